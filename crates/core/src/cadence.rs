@@ -1,0 +1,124 @@
+//! Check-in cadence: how often the user wants to be in touch with a person.
+//! The next check-in is the last interaction plus the cadence; any logged
+//! interaction moves it.
+
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CadenceUnit {
+    Days,
+    Weeks,
+    Months,
+}
+
+/// Every `count` `unit`s, or no check-in timer at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Cadence {
+    #[default]
+    None,
+    Every {
+        count: u16,
+        unit: CadenceUnit,
+    },
+}
+
+impl Cadence {
+    /// The day a check-in falls due after contact on `last`. Month cadences
+    /// keep the day of month and clamp to the month's end (Jan 31 + 1 month
+    /// is Feb 28, or 29 in a leap year).
+    pub fn next_after(self, last: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Cadence::None => None,
+            Cadence::Every { count: 0, .. } => None,
+            Cadence::Every { count, unit } => match unit {
+                CadenceUnit::Days => last.checked_add_days(Days::new(count.into())),
+                CadenceUnit::Weeks => last.checked_add_days(Days::new(u64::from(count) * 7)),
+                CadenceUnit::Months => last.checked_add_months(Months::new(count.into())),
+            },
+        }
+    }
+
+    /// Short words for the UI, e.g. "every 2 weeks".
+    pub fn describe(self) -> String {
+        match self {
+            Cadence::None | Cadence::Every { count: 0, .. } => "no check-in timer".into(),
+            Cadence::Every { count, unit } => {
+                let unit = match unit {
+                    CadenceUnit::Days => "day",
+                    CadenceUnit::Weeks => "week",
+                    CadenceUnit::Months => "month",
+                };
+                if count == 1 {
+                    format!("every {unit}")
+                } else {
+                    format!("every {count} {unit}s")
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn days_and_weeks_add_plainly() {
+        let every = |count, unit| Cadence::Every { count, unit };
+        assert_eq!(
+            every(30, CadenceUnit::Days).next_after(d(2026, 1, 10)),
+            Some(d(2026, 2, 9))
+        );
+        assert_eq!(
+            every(2, CadenceUnit::Weeks).next_after(d(2026, 12, 25)),
+            Some(d(2027, 1, 8))
+        );
+    }
+
+    #[test]
+    fn months_clamp_to_month_end() {
+        let monthly = Cadence::Every {
+            count: 1,
+            unit: CadenceUnit::Months,
+        };
+        assert_eq!(monthly.next_after(d(2026, 1, 31)), Some(d(2026, 2, 28)));
+        assert_eq!(monthly.next_after(d(2028, 1, 31)), Some(d(2028, 2, 29)));
+        let quarterly = Cadence::Every {
+            count: 3,
+            unit: CadenceUnit::Months,
+        };
+        assert_eq!(quarterly.next_after(d(2026, 11, 30)), Some(d(2027, 2, 28)));
+    }
+
+    #[test]
+    fn none_and_zero_have_no_next_date() {
+        assert_eq!(Cadence::None.next_after(d(2026, 1, 1)), None);
+        let zero = Cadence::Every {
+            count: 0,
+            unit: CadenceUnit::Days,
+        };
+        assert_eq!(zero.next_after(d(2026, 1, 1)), None);
+        assert_eq!(zero.describe(), "no check-in timer");
+    }
+
+    #[test]
+    fn describes_in_words() {
+        let c = Cadence::Every {
+            count: 1,
+            unit: CadenceUnit::Weeks,
+        };
+        assert_eq!(c.describe(), "every week");
+        let c = Cadence::Every {
+            count: 6,
+            unit: CadenceUnit::Months,
+        };
+        assert_eq!(c.describe(), "every 6 months");
+    }
+}

@@ -1,0 +1,251 @@
+//! Behaviour every [`Store`] must show, as async checks that panic on the
+//! first difference. The host runs them against [`crate::memory::MemoryStore`],
+//! the browser tests against the IndexedDB store, so both stay alike.
+//! Each check expects an empty store.
+
+use crate::cadence::Cadence;
+use crate::dates::{DateKind, ImportantDate};
+use crate::ids::{ContactId, DateId, InteractionId, OrganisationId};
+use crate::model::{Batch, Contact, Interaction, InteractionKind, Labeled, Organisation};
+use crate::store::Store;
+use crate::time::Timestamp;
+use chrono::{Days, NaiveDate, NaiveTime};
+
+fn id<T>(parse: fn(&str) -> Option<T>, s: &str) -> T {
+    parse(s).expect("test ids are plain")
+}
+
+pub fn contact(key: &str, name: &str) -> Contact {
+    Contact {
+        id: id(ContactId::parse, key),
+        name: name.to_owned(),
+        organisation_id: None,
+        emails: vec![Labeled {
+            label: "work".into(),
+            value: format!("{key}@example.test"),
+        }],
+        phones: vec![],
+        notes: "Likes <b>tea</b> & \"quotes\"".into(),
+        cadence: Cadence::None,
+        last_interaction: None,
+        created: Timestamp(1_000),
+        updated: Timestamp(1_000),
+        deleted: None,
+    }
+}
+
+pub fn interaction(
+    key: &str,
+    people: &[&Contact],
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+) -> Interaction {
+    Interaction {
+        id: id(InteractionId::parse, key),
+        contact_ids: people.iter().map(|c| c.id.clone()).collect(),
+        kind: InteractionKind::Call,
+        date,
+        time,
+        notes: format!("note {key}"),
+        temperature: None,
+        created: Timestamp(2_000),
+        updated: Timestamp(2_000),
+        deleted: None,
+    }
+}
+
+fn day(n: u64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(n)
+}
+
+/// Create, read, update and tombstone a person; records read back equal to
+/// what was written, text with markup and quotes included.
+pub async fn crud<S: Store>(store: &S) {
+    let ana = contact("ana", "Ana Cruz");
+    store
+        .commit(&Batch {
+            contacts: vec![ana.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.contact(&ana.id).await.unwrap(), Some(ana.clone()));
+
+    let mut renamed = ana.clone();
+    renamed.name = "Ana María Cruz".into();
+    renamed.last_interaction = Some(day(3));
+    renamed.updated = Timestamp(1_500);
+    store
+        .commit(&Batch {
+            contacts: vec![renamed.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.contact(&ana.id).await.unwrap(), Some(renamed.clone()));
+
+    let mut gone = renamed.clone();
+    gone.deleted = Some(Timestamp(1_600));
+    store
+        .commit(&Batch {
+            contacts: vec![gone.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let (people, orgs) = store.load_people().await.unwrap();
+    assert_eq!(people, vec![gone], "tombstones stay stored");
+    assert!(orgs.is_empty());
+    assert!(store
+        .contact(&id(ContactId::parse, "nobody"))
+        .await
+        .unwrap()
+        .is_none());
+}
+
+/// People are found by organisation; deleted people are not.
+pub async fn organisation_members<S: Store>(store: &S) {
+    let acme = Organisation {
+        id: id(OrganisationId::parse, "acme"),
+        name: "Acme".into(),
+        notes: String::new(),
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    };
+    let mut people = vec![contact("a", "A"), contact("b", "B"), contact("c", "C")];
+    people[0].organisation_id = Some(acme.id.clone());
+    people[1].organisation_id = Some(acme.id.clone());
+    people[1].deleted = Some(Timestamp(2));
+    store
+        .commit(&Batch {
+            contacts: people,
+            organisations: vec![acme.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let members = store.contacts_in_organisation(&acme.id).await.unwrap();
+    let names: Vec<_> = members.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["A"]);
+    assert_eq!(store.load_people().await.unwrap().1, vec![acme]);
+}
+
+/// A timeline pages newest first without gaps or repeats, holds only the
+/// person's own live interactions, and follows an interaction that moved.
+pub async fn timeline_paging<S: Store>(store: &S) {
+    let ana = contact("ana", "Ana");
+    let bo = contact("bo", "Bo");
+    let mut batch = Batch {
+        contacts: vec![ana.clone(), bo.clone()],
+        ..Batch::default()
+    };
+    for n in 0..25u64 {
+        let with: Vec<&Contact> = if n % 5 == 0 {
+            vec![&ana, &bo]
+        } else {
+            vec![&ana]
+        };
+        // Two a day, one untimed and one at 09:00, to exercise the ordering.
+        let time = (n % 2 == 1).then(|| NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+        batch
+            .interactions
+            .push(interaction(&format!("i{n:02}"), &with, day(n / 2), time));
+    }
+    batch.interactions[24].deleted = Some(Timestamp(3_000));
+    store.commit(&batch).await.unwrap();
+
+    let mut seen = Vec::new();
+    let mut cursor = None;
+    loop {
+        let (page, next) = store.timeline(&ana.id, cursor.as_ref(), 10).await.unwrap();
+        assert!(page.len() <= 10);
+        seen.extend(page.into_iter().map(|i| i.id.as_str().to_owned()));
+        match next {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    let expected: Vec<String> = (0..24).rev().map(|n| format!("i{n:02}")).collect();
+    assert_eq!(seen, expected, "newest first, deleted one left out");
+
+    let (bos, _) = store.timeline(&bo.id, None, 100).await.unwrap();
+    let ids: Vec<_> = bos.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["i20", "i15", "i10", "i05", "i00"]);
+
+    // Moving an interaction to a later day moves it in the timeline.
+    let mut moved = batch.interactions[0].clone();
+    moved.date = day(100);
+    moved.updated = Timestamp(4_000);
+    store
+        .commit(&Batch {
+            interactions: vec![moved],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let (first, _) = store.timeline(&ana.id, None, 2).await.unwrap();
+    let ids: Vec<_> = first.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["i00", "i23"]);
+    assert_eq!(store.counts().await.unwrap().interactions, 25);
+}
+
+/// A day range is inclusive at both ends and ordered by day.
+pub async fn day_range<S: Store>(store: &S) {
+    let ana = contact("ana", "Ana");
+    let interactions: Vec<_> = (0..10)
+        .map(|n| interaction(&format!("r{n}"), &[&ana], day(9 - n), None))
+        .collect();
+    store
+        .commit(&Batch {
+            interactions,
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let found = store
+        .interactions_between(day(2), day(5), 100)
+        .await
+        .unwrap();
+    let days: Vec<_> = found.iter().map(|i| i.date).collect();
+    assert_eq!(days, [day(2), day(3), day(4), day(5)]);
+    assert_eq!(
+        store
+            .interactions_between(day(0), day(9), 3)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+/// Important dates are found per person.
+pub async fn dates_per_person<S: Store>(store: &S) {
+    let ana = contact("ana", "Ana");
+    let date = |key: &str, who: &Contact, kind| ImportantDate {
+        id: id(DateId::parse, key),
+        contact_id: who.id.clone(),
+        kind,
+        month: 2,
+        day: 29,
+        year: None,
+        lead_days: 7,
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    };
+    let bday = date("d1", &ana, DateKind::Birthday);
+    let other = date(
+        "d2",
+        &contact("bo", "Bo"),
+        DateKind::Custom("Name day".into()),
+    );
+    store
+        .commit(&Batch {
+            dates: vec![bday.clone(), other],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.dates_for(&ana.id).await.unwrap(), vec![bday]);
+}

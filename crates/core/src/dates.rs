@@ -1,0 +1,134 @@
+//! Important dates: birthdays, anniversaries and the like. They recur every
+//! year on a month and day; the year is optional (a birthday without a year
+//! is normal). A Feb 29 date falls on Feb 28 in common years, so the reminder
+//! comes early rather than late.
+
+use crate::ids::{ContactId, DateId};
+use crate::time::Timestamp;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "label", rename_all = "snake_case")]
+pub enum DateKind {
+    Birthday,
+    Anniversary,
+    Graduation,
+    WorkAnniversary,
+    Custom(String),
+}
+
+/// A yearly date tied to one person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportantDate {
+    pub id: DateId,
+    pub contact_id: ContactId,
+    pub kind: DateKind,
+    pub month: u32,
+    pub day: u32,
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// How many days ahead the user wants to be reminded.
+    #[serde(default)]
+    pub lead_days: u16,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub deleted: Option<Timestamp>,
+}
+
+impl ImportantDate {
+    /// Whether month and day name a real day in some year (Feb 29 counts).
+    pub fn is_valid_day(month: u32, day: u32) -> bool {
+        NaiveDate::from_ymd_opt(2000, month, day).is_some()
+    }
+
+    /// The first occurrence on or after `today`.
+    pub fn next_occurrence(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let this_year = occurrence_in(today.year(), self.month, self.day)?;
+        if this_year >= today {
+            Some(this_year)
+        } else {
+            occurrence_in(today.year() + 1, self.month, self.day)
+        }
+    }
+
+    /// Age or years of marriage reached at the next occurrence, if the year
+    /// is known.
+    pub fn years_at_next(&self, today: NaiveDate) -> Option<i32> {
+        let year = self.year?;
+        let next = self.next_occurrence(today)?;
+        Some(next.year() - year)
+    }
+}
+
+fn occurrence_in(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).or_else(|| {
+        // Only Feb 29 is valid in some years and not others.
+        (month == 2 && day == 29).then(|| NaiveDate::from_ymd_opt(year, 2, 28))?
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(month: u32, day: u32, year: Option<i32>) -> ImportantDate {
+        ImportantDate {
+            id: DateId::parse("d1").unwrap(),
+            contact_id: ContactId::parse("c1").unwrap(),
+            kind: DateKind::Birthday,
+            month,
+            day,
+            year,
+            lead_days: 3,
+            created: Timestamp(0),
+            updated: Timestamp(0),
+            deleted: None,
+        }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn next_occurrence_is_today_or_later() {
+        let bday = date(11, 25, None);
+        assert_eq!(bday.next_occurrence(d(2026, 11, 22)), Some(d(2026, 11, 25)));
+        assert_eq!(bday.next_occurrence(d(2026, 11, 25)), Some(d(2026, 11, 25)));
+        assert_eq!(bday.next_occurrence(d(2026, 11, 26)), Some(d(2027, 11, 25)));
+    }
+
+    #[test]
+    fn feb_29_falls_on_feb_28_in_common_years() {
+        let leapling = date(2, 29, Some(2000));
+        assert_eq!(
+            leapling.next_occurrence(d(2026, 1, 1)),
+            Some(d(2026, 2, 28))
+        );
+        assert_eq!(
+            leapling.next_occurrence(d(2028, 1, 1)),
+            Some(d(2028, 2, 29))
+        );
+        assert_eq!(
+            leapling.next_occurrence(d(2027, 3, 1)),
+            Some(d(2028, 2, 29))
+        );
+        assert_eq!(leapling.years_at_next(d(2026, 1, 1)), Some(26));
+    }
+
+    #[test]
+    fn dates_without_year_have_no_age() {
+        let bday = date(7, 4, None);
+        assert_eq!(bday.years_at_next(d(2026, 1, 1)), None);
+    }
+
+    #[test]
+    fn validity_of_month_and_day() {
+        assert!(ImportantDate::is_valid_day(2, 29));
+        assert!(!ImportantDate::is_valid_day(2, 30));
+        assert!(!ImportantDate::is_valid_day(13, 1));
+        assert!(!ImportantDate::is_valid_day(4, 31));
+    }
+}

@@ -1,0 +1,33 @@
+//! Kith's domain core: people, organisations, interactions, important dates,
+//! check-in cadences, the commands that change them and the storage contract.
+//!
+//! Invariants kept here, for every edge (browser, tests, imports):
+//! - Every record carries `created` and `updated` instants and an optional
+//!   `deleted` tombstone. Deleting never removes a record outright, so a later
+//!   merge of two backups can converge: the newer `updated` wins.
+//! - Calendar days the user means (a birthday, "last spoke on") are
+//!   [`chrono::NaiveDate`]s in the user's own calendar, never instants.
+//! - Nothing in this crate touches the browser. Time and randomness come in
+//!   through [`Ctx`], so every rule is a pure function tested on the host.
+
+pub mod cadence;
+pub mod commands;
+#[cfg(any(test, feature = "contract"))]
+pub mod contract;
+pub mod dates;
+pub mod directory;
+pub mod ids;
+pub mod memory;
+pub mod model;
+pub mod search;
+pub mod store;
+pub mod time;
+
+pub use cadence::{Cadence, CadenceUnit};
+pub use commands::{ContactInput, Ctx, ValidationError};
+pub use dates::{DateKind, ImportantDate};
+pub use directory::{Directory, SortOrder};
+pub use ids::{ContactId, DateId, InteractionId, OrganisationId};
+pub use model::{Batch, Contact, Interaction, InteractionKind, Labeled, Organisation, Temperature};
+pub use store::{Counts, Store, StoreError, TimelineCursor};
+pub use time::Timestamp;

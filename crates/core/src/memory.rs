@@ -1,0 +1,186 @@
+//! An in-memory [`Store`] for host tests and for checking that the browser
+//! store behaves the same. Ordering mirrors IndexedDB's: timelines by
+//! [`crate::model::timeline_key`], day ranges by ISO date string.
+
+use crate::dates::ImportantDate;
+use crate::ids::{ContactId, DateId, InteractionId, OrganisationId};
+use crate::model::{Batch, Contact, Interaction, Organisation};
+use crate::store::{Counts, Store, StoreError, TimelineCursor};
+use chrono::NaiveDate;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Default)]
+struct Tables {
+    contacts: HashMap<ContactId, Contact>,
+    organisations: HashMap<OrganisationId, Organisation>,
+    interactions: HashMap<InteractionId, Interaction>,
+    dates: HashMap<DateId, ImportantDate>,
+    /// timeline key -> interaction, as the IndexedDB multi-entry index.
+    timeline: BTreeMap<String, InteractionId>,
+}
+
+/// Keeps everything in maps; [`MemoryStore::fail_next_commit`] lets tests
+/// see how callers handle a failed write.
+#[derive(Default)]
+pub struct MemoryStore {
+    tables: RefCell<Tables>,
+    fail_next: RefCell<Option<StoreError>>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn fail_next_commit(&self, error: StoreError) {
+        *self.fail_next.borrow_mut() = Some(error);
+    }
+}
+
+impl Store for MemoryStore {
+    async fn load_people(&self) -> Result<(Vec<Contact>, Vec<Organisation>), StoreError> {
+        let t = self.tables.borrow();
+        Ok((
+            t.contacts.values().cloned().collect(),
+            t.organisations.values().cloned().collect(),
+        ))
+    }
+
+    async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StoreError> {
+        Ok(self.tables.borrow().contacts.get(id).cloned())
+    }
+
+    async fn contacts_in_organisation(
+        &self,
+        org: &OrganisationId,
+    ) -> Result<Vec<Contact>, StoreError> {
+        let t = self.tables.borrow();
+        Ok(t.contacts
+            .values()
+            .filter(|c| c.is_live() && c.organisation_id.as_ref() == Some(org))
+            .cloned()
+            .collect())
+    }
+
+    async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
+        if let Some(e) = self.fail_next.borrow_mut().take() {
+            return Err(e);
+        }
+        let mut t = self.tables.borrow_mut();
+        for c in &batch.contacts {
+            t.contacts.insert(c.id.clone(), c.clone());
+        }
+        for o in &batch.organisations {
+            t.organisations.insert(o.id.clone(), o.clone());
+        }
+        for i in &batch.interactions {
+            if let Some(old) = t.interactions.insert(i.id.clone(), i.clone()) {
+                for k in old.timeline_keys() {
+                    t.timeline.remove(&k);
+                }
+            }
+            for k in i.timeline_keys() {
+                t.timeline.insert(k, i.id.clone());
+            }
+        }
+        for d in &batch.dates {
+            t.dates.insert(d.id.clone(), d.clone());
+        }
+        Ok(())
+    }
+
+    async fn timeline(
+        &self,
+        contact: &ContactId,
+        after: Option<&TimelineCursor>,
+        limit: usize,
+    ) -> Result<(Vec<Interaction>, Option<TimelineCursor>), StoreError> {
+        let t = self.tables.borrow();
+        let lower = format!("{contact}|");
+        let upper = after.map_or_else(|| format!("{contact}}}"), |c| c.0.clone());
+        let mut page = Vec::new();
+        let mut last = None;
+        for (key, id) in t.timeline.range(lower..upper).rev() {
+            if page.len() == limit {
+                break;
+            }
+            last = Some(key.clone());
+            if let Some(i) = t.interactions.get(id).filter(|i| i.deleted.is_none()) {
+                page.push(i.clone());
+            }
+        }
+        let more = page.len() == limit;
+        Ok((page, last.filter(|_| more).map(TimelineCursor)))
+    }
+
+    async fn interactions_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        limit: usize,
+    ) -> Result<Vec<Interaction>, StoreError> {
+        let t = self.tables.borrow();
+        let mut found: Vec<_> = t
+            .interactions
+            .values()
+            .filter(|i| i.deleted.is_none() && i.date >= from && i.date <= to)
+            .cloned()
+            .collect();
+        found.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        found.truncate(limit);
+        Ok(found)
+    }
+
+    async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError> {
+        let t = self.tables.borrow();
+        Ok(t.dates
+            .values()
+            .filter(|d| d.deleted.is_none() && &d.contact_id == contact)
+            .cloned()
+            .collect())
+    }
+
+    async fn counts(&self) -> Result<Counts, StoreError> {
+        let t = self.tables.borrow();
+        Ok(Counts {
+            contacts: t.contacts.len(),
+            organisations: t.organisations.len(),
+            interactions: t.interactions.len(),
+            dates: t.dates.len(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The in-memory store keeps the storage contract.
+    use super::MemoryStore;
+    use crate::contract;
+    use pollster::block_on;
+
+    #[test]
+    fn crud() {
+        block_on(contract::crud(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn organisation_members() {
+        block_on(contract::organisation_members(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn timeline_paging() {
+        block_on(contract::timeline_paging(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn day_range() {
+        block_on(contract::day_range(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn dates_per_person() {
+        block_on(contract::dates_per_person(&MemoryStore::new()));
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable pieces of the UI.
+
+pub mod avatar;
+pub mod notice;
+pub mod people_list;

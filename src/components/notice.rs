@@ -1,0 +1,51 @@
+//! The notice bar: one short message at a time ("Deleted Ana. Undo"), read
+//! out by screen readers, gone after a few seconds.
+
+use crate::state::use_kith;
+use leptos::prelude::*;
+use std::time::Duration;
+
+const SHOW_FOR: Duration = Duration::from_secs(8);
+
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let kith = use_kith();
+    // Each new notice restarts the timer; an older timer must not hide it.
+    let shown = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if kith.notice.with(Option::is_some) {
+            let ticket = shown.get_value() + 1;
+            shown.set_value(ticket);
+            set_timeout(
+                move || {
+                    if shown.get_value() == ticket {
+                        kith.notice.set(None);
+                    }
+                },
+                SHOW_FOR,
+            );
+        }
+    });
+    view! {
+        <div class="notice-region" role="status" aria-live="polite">
+            {move || kith.notice.get().map(|n| {
+                let undo = n.undo.clone().map(|id| view! {
+                    <button class="notice__action" on:click=move |_| kith.restore_contact(&id)>
+                        "Undo"
+                    </button>
+                });
+                view! {
+                    <div class="notice" class:notice--error=n.is_error>
+                        <span class="notice__text">{n.text}</span>
+                        {undo}
+                        <button
+                            class="notice__close"
+                            aria-label="Dismiss message"
+                            on:click=move |_| kith.notice.set(None)
+                        >"×"</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,87 @@
+//! What the app takes from the browser besides storage: the clock, the
+//! user's calendar day, random bytes for ids, and small preferences in
+//! localStorage (never records: those live in IndexedDB).
+
+use chrono::{Local, NaiveDate};
+use gloo_storage::{LocalStorage, Storage};
+use kith_core::Timestamp;
+
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// Today in the user's own time zone.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// 16 random bytes from the browser's cryptographic generator.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok());
+    if filled.is_none() {
+        // Every browser Kith runs in has crypto.getRandomValues; should one
+        // not, fall back to Math.random rather than refuse to save.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}
+
+/// The colour scheme the user chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Match the device",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Theme {
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.key() == key)
+            .unwrap_or_default()
+    }
+}
+
+const THEME_KEY: &str = "kith.theme";
+
+pub fn load_theme() -> Theme {
+    LocalStorage::get::<String>(THEME_KEY)
+        .map(|k| Theme::from_key(&k))
+        .unwrap_or_default()
+}
+
+/// Stores the choice and applies it to the page at once.
+pub fn apply_theme(theme: Theme) {
+    let _ = LocalStorage::set(THEME_KEY, theme.key());
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme.key());
+    }
+}

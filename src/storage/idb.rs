@@ -1,0 +1,433 @@
+//! IndexedDB storage: Kith's one place of record in the browser.
+//!
+//! Database `kith` (another name in tests), schema version [`SCHEMA_VERSION`]:
+//!
+//! | store           | key  | indexes                                                        | since |
+//! |-----------------|------|----------------------------------------------------------------|-------|
+//! | `contacts`      | `id` | `by_organisation` (`organisation_id`)                          | v1, index v2 |
+//! | `organisations` | `id` |                                                                | v1    |
+//! | `interactions`  | `id` | `by_date` (`date`), `by_timeline` (`timeline`, multi-entry)    | v1    |
+//! | `dates`         | `id` | `by_contact` (`contact_id`)                                    | v1    |
+//!
+//! Records are the core's serde types stored as plain objects. Interactions
+//! carry one extra property, `timeline`: their
+//! [`kith_core::model::timeline_key`]s, so a person's history pages newest
+//! first straight from the index and start-up never reads interactions.
+//!
+//! Upgrades run [`MIGRATIONS`] in order from the stored version, inside the
+//! browser's version-change transaction: all or nothing. Every request is
+//! awaited through a JS promise whose resolve/reject are the request's own
+//! handlers, so no Rust closure can outlive its request, and the awaiting
+//! code resumes in the same microtask checkpoint, while the transaction is
+//! still active.
+
+use js_sys::{Array, Promise, Reflect};
+use kith_core::model::{Batch, Contact, Interaction, Organisation};
+use kith_core::store::{Counts, Store, StoreError, TimelineCursor};
+use kith_core::{ContactId, ImportantDate, OrganisationId};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DomException, IdbCursorDirection, IdbCursorWithValue, IdbDatabase, IdbIndex,
+    IdbIndexParameters, IdbKeyRange, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest,
+    IdbTransaction, IdbTransactionMode, IdbVersionChangeEvent,
+};
+
+const CONTACTS: &str = "contacts";
+const ORGANISATIONS: &str = "organisations";
+const INTERACTIONS: &str = "interactions";
+const DATES: &str = "dates";
+
+type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
+
+/// Schema steps; step `n` takes the database from version `n` to `n + 1`.
+/// Append only: a shipped step never changes.
+pub const MIGRATIONS: &[Migration] = &[v1_stores, v2_organisation_index];
+
+/// The version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+fn v1_stores(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    let keyed = IdbObjectStoreParameters::new();
+    keyed.set_key_path(&JsValue::from_str("id"));
+    db.create_object_store_with_optional_parameters(CONTACTS, &keyed)?;
+    db.create_object_store_with_optional_parameters(ORGANISATIONS, &keyed)?;
+    let interactions = db.create_object_store_with_optional_parameters(INTERACTIONS, &keyed)?;
+    interactions.create_index_with_str("by_date", "date")?;
+    let multi = IdbIndexParameters::new();
+    multi.set_multi_entry(true);
+    interactions.create_index_with_str_and_optional_parameters(
+        "by_timeline",
+        "timeline",
+        &multi,
+    )?;
+    let dates = db.create_object_store_with_optional_parameters(DATES, &keyed)?;
+    dates.create_index_with_str("by_contact", "contact_id")?;
+    Ok(())
+}
+
+fn v2_organisation_index(_db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> {
+    // The organisation page lists its people; the browser builds the index
+    // over the people already stored.
+    tx.object_store(CONTACTS)?
+        .create_index_with_str("by_organisation", "organisation_id")?;
+    Ok(())
+}
+
+/// An open Kith database.
+pub struct IdbStore {
+    db: IdbDatabase,
+    // Closes this connection when another tab wants to upgrade the schema,
+    // so that tab is never blocked by this one.
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+impl IdbStore {
+    /// Opens (creating or upgrading as needed) the database `name`.
+    pub async fn open(name: &str) -> Result<Self, StoreError> {
+        Self::open_at(name, SCHEMA_VERSION).await
+    }
+
+    /// Opens `name` at an older schema `version`; for upgrade tests.
+    pub async fn open_at(name: &str, version: u32) -> Result<Self, StoreError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(StoreError::Unavailable)?;
+        let req: IdbOpenDbRequest = factory.open_with_u32(name, version).map_err(js_error)?;
+        let steps = &MIGRATIONS[..version as usize];
+        let upgrade =
+            Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |ev: IdbVersionChangeEvent| {
+                let Some(req) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+                else {
+                    return;
+                };
+                let (Ok(db), Some(tx)) = (req.result(), req.transaction()) else {
+                    return;
+                };
+                let db: IdbDatabase = db.unchecked_into();
+                for step in &steps[ev.old_version() as usize..] {
+                    if let Err(e) = step(&db, &tx) {
+                        web_sys::console::error_2(&"Kith schema upgrade failed".into(), &e);
+                        let _ = tx.abort();
+                        return;
+                    }
+                }
+            });
+        req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let outcome = settle(&req, true).await;
+        req.set_onupgradeneeded(None);
+        drop(upgrade);
+        let db: IdbDatabase = outcome?.unchecked_into();
+        let closer = db.clone();
+        let on_version_change = Closure::<dyn FnMut()>::new(move || closer.close());
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(IdbStore {
+            db,
+            _on_version_change: on_version_change,
+        })
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> u32 {
+        self.db.version() as u32
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    /// Deletes the database `name`; for tests and "erase everything".
+    pub async fn delete(name: &str) -> Result<(), StoreError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(StoreError::Unavailable)?;
+        let req = factory.delete_database(name).map_err(js_error)?;
+        settle(&req, true).await.map(|_| ())
+    }
+
+    fn tx(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
+        let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+        self.db
+            .transaction_with_str_sequence_and_mode(&names, mode)
+            .map_err(js_error)
+    }
+
+    fn index(&self, store: &str, index: &str) -> Result<IdbIndex, StoreError> {
+        let tx = self.tx(&[store], IdbTransactionMode::Readonly)?;
+        tx.object_store(store)
+            .and_then(|s| s.index(index))
+            .map_err(js_error)
+    }
+
+    async fn get_all<T: DeserializeOwned>(&self, req: IdbRequest) -> Result<Vec<T>, StoreError> {
+        let rows = settle(&req, false).await?;
+        Array::from(&rows).iter().map(|v| from_js(v)).collect()
+    }
+
+    /// Walks `index` over `range` in `direction`, keeping live records,
+    /// until `limit` are kept. Returns them and the last index key visited.
+    async fn walk<T: DeserializeOwned + Live>(
+        &self,
+        index: &IdbIndex,
+        range: &IdbKeyRange,
+        direction: IdbCursorDirection,
+        limit: usize,
+    ) -> Result<(Vec<T>, Option<String>), StoreError> {
+        let req = index
+            .open_cursor_with_range_and_direction(range, direction)
+            .map_err(js_error)?;
+        let mut found = Vec::new();
+        let mut last_key = None;
+        while found.len() < limit {
+            let step = settle(&req, false).await?;
+            let Ok(cursor) = step.dyn_into::<IdbCursorWithValue>() else {
+                break;
+            };
+            last_key = cursor.key().ok().and_then(|k| k.as_string());
+            let record: T = from_js(cursor.value().map_err(js_error)?)?;
+            if record.is_live() {
+                found.push(record);
+            }
+            if found.len() < limit {
+                cursor.continue_().map_err(js_error)?;
+            }
+        }
+        Ok((found, last_key))
+    }
+}
+
+/// Records that can be tombstoned.
+trait Live {
+    fn is_live(&self) -> bool;
+}
+
+impl Live for Interaction {
+    fn is_live(&self) -> bool {
+        self.deleted.is_none()
+    }
+}
+
+impl Store for IdbStore {
+    async fn load_people(&self) -> Result<(Vec<Contact>, Vec<Organisation>), StoreError> {
+        let tx = self.tx(&[CONTACTS, ORGANISATIONS], IdbTransactionMode::Readonly)?;
+        let people = tx
+            .object_store(CONTACTS)
+            .and_then(|s| s.get_all())
+            .map_err(js_error)?;
+        let orgs = tx
+            .object_store(ORGANISATIONS)
+            .and_then(|s| s.get_all())
+            .map_err(js_error)?;
+        Ok((self.get_all(people).await?, self.get_all(orgs).await?))
+    }
+
+    async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StoreError> {
+        let tx = self.tx(&[CONTACTS], IdbTransactionMode::Readonly)?;
+        let req = tx
+            .object_store(CONTACTS)
+            .and_then(|s| s.get(&JsValue::from_str(id.as_str())))
+            .map_err(js_error)?;
+        let found = settle(&req, false).await?;
+        if found.is_undefined() {
+            Ok(None)
+        } else {
+            from_js(found).map(Some)
+        }
+    }
+
+    async fn contacts_in_organisation(
+        &self,
+        org: &OrganisationId,
+    ) -> Result<Vec<Contact>, StoreError> {
+        let index = self.index(CONTACTS, "by_organisation")?;
+        let req = index
+            .get_all_with_key(&JsValue::from_str(org.as_str()))
+            .map_err(js_error)?;
+        let people: Vec<Contact> = self.get_all(req).await?;
+        Ok(people.into_iter().filter(Contact::is_live).collect())
+    }
+
+    async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let tx = self.tx(
+            &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES],
+            IdbTransactionMode::Readwrite,
+        )?;
+        let outcome = Promise::new(&mut |resolve, reject| {
+            tx.set_oncomplete(Some(&resolve));
+            tx.set_onerror(Some(&reject));
+            tx.set_onabort(Some(&reject));
+        });
+        if let Err(e) = put_all(&tx, batch) {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        match JsFuture::from(outcome).await {
+            Ok(_) => Ok(()),
+            Err(_) => Err(tx.error().map(dom_error).unwrap_or_else(|| {
+                StoreError::Other("the write was cancelled; nothing was saved".into())
+            })),
+        }
+    }
+
+    async fn timeline(
+        &self,
+        contact: &ContactId,
+        after: Option<&TimelineCursor>,
+        limit: usize,
+    ) -> Result<(Vec<Interaction>, Option<TimelineCursor>), StoreError> {
+        let lower = JsValue::from_str(&format!("{contact}|"));
+        let upper =
+            JsValue::from_str(&after.map_or_else(|| format!("{contact}}}"), |c| c.0.clone()));
+        let range = IdbKeyRange::bound_with_lower_open_and_upper_open(&lower, &upper, false, true)
+            .map_err(js_error)?;
+        let index = self.index(INTERACTIONS, "by_timeline")?;
+        let (page, last) = self
+            .walk(&index, &range, IdbCursorDirection::Prev, limit)
+            .await?;
+        let more = page.len() == limit;
+        Ok((page, last.filter(|_| more).map(TimelineCursor)))
+    }
+
+    async fn interactions_between(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        limit: usize,
+    ) -> Result<Vec<Interaction>, StoreError> {
+        let day = |d: chrono::NaiveDate| JsValue::from_str(&d.format("%Y-%m-%d").to_string());
+        let range = IdbKeyRange::bound(&day(from), &day(to)).map_err(js_error)?;
+        let index = self.index(INTERACTIONS, "by_date")?;
+        Ok(self
+            .walk(&index, &range, IdbCursorDirection::Next, limit)
+            .await?
+            .0)
+    }
+
+    async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError> {
+        let index = self.index(DATES, "by_contact")?;
+        let req = index
+            .get_all_with_key(&JsValue::from_str(contact.as_str()))
+            .map_err(js_error)?;
+        let dates: Vec<ImportantDate> = self.get_all(req).await?;
+        Ok(dates.into_iter().filter(|d| d.deleted.is_none()).collect())
+    }
+
+    async fn counts(&self) -> Result<Counts, StoreError> {
+        let tx = self.tx(
+            &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES],
+            IdbTransactionMode::Readonly,
+        )?;
+        let count = |name| {
+            tx.object_store(name)
+                .and_then(|s| s.count())
+                .map_err(js_error)
+        };
+        let reqs = [
+            count(CONTACTS)?,
+            count(ORGANISATIONS)?,
+            count(INTERACTIONS)?,
+            count(DATES)?,
+        ];
+        let mut n = [0usize; 4];
+        for (slot, req) in n.iter_mut().zip(&reqs) {
+            *slot = settle(req, false).await?.as_f64().unwrap_or(0.0) as usize;
+        }
+        Ok(Counts {
+            contacts: n[0],
+            organisations: n[1],
+            interactions: n[2],
+            dates: n[3],
+        })
+    }
+}
+
+fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
+    let store = |name| tx.object_store(name).map_err(js_error);
+    let (contacts, orgs) = (store(CONTACTS)?, store(ORGANISATIONS)?);
+    let (interactions, dates) = (store(INTERACTIONS)?, store(DATES)?);
+    for c in &batch.contacts {
+        contacts.put(&to_js(c)?).map_err(js_error)?;
+    }
+    for o in &batch.organisations {
+        orgs.put(&to_js(o)?).map_err(js_error)?;
+    }
+    for i in &batch.interactions {
+        let value = to_js(i)?;
+        let keys: Array = i.timeline_keys().into_iter().map(JsValue::from).collect();
+        Reflect::set(&value, &"timeline".into(), &keys).map_err(js_error)?;
+        interactions.put(&value).map_err(js_error)?;
+    }
+    for d in &batch.dates {
+        dates.put(&to_js(d)?).map_err(js_error)?;
+    }
+    Ok(())
+}
+
+/// Awaits a request's success (its result) or failure. With `open`, a
+/// `blocked` event (another tab holds an older version) is a failure too.
+async fn settle(req: &IdbRequest, open: bool) -> Result<JsValue, StoreError> {
+    let outcome = Promise::new(&mut |resolve, reject| {
+        req.set_onsuccess(Some(&resolve));
+        req.set_onerror(Some(&reject));
+        if open {
+            if let Some(open_req) = req.dyn_ref::<IdbOpenDbRequest>() {
+                open_req.set_onblocked(Some(&reject));
+            }
+        }
+    });
+    match JsFuture::from(outcome).await {
+        Ok(_) => req.result().map_err(js_error),
+        Err(event) => {
+            let kind = Reflect::get(&event, &"type".into())
+                .ok()
+                .and_then(|t| t.as_string());
+            if kind.as_deref() == Some("blocked") {
+                return Err(StoreError::Blocked);
+            }
+            if let Some(ev) = event.dyn_ref::<web_sys::Event>() {
+                // Handled here; keep the browser from also aborting silently.
+                ev.prevent_default();
+            }
+            Err(req
+                .error()
+                .ok()
+                .flatten()
+                .map(dom_error)
+                .unwrap_or_else(|| js_error(event)))
+        }
+    }
+}
+
+fn dom_error(e: DomException) -> StoreError {
+    match e.name().as_str() {
+        "QuotaExceededError" => StoreError::QuotaExceeded,
+        "VersionError" => StoreError::NewerSchema,
+        "InvalidStateError" => StoreError::Closed,
+        _ => StoreError::Other(format!("{}: {}", e.name(), e.message())),
+    }
+}
+
+fn js_error(e: JsValue) -> StoreError {
+    match e.dyn_into::<DomException>() {
+        Ok(dom) => dom_error(dom),
+        Err(other) => StoreError::Other(format!("{other:?}")),
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StoreError::Other(format!("could not prepare a record: {e}")))
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}

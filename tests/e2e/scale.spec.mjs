@@ -1,0 +1,101 @@
+// Scale benchmark: 10,000 people and 100,000 interactions in IndexedDB.
+// It prints figures (start-up, search, memory) and asserts only structure:
+// the list keeps under 100 rows in the DOM and finds the right person. The
+// records are written straight into the app's schema (see src/storage/idb.rs).
+import { test, expect } from "@playwright/test";
+import { Kith } from "./kith.mjs";
+
+const PEOPLE = 10_000;
+const INTERACTIONS = 100_000;
+
+test("10,000 people and 100,000 interactions stay quick", async ({ page }) => {
+  test.setTimeout(240_000);
+  const kith = new Kith(page);
+  await kith.open(); // creates the database at the current schema
+
+  const seeded = await page.evaluate(
+    async ({ people, interactions }) => {
+      const started = performance.now();
+      const db = await new Promise((ok, fail) => {
+        const r = indexedDB.open("kith");
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const first = ["Ana", "Bo", "Chidi", "Dana", "Émile", "Farah", "Gus", "Hana", "Ivo", "Jude", "Kai", "Lea"];
+      const last = ["Cruz", "Lind", "Okafor", "Adams", "Nowak", "Sato", "Silva", "Moreau", "Khan", "Berg"];
+      const day = (n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      const tx = db.transaction(["contacts", "organisations", "interactions"], "readwrite");
+      for (let o = 0; o < 500; o++) {
+        tx.objectStore("organisations").put({ id: `org${o}`, name: `Company ${o}`, notes: "", created: 1, updated: 1 });
+      }
+      for (let i = 0; i < people; i++) {
+        tx.objectStore("contacts").put({
+          id: `p${i}`,
+          name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
+          organisation_id: `org${i % 500}`,
+          emails: [{ label: "work", value: `person${i}@example.test` }],
+          phones: [],
+          notes: "",
+          cadence: { type: "every", count: 30, unit: "days" },
+          last_interaction: day(2000 - (i % 300)),
+          created: 1,
+          updated: 1,
+        });
+      }
+      for (let i = 0; i < interactions; i++) {
+        const who = `p${i % people}`;
+        const date = day(i % 2200);
+        const id = `i${i}`;
+        tx.objectStore("interactions").put({
+          id, contact_ids: [who], kind: "call", date, time: null, notes: `Call ${i}`,
+          temperature: null, created: 1, updated: 1,
+          timeline: [`${who}|${date}|--:--:--|${id}`],
+        });
+      }
+      await new Promise((ok, fail) => {
+        tx.oncomplete = ok;
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+      return performance.now() - started;
+    },
+    { people: PEOPLE, interactions: INTERACTIONS },
+  );
+
+  const t0 = Date.now();
+  await page.reload();
+  await expect(kith.rows().first()).toBeVisible({ timeout: 60_000 });
+  const startup = Date.now() - t0;
+  await expect(page.getByText("10,000 people")).toBeVisible();
+
+  const domRows = await kith.rows().count();
+  expect(domRows).toBeLessThan(100);
+
+  // Search: time from the keystroke to the list showing the one match.
+  const searchMs = await page.evaluate(async () => {
+    const input = document.querySelector("input[type=search]");
+    const started = performance.now();
+    input.value = "person7777@";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - started;
+  });
+  await expect(kith.rows()).toHaveCount(1);
+  await expect(kith.rows().first()).toContainText("7777");
+
+  // Scrolling far down still renders only a window of rows.
+  await kith.search().fill("");
+  await page.locator(".people-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(kith.rows().filter({ hasText: " 5" }).first()).toBeVisible();
+  expect(await kith.rows().count()).toBeLessThan(100);
+
+  const heapMb = await page.evaluate(() => (performance.memory?.usedJSHeapSize ?? 0) / 1048576);
+  const report = [
+    `seed ${PEOPLE} people + ${INTERACTIONS} interactions: ${Math.round(seeded)} ms`,
+    `reload to first row: ${startup} ms`,
+    `search keystroke to painted result: ${searchMs.toFixed(1)} ms`,
+    `rows in the DOM: ${domRows}`,
+    `JS heap after load: ${heapMb.toFixed(1)} MB`,
+  ];
+  console.log(`\n[bench] ${report.join("\n[bench] ")}`);
+});
