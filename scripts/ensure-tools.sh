@@ -14,7 +14,7 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 # Shared by every clone on the machine, so CI's fresh clone reuses it.
 KITH_TOOLS=${KITH_TOOLS:-$HOME/.cache/kith-tools}
-export PATH="$HOME/.cargo/bin:$KITH_TOOLS/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$KITH_TOOLS/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m[kith]\033[0m %s\n' "$*" >&2; }
 
@@ -63,7 +63,6 @@ ensure_test_tools() {
     local missing=()
     command -v chromium >/dev/null || missing+=(chromium)
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
-    command -v brotli >/dev/null || missing+=(brotli)
     if [ ${#missing[@]} -gt 0 ]; then
         apt_install "${missing[@]}"
     fi

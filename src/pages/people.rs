@@ -2,6 +2,7 @@
 
 use crate::components::people_list::PeopleList;
 use crate::state::use_kith;
+use kith_core::format::grouped;
 use kith_core::SortOrder;
 use leptos::prelude::*;
 
@@ -52,6 +53,10 @@ pub fn PeoplePage() -> impl IntoView {
                 <div class="toolbar">
                     <label class="search">
                         <span class="visually-hidden">"Search people"</span>
+                        <svg class="search__icon" viewBox="0 0 20 20" aria-hidden="true">
+                            <circle cx="8.5" cy="8.5" r="5.5"/>
+                            <path d="M12.5 12.5 17 17"/>
+                        </svg>
                         <input
                             type="search"
                             class="search__input"
@@ -89,17 +94,4 @@ pub fn PeoplePage() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// 12345 as "12,345".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

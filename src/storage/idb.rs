@@ -119,9 +119,19 @@ impl IdbStore {
                 }
             });
         req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-        let outcome = settle(&req, true).await;
+        // `blocked` only says another connection has not closed yet; the
+        // open goes on once it does (every Kith tab closes on
+        // `versionchange`), so it is noted, not treated as a failure.
+        let blocked = Closure::<dyn FnMut()>::new(|| {
+            web_sys::console::warn_1(
+                &"Kith: waiting for another tab to let go of the database".into(),
+            );
+        });
+        req.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
+        let outcome = settle(&req).await;
         req.set_onupgradeneeded(None);
-        drop(upgrade);
+        req.set_onblocked(None);
+        drop((upgrade, blocked));
         let db: IdbDatabase = outcome?.unchecked_into();
         let closer = db.clone();
         let on_version_change = Closure::<dyn FnMut()>::new(move || closer.close());
@@ -147,7 +157,7 @@ impl IdbStore {
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or(StoreError::Unavailable)?;
         let req = factory.delete_database(name).map_err(js_error)?;
-        settle(&req, true).await.map(|_| ())
+        settle(&req).await.map(|_| ())
     }
 
     fn tx(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
@@ -165,7 +175,7 @@ impl IdbStore {
     }
 
     async fn get_all<T: DeserializeOwned>(&self, req: IdbRequest) -> Result<Vec<T>, StoreError> {
-        let rows = settle(&req, false).await?;
+        let rows = settle(&req).await?;
         Array::from(&rows).iter().map(|v| from_js(v)).collect()
     }
 
@@ -184,7 +194,7 @@ impl IdbStore {
         let mut found = Vec::new();
         let mut last_key = None;
         while found.len() < limit {
-            let step = settle(&req, false).await?;
+            let step = settle(&req).await?;
             let Ok(cursor) = step.dyn_into::<IdbCursorWithValue>() else {
                 break;
             };
@@ -232,7 +242,7 @@ impl Store for IdbStore {
             .object_store(CONTACTS)
             .and_then(|s| s.get(&JsValue::from_str(id.as_str())))
             .map_err(js_error)?;
-        let found = settle(&req, false).await?;
+        let found = settle(&req).await?;
         if found.is_undefined() {
             Ok(None)
         } else {
@@ -338,7 +348,7 @@ impl Store for IdbStore {
         ];
         let mut n = [0usize; 4];
         for (slot, req) in n.iter_mut().zip(&reqs) {
-            *slot = settle(req, false).await?.as_f64().unwrap_or(0.0) as usize;
+            *slot = settle(req).await?.as_f64().unwrap_or(0.0) as usize;
         }
         Ok(Counts {
             contacts: n[0],
@@ -371,27 +381,15 @@ fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Awaits a request's success (its result) or failure. With `open`, a
-/// `blocked` event (another tab holds an older version) is a failure too.
-async fn settle(req: &IdbRequest, open: bool) -> Result<JsValue, StoreError> {
+/// Awaits a request's success (its result) or failure.
+async fn settle(req: &IdbRequest) -> Result<JsValue, StoreError> {
     let outcome = Promise::new(&mut |resolve, reject| {
         req.set_onsuccess(Some(&resolve));
         req.set_onerror(Some(&reject));
-        if open {
-            if let Some(open_req) = req.dyn_ref::<IdbOpenDbRequest>() {
-                open_req.set_onblocked(Some(&reject));
-            }
-        }
     });
     match JsFuture::from(outcome).await {
         Ok(_) => req.result().map_err(js_error),
         Err(event) => {
-            let kind = Reflect::get(&event, &"type".into())
-                .ok()
-                .and_then(|t| t.as_string());
-            if kind.as_deref() == Some("blocked") {
-                return Err(StoreError::Blocked);
-            }
             if let Some(ev) = event.dyn_ref::<web_sys::Event>() {
                 // Handled here; keep the browser from also aborting silently.
                 ev.prevent_default();

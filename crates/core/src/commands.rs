@@ -462,7 +462,7 @@ pub(crate) mod tests {
             (None, Timestamp(9))
         );
         dir.apply(&batch);
-        assert_eq!(dir.query("", SortOrder::Name), [id.clone()]);
+        assert_eq!(dir.query("", SortOrder::Name), vec![id.clone()]);
         assert!(
             with_ctx(10, |ctx| dir.restore_contact(&id, ctx)).is_none(),
             "already live"
@@ -493,10 +493,10 @@ pub(crate) mod tests {
             dir.query("", SortOrder::Name),
             [ana.clone(), bo.clone(), zoe.clone()]
         );
-        assert_eq!(dir.query("zoe", SortOrder::Name), [zoe.clone()]);
-        assert_eq!(dir.query("NORTHWIND", SortOrder::Name), [zoe.clone()]);
-        assert_eq!(dir.query("north.test", SortOrder::Name), [zoe.clone()]);
-        assert_eq!(dir.query("0101", SortOrder::Name), [bo.clone()]);
+        assert_eq!(dir.query("zoe", SortOrder::Name), vec![zoe.clone()]);
+        assert_eq!(dir.query("NORTHWIND", SortOrder::Name), vec![zoe.clone()]);
+        assert_eq!(dir.query("north.test", SortOrder::Name), vec![zoe.clone()]);
+        assert_eq!(dir.query("0101", SortOrder::Name), vec![bo.clone()]);
         assert!(dir.query("nobody", SortOrder::Name).is_empty());
 
         // Renaming an organisation re-keys its people.
@@ -506,14 +506,20 @@ pub(crate) mod tests {
             organisations: vec![acme],
             ..Default::default()
         });
-        assert_eq!(dir.query("globex", SortOrder::Name), [ana.clone()]);
+        assert_eq!(dir.query("globex", SortOrder::Name), vec![ana.clone()]);
         assert!(dir.query("acme", SortOrder::Name).is_empty());
 
         // Last contact: most recent first, never-contacted last.
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
         for (who, d) in [(&bo, 1), (&zoe, 20)] {
             let b = with_ctx(5, |ctx| {
-                dir.log_interaction(&[who.clone()], InteractionKind::Call, day(d), "", ctx)
+                dir.log_interaction(
+                    std::slice::from_ref(who),
+                    InteractionKind::Call,
+                    day(d),
+                    "",
+                    ctx,
+                )
             })
             .unwrap();
             dir.apply(&b);
@@ -547,13 +553,25 @@ pub(crate) mod tests {
         let id = add(&mut dir, &input("Ana", ""), 1);
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
         let b = with_ctx(2, |ctx| {
-            dir.log_interaction(&[id.clone()], InteractionKind::Meal, day(10), "Lunch ", ctx)
+            dir.log_interaction(
+                std::slice::from_ref(&id),
+                InteractionKind::Meal,
+                day(10),
+                "Lunch ",
+                ctx,
+            )
         })
         .unwrap();
         assert_eq!(b.interactions[0].notes, "Lunch");
         dir.apply(&b);
         let b = with_ctx(3, |ctx| {
-            dir.log_interaction(&[id.clone()], InteractionKind::Call, day(3), "", ctx)
+            dir.log_interaction(
+                std::slice::from_ref(&id),
+                InteractionKind::Call,
+                day(3),
+                "",
+                ctx,
+            )
         })
         .unwrap();
         assert!(

@@ -16,6 +16,7 @@ pub mod commands;
 pub mod contract;
 pub mod dates;
 pub mod directory;
+pub mod format;
 pub mod ids;
 pub mod memory;
 pub mod model;

@@ -69,7 +69,7 @@ impl Contact {
             .split_whitespace()
             .filter_map(|w| w.chars().next());
         let first = words.next();
-        let last = words.last();
+        let last = words.next_back();
         first
             .into_iter()
             .chain(last)

@@ -17,8 +17,6 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("this browser does not offer IndexedDB storage here (private mode can turn it off)")]
     Unavailable,
-    #[error("Kith is open in another tab with an older version; close that tab and reload")]
-    Blocked,
     #[error("the stored data was made by a newer version of Kith; reload to get the new version")]
     NewerSchema,
     #[error("Kith was updated in another tab; reload this page to go on")]
