@@ -60,7 +60,7 @@ pub fn PeoplePage() -> impl IntoView {
                         <input
                             type="search"
                             class="search__input"
-                            placeholder="Search name, organisation, email, phone"
+                            placeholder="Search people"
                             autocomplete="off"
                             prop:value=move || query.get()
                             on:input=move |ev| query.set(event_target_value(&ev))
