@@ -1,16 +1,17 @@
 //! The app shell: top bar, routes, start-up gate and the notice bar.
 
 use crate::components::notice::NoticeBar;
-use crate::pages::{
-    people::PeoplePage,
-    person::PersonPage,
-    person_form::{EditPerson, NewPerson},
-    settings::SettingsPage,
-};
+use crate::pages::merge::MergePage;
+use crate::pages::organisations::{OrganisationPage, OrganisationsPage};
+use crate::pages::people::PeoplePage;
+use crate::pages::person::PersonPage;
+use crate::pages::person_form::{EditPerson, NewPerson};
+use crate::pages::settings::SettingsPage;
+use crate::pages::trash::TrashPage;
 use crate::state::{use_kith, Kith, Phase};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 
 /// The whole app.
@@ -24,13 +25,18 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <div class="shell" data-saving=move || saving().to_string()>
                 <TopBar/>
+                <Shortcuts/>
                 <main class="shell__main" id="main" tabindex="-1">
                     <StartupGate>
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=PeoplePage/>
                             <Route path=path!("/people/new") view=NewPerson/>
+                            <Route path=path!("/people/merge") view=MergePage/>
                             <Route path=path!("/people/:id") view=PersonPage/>
                             <Route path=path!("/people/:id/edit") view=EditPerson/>
+                            <Route path=path!("/organisations") view=OrganisationsPage/>
+                            <Route path=path!("/organisations/:id") view=OrganisationPage/>
+                            <Route path=path!("/trash") view=TrashPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                         </Routes>
                     </StartupGate>
@@ -50,8 +56,8 @@ fn TopBar() -> impl IntoView {
     let current = move |section: &'static str| {
         let path = location.pathname.get();
         let here = match section {
-            "people" => path == "/" || path.starts_with("/people"),
-            _ => path.starts_with("/settings"),
+            "people" => path == "/" || path.starts_with("/people") || path.starts_with("/trash"),
+            other => path.starts_with(&format!("/{other}")),
         };
         here.then_some("page")
     };
@@ -66,10 +72,73 @@ fn TopBar() -> impl IntoView {
             </span>
             <nav class="topbar__nav" aria-label="Main">
                 <a href="/" aria-current=move || current("people")>"People"</a>
+                <a href="/organisations" aria-current=move || current("organisations")>"Organisations"</a>
                 <a href="/settings" aria-current=move || current("settings")>"Settings"</a>
             </nav>
         </header>
     }
+}
+
+/// Keyboard shortcuts, outside text fields: `/` searches people, `n`
+/// adds a person. (Esc is handled by whatever is open: a form, a
+/// confirmation, select mode.)
+#[component]
+fn Shortcuts() -> impl IntoView {
+    let navigate = use_navigate();
+    let location = use_location();
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_a_field(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            "/" => {
+                ev.prevent_default();
+                if location.pathname.get_untracked() != "/" {
+                    navigate("/", Default::default());
+                }
+                focus_search();
+            }
+            "n" => {
+                ev.prevent_default();
+                navigate("/people/new", Default::default());
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+}
+
+fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
+
+/// Focuses the people search once it is on the page (after navigating,
+/// it appears a moment later).
+fn focus_search() {
+    use wasm_bindgen::JsCast;
+    fn attempt(left: u32) {
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("people-search"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        match input {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if left > 0 => set_timeout(
+                move || attempt(left - 1),
+                std::time::Duration::from_millis(30),
+            ),
+            None => {}
+        }
+    }
+    attempt(20);
 }
 
 /// Shows the pages once storage is open, a calm placeholder before, and the

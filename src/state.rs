@@ -7,7 +7,9 @@
 use crate::platform;
 use crate::storage::{IdbStore, DATABASE};
 use kith_core::{
-    Batch, ContactId, ContactInput, Ctx, Directory, Store, StoreError, ValidationError,
+    Batch, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory, FamilyInput,
+    FamilyMemberId, ImportantDate, MergeChoices, OrganisationId, RelationKind, Store, StoreError,
+    ValidationError,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,7 +28,8 @@ pub enum Phase {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
-    pub undo: Option<ContactId>,
+    /// People to take back out of the trash.
+    pub undo: Option<Vec<ContactId>>,
     pub is_error: bool,
 }
 
@@ -38,12 +41,18 @@ pub struct Kith {
     pub notice: RwSignal<Option<Notice>>,
     /// Writes under way; the shell shows "Saving…" while any are.
     pub pending: RwSignal<usize>,
+    /// Counts committed writes; views that read from storage directly (a
+    /// person's dates, counts) track it to reload.
+    pub revision: RwSignal<u64>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
 pub fn use_kith() -> Kith {
     expect_context::<Kith>()
 }
+
+/// What a command that may be refused returns to the UI.
+pub type Outcome<T = ()> = Result<T, ValidationError>;
 
 impl Kith {
     /// Creates the state and starts loading people from storage.
@@ -53,6 +62,7 @@ impl Kith {
             phase: RwSignal::new(Phase::Loading),
             notice: RwSignal::new(None),
             pending: RwSignal::new(0),
+            revision: RwSignal::new(0),
             store: StoredValue::new_local(None),
         };
         spawn_local(async move {
@@ -60,6 +70,11 @@ impl Kith {
                 Ok(store) => {
                     kith.store.set_value(Some(Rc::new(store)));
                     kith.reload().await;
+                    // People deleted more than 30 days ago leave the trash.
+                    let purge = kith.run(|d, ctx| d.purge_trash(false, ctx));
+                    if !purge.is_empty() {
+                        kith.persist(purge);
+                    }
                 }
                 Err(e) => kith.phase.set(Phase::Failed(e.to_string())),
             }
@@ -94,6 +109,9 @@ impl Kith {
     }
 
     fn persist(self, batch: Batch) {
+        if batch.is_empty() {
+            return;
+        }
         self.directory.update(|d| d.apply(&batch));
         self.pending.update(|n| *n += 1);
         spawn_local(async move {
@@ -102,53 +120,182 @@ impl Kith {
                 None => Err(StoreError::Unavailable),
             };
             self.pending.update(|n| *n = n.saturating_sub(1));
-            if let Err(e) = result {
-                self.notice.set(Some(Notice {
-                    text: format!("Couldn't save: {e}. Nothing was changed."),
-                    undo: None,
-                    is_error: true,
-                }));
-                self.reload().await;
+            match result {
+                Ok(()) => self.revision.update(|r| *r += 1),
+                Err(e) => {
+                    self.notice.set(Some(Notice {
+                        text: format!("Couldn't save: {e}. Nothing was changed."),
+                        undo: None,
+                        is_error: true,
+                    }));
+                    self.reload().await;
+                }
             }
         });
     }
 
-    fn say(&self, text: String, undo: Option<ContactId>) {
+    /// Runs a command that may be refused and stores its batch.
+    fn apply(&self, command: impl FnOnce(&Directory, &mut Ctx<'_>) -> Outcome<Batch>) -> Outcome {
+        let batch = self.run(command)?;
+        self.persist(batch);
+        Ok(())
+    }
+
+    pub fn say(&self, text: impl Into<String>) {
         self.notice.set(Some(Notice {
-            text,
-            undo,
+            text: text.into(),
+            undo: None,
             is_error: false,
         }));
     }
 
     /// Creates (`id` is `None`) or edits a person.
-    pub fn save_contact(
-        &self,
-        id: Option<&ContactId>,
-        input: &ContactInput,
-    ) -> Result<ContactId, ValidationError> {
+    pub fn save_contact(&self, id: Option<&ContactId>, input: &ContactInput) -> Outcome<ContactId> {
         let (batch, saved) = self.run(|d, ctx| d.save_contact(id, input, ctx))?;
         self.persist(batch);
         Ok(saved)
     }
 
-    /// Moves a person to the trash and offers an undo.
-    pub fn delete_contact(&self, id: &ContactId) {
-        let Some(batch) = self.run(|d, ctx| d.delete_contact(id, ctx)) else {
-            return;
+    /// Moves people to the trash and offers an undo.
+    pub fn delete_contacts(&self, ids: &[ContactId]) {
+        let batch = self.run(|d, ctx| d.delete_contacts(ids, ctx));
+        let text = match batch.contacts.as_slice() {
+            [] => return,
+            [one] => format!("Deleted {}.", one.name),
+            many => format!("Deleted {} people.", many.len()),
         };
-        let name = batch.contacts[0].name.clone();
+        let undo = batch.contacts.iter().map(|c| c.id.clone()).collect();
         self.persist(batch);
-        self.say(format!("Deleted {name}."), Some(id.clone()));
+        self.notice.set(Some(Notice {
+            text,
+            undo: Some(undo),
+            is_error: false,
+        }));
     }
 
-    /// Undoes a delete.
-    pub fn restore_contact(&self, id: &ContactId) {
-        let Some(batch) = self.run(|d, ctx| d.restore_contact(id, ctx)) else {
-            return;
+    /// Takes people back out of the trash.
+    pub fn restore_contacts(&self, ids: &[ContactId]) {
+        let batch = self.run(|d, ctx| d.restore_contacts(ids, ctx));
+        let text = match batch.contacts.as_slice() {
+            [] => return,
+            [one] => format!("Restored {}.", one.name),
+            many => format!("Restored {} people.", many.len()),
         };
-        let name = batch.contacts[0].name.clone();
         self.persist(batch);
-        self.say(format!("Restored {name}."), None);
+        self.say(text);
+    }
+
+    /// Empties the trash now, for good.
+    pub fn empty_trash(&self) {
+        let batch = self.run(|d, ctx| d.purge_trash(true, ctx));
+        let n = batch.contacts.len();
+        self.persist(batch);
+        self.say(format!("Emptied the trash ({n})."));
+    }
+
+    pub fn add_organisation(&self, name: &str) -> Outcome<OrganisationId> {
+        let (batch, id) = self.run(|d, ctx| d.add_organisation(name, ctx))?;
+        self.persist(batch);
+        Ok(id)
+    }
+
+    pub fn rename_organisation(&self, id: &OrganisationId, name: &str, notes: &str) -> Outcome {
+        self.apply(|d, ctx| d.rename_organisation(id, name, notes, ctx))
+    }
+
+    pub fn tag_contacts(&self, ids: &[ContactId], tag: &str) -> Outcome {
+        self.apply(|d, ctx| d.tag_contacts(ids, tag, ctx))
+    }
+
+    pub fn untag_contacts(&self, ids: &[ContactId], tag: &str) -> Outcome {
+        self.apply(|d, ctx| d.untag_contacts(ids, tag, ctx))
+    }
+
+    pub fn add_detail(&self, id: &ContactId, text: &str) -> Outcome {
+        self.apply(|d, ctx| d.add_detail(id, text, ctx))
+    }
+
+    pub fn pin_detail(&self, id: &ContactId, detail: &DetailId, pinned: bool) -> Outcome {
+        self.apply(|d, ctx| d.pin_detail(id, detail, pinned, ctx))
+    }
+
+    pub fn remove_detail(&self, id: &ContactId, detail: &DetailId) -> Outcome {
+        self.apply(|d, ctx| d.remove_detail(id, detail, ctx))
+    }
+
+    pub fn add_family_member(&self, id: &ContactId, input: &FamilyInput) -> Outcome {
+        self.apply(|d, ctx| d.add_family_member(id, input, ctx))
+    }
+
+    pub fn remove_family_member(
+        &self,
+        id: &ContactId,
+        member: &FamilyMemberId,
+        dates: &[ImportantDate],
+    ) -> Outcome {
+        self.apply(|d, ctx| d.remove_family_member(id, member, dates, ctx))
+    }
+
+    pub fn add_date(&self, id: &ContactId, input: &DateInput) -> Outcome {
+        self.apply(|d, ctx| d.add_date(id, input, ctx))
+    }
+
+    pub fn remove_date(&self, date: &ImportantDate) {
+        let batch = self.run(|d, ctx| d.remove_date(date, ctx));
+        self.persist(batch);
+    }
+
+    pub fn add_relation(&self, id: &ContactId, kind: RelationKind, other: &ContactId) -> Outcome {
+        self.apply(|d, ctx| d.add_relation(id, kind, other, ctx))
+    }
+
+    pub fn remove_relation(
+        &self,
+        holder: &ContactId,
+        kind: RelationKind,
+        other: &ContactId,
+    ) -> Outcome {
+        self.apply(|d, ctx| d.remove_relation(holder, kind, other, ctx))
+    }
+
+    /// Merges `other` into `keep`: reads the other's whole history and dates
+    /// from storage, then writes the merge in one transaction.
+    pub async fn merge_contacts(
+        &self,
+        keep: &ContactId,
+        other: &ContactId,
+        choices: &MergeChoices,
+    ) -> Result<(), String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let mut interactions = Vec::new();
+        let mut cursor = None;
+        loop {
+            let (page, next) = store
+                .timeline(other, cursor.as_ref(), 500)
+                .await
+                .map_err(|e| e.to_string())?;
+            interactions.extend(page);
+            match next {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+        let dates = store.dates_for(other).await.map_err(|e| e.to_string())?;
+        let batch = self
+            .run(|d, ctx| d.merge_contacts(keep, other, choices, &interactions, &dates, ctx))
+            .map_err(|e| e.to_string())?;
+        self.persist(batch);
+        self.say("Merged. Everything from both records is kept.");
+        Ok(())
+    }
+
+    /// A person's live important dates from storage.
+    pub async fn dates_for(&self, id: &ContactId) -> Result<Vec<ImportantDate>, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        store.dates_for(id).await.map_err(|e| e.to_string())
     }
 }

@@ -3,3 +3,4 @@
 pub mod avatar;
 pub mod notice;
 pub mod people_list;
+pub mod rows;

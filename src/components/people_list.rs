@@ -7,6 +7,10 @@ use crate::state::use_kith;
 use kith_core::ContactId;
 use leptos::html;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// The people ticked in select mode.
+pub type Selection = RwSignal<BTreeSet<ContactId>>;
 
 /// Height of one row in CSS pixels; `.person-row` in style/people.css
 /// must match.
@@ -20,6 +24,10 @@ const OVERSCAN: usize = 8;
 pub fn PeopleList(
     /// The people to show, already filtered and sorted.
     ids: Memo<Vec<ContactId>>,
+    /// When set, each row has a checkbox that adds it to `selection`.
+    #[prop(into)]
+    selecting: Signal<bool>,
+    selection: Selection,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
@@ -89,7 +97,7 @@ pub fn PeopleList(
                                 aria-posinset=index + 1
                                 style:transform=format!("translateY({}px)", index as f64 * ROW_HEIGHT)
                             >
-                                <PersonRow id/>
+                                <PersonRow id selecting selection/>
                             </li>
                         }
                     }
@@ -99,9 +107,10 @@ pub fn PeopleList(
     }
 }
 
-/// One person: avatar, name, and organisation or email beneath.
+/// One person: avatar, name, and organisation or email beneath; in select
+/// mode, a checkbox before them.
 #[component]
-fn PersonRow(id: ContactId) -> impl IntoView {
+fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> impl IntoView {
     let kith = use_kith();
     let row = {
         let id = id.clone();
@@ -123,7 +132,27 @@ fn PersonRow(id: ContactId) -> impl IntoView {
         move || row.get().map(pick).unwrap_or_default()
     };
     let initials = Signal::derive(field(|r| r.2));
+    let checked = {
+        let id = id.clone();
+        move || selection.with(|s| s.contains(&id))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            selection.update(|s| {
+                if !s.remove(&id) {
+                    s.insert(id.clone());
+                }
+            })
+        }
+    };
     view! {
+        <div class="person-row-wrap" class:person-row-wrap--selecting=move || selecting.get()>
+        <Show when=move || selecting.get()>
+            <input type="checkbox" class="person-row__check"
+                aria-label=move || format!("Select {}", field(|r| r.0)())
+                prop:checked=checked.clone() on:change=toggle.clone()/>
+        </Show>
         <a class="person-row" href=format!("/people/{id}")>
             <Avatar id=id.clone() initials/>
             <span class="person-row__text">
@@ -132,5 +161,6 @@ fn PersonRow(id: ContactId) -> impl IntoView {
             </span>
             <span class="person-row__chevron" aria-hidden="true">"›"</span>
         </a>
+        </div>
     }
 }

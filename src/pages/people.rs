@@ -1,10 +1,14 @@
-//! The people screen: search, sort, and the virtualised list.
+//! The people screen: search, sort, filter by tag or organisation, and a
+//! select mode for acting on many people at once (tag, untag, delete, or
+//! merge two).
 
-use crate::components::people_list::PeopleList;
+use crate::components::people_list::{PeopleList, Selection};
 use crate::state::use_kith;
 use kith_core::format::grouped;
-use kith_core::SortOrder;
+use kith_core::{ContactId, Filter, OrganisationId, SortOrder};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::BTreeSet;
 
 const SORTS: [(SortOrder, &str, &str); 3] = [
     (SortOrder::Name, "name", "Name"),
@@ -15,19 +19,63 @@ const SORTS: [(SortOrder, &str, &str); 3] = [
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let kith = use_kith();
+    let url = use_query_map();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(SortOrder::Name);
-    let ids = Memo::new(move |_| kith.directory.with(|d| d.query(&query.get(), sort.get())));
+    let tag = RwSignal::new(
+        url.with_untracked(|q| q.get("tag"))
+            .filter(|t| !t.is_empty()),
+    );
+    let organisation = RwSignal::new(
+        url.with_untracked(|q| q.get("organisation"))
+            .and_then(|o| OrganisationId::parse(&o)),
+    );
+    let selecting = RwSignal::new(false);
+    let selection: Selection = RwSignal::new(BTreeSet::new());
+    let ids = Memo::new(move |_| {
+        let filter = Filter {
+            tag: tag.get(),
+            organisation: organisation.get(),
+        };
+        kith.directory
+            .with(|d| d.query(&query.get(), sort.get(), &filter))
+    });
     let total = move || kith.directory.with(|d| d.live_count());
+    let filtered = move || {
+        !query.with(|q| q.trim().is_empty())
+            || tag.with(Option::is_some)
+            || organisation.with(Option::is_some)
+    };
     let summary = move || {
         let (shown, all) = (ids.with(Vec::len), total());
-        match (query.with(|q| q.trim().is_empty()), all) {
+        match (filtered(), all) {
             (_, 0) => String::new(),
-            (true, 1) => "1 person".into(),
-            (true, n) => format!("{} people", grouped(n)),
-            (false, _) => format!("{} of {}", grouped(shown), grouped(all)),
+            (false, 1) => "1 person".into(),
+            (false, n) => format!("{} people", grouped(n)),
+            (true, _) => format!("{} of {}", grouped(shown), grouped(all)),
         }
     };
+    let tags = move || kith.directory.with(|d| d.tags());
+    let orgs = move || {
+        kith.directory.with(|d| {
+            d.organisations()
+                .into_iter()
+                .map(|o| (o.id.clone(), o.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let trash = move || {
+        kith.directory
+            .with(|d| d.trash(crate::platform::now()).len())
+    };
+
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && selecting.get_untracked() {
+            selecting.set(false);
+            selection.set(BTreeSet::new());
+        }
+    });
+    on_cleanup(move || esc.remove());
 
     view! {
         <section class="people-page">
@@ -36,7 +84,7 @@ pub fn PeoplePage() -> impl IntoView {
                     <h1 class="page-head__title">"People"</h1>
                     <p class="page-head__sub" aria-live="polite">{summary}</p>
                 </div>
-                <a class="button button--primary" href="/people/new">
+                <a class="button button--primary" href="/people/new" aria-keyshortcuts="n">
                     <span aria-hidden="true">"+ "</span>"Add person"
                 </a>
             </header>
@@ -58,40 +106,138 @@ pub fn PeoplePage() -> impl IntoView {
                             <path d="M12.5 12.5 17 17"/>
                         </svg>
                         <input
+                            id="people-search"
                             type="search"
                             class="search__input"
                             placeholder="Search people"
                             autocomplete="off"
+                            aria-keyshortcuts="/"
                             prop:value=move || query.get()
                             on:input=move |ev| query.set(event_target_value(&ev))
                         />
                     </label>
-                    <label class="sort">
-                        <span class="sort__label">"Sort by"</span>
-                        <select
-                            class="sort__select"
-                            on:change=move |ev| {
-                                let key = event_target_value(&ev);
-                                if let Some((order, _, _)) = SORTS.iter().find(|(_, k, _)| *k == key) {
-                                    sort.set(*order);
-                                }
+                </div>
+                <div class="toolbar toolbar--filters">
+                    <label class="select-field">
+                        <span>"Sort by"</span>
+                        <select on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            if let Some((order, _, _)) = SORTS.iter().find(|(_, k, _)| *k == key) {
+                                sort.set(*order);
                             }
-                        >
+                        }>
                             {SORTS.iter().map(|(order, key, label)| view! {
                                 <option value=*key selected=move || sort.get() == *order>{*label}</option>
                             }).collect_view()}
                         </select>
                     </label>
+                    <label class="select-field">
+                        <span>"Tag"</span>
+                        <select on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            tag.set((!v.is_empty()).then_some(v));
+                        }>
+                            <option value="" selected=move || tag.with(Option::is_none)>"All"</option>
+                            {move || tags().into_iter().map(|(t, n)| {
+                                let selected = { let t = t.clone(); move || tag.get().as_deref() == Some(t.as_str()) };
+                                view! { <option value=t.clone() selected=selected>{format!("{t} ({n})")}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="select-field">
+                        <span>"Organisation"</span>
+                        <select on:change=move |ev| organisation.set(OrganisationId::parse(&event_target_value(&ev)))>
+                            <option value="" selected=move || organisation.with(Option::is_none)>"All"</option>
+                            {move || orgs().into_iter().map(|(id, name)| {
+                                let selected = { let id = id.clone(); move || organisation.get().as_ref() == Some(&id) };
+                                view! { <option value=id.to_string() selected=selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <button class="button button--small" aria-pressed=move || selecting.get().to_string()
+                        on:click=move |_| {
+                            selecting.update(|s| *s = !*s);
+                            selection.set(BTreeSet::new());
+                        }>
+                        {move || if selecting.get() { "Done" } else { "Select" }}
+                    </button>
                 </div>
+                <Show when=move || selecting.get()>
+                    <BulkBar ids selection/>
+                </Show>
                 <Show
                     when=move || ids.with(|v| !v.is_empty())
                     fallback=move || view! {
-                        <p class="no-match">"No one matches “" {move || query.get()} "”."</p>
+                        <p class="no-match">"No one matches “" {move || query.get()} "”" {move || tag.get().map(|t| format!(" with the tag {t}"))} "."</p>
                     }
                 >
-                    <PeopleList ids/>
+                    <PeopleList ids selecting selection/>
                 </Show>
+                <p class="people-page__foot">
+                    <a href="/organisations">"Organisations"</a>
+                    " · "
+                    <a href="/trash">{move || format!("Trash ({})", trash())}</a>
+                </p>
             </Show>
         </section>
+    }
+}
+
+/// Actions on the selected people.
+#[component]
+fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
+    let kith = use_kith();
+    let navigate = use_navigate();
+    let tag = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let count = move || selection.with(BTreeSet::len);
+    let chosen = move || selection.get().into_iter().collect::<Vec<_>>();
+    let tag_action = move |add: bool| {
+        let people = chosen();
+        let result = if add {
+            kith.tag_contacts(&people, &tag.get_untracked())
+        } else {
+            kith.untag_contacts(&people, &tag.get_untracked())
+        };
+        match result {
+            Ok(()) => {
+                error.set(None);
+                let t = tag.get_untracked();
+                kith.say(if add {
+                    format!("Tagged {} with “{}”.", people.len(), t.trim())
+                } else {
+                    format!("Removed “{}” from {}.", t.trim(), people.len())
+                });
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let merge = move |_| {
+        if let [a, b] = chosen().as_slice() {
+            navigate(
+                &format!("/people/merge?keep={a}&other={b}"),
+                Default::default(),
+            );
+        }
+    };
+    view! {
+        <div class="bulk" role="region" aria-label="Selected people">
+            <p class="bulk__count" aria-live="polite">{move || format!("{} selected", count())}</p>
+            <button class="button button--small" on:click=move |_| selection.set(ids.get().into_iter().collect())>"Select all shown"</button>
+            <div class="bulk__tag">
+                <input aria-label="Tag for the selected people" placeholder="Tag" autocomplete="off"
+                    prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev))/>
+                <button class="button button--small" disabled=move || count() == 0 on:click=move |_| tag_action(true)>"Add tag"</button>
+                <button class="button button--small" disabled=move || count() == 0 on:click=move |_| tag_action(false)>"Remove tag"</button>
+            </div>
+            <button class="button button--small" disabled=move || count() != 2 on:click=merge
+                title="Select exactly two people to merge them">"Merge"</button>
+            <button class="button button--small button--danger" disabled=move || count() == 0
+                on:click=move |_| {
+                    kith.delete_contacts(&chosen());
+                    selection.set(BTreeSet::new());
+                }>"Delete"</button>
+            {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+        </div>
     }
 }

@@ -1,6 +1,8 @@
 //! Adding and editing a person. The form checks nothing itself: the core's
-//! `save_contact` validates, and its error names the field to mark.
+//! `save_contact` validates, and its error names the input to mark and
+//! focus. Esc leaves the form without saving.
 
+use crate::components::rows::{keyed, values, LabeledRows, RoleRows};
 use crate::pages::person::use_contact_id;
 use crate::state::use_kith;
 use kith_core::{ContactId, ContactInput, ValidationError};
@@ -35,43 +37,108 @@ pub fn EditPerson() -> impl IntoView {
     }
 }
 
+/// A single-line text field bound to a signal.
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    error: RwSignal<Option<ValidationError>>,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let invalid = move || {
+        error
+            .with(|e| e.as_ref().and_then(ValidationError::field) == id.strip_prefix("person-"))
+            .then_some("true")
+    };
+    let hint_id = format!("{id}-hint");
+    let described = (!hint.is_empty()).then(|| hint_id.clone());
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id autocomplete="off" placeholder=placeholder aria-invalid=invalid
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id>{hint}</p> })}
+        </div>
+    }
+}
+
 /// The form itself, for a new person (`id` is `None`) or an existing one.
 #[component]
 fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
     let kith = use_kith();
     let navigate = use_navigate();
-    let name = RwSignal::new(initial.name);
-    let organisation = RwSignal::new(initial.organisation);
-    let email = RwSignal::new(initial.email);
-    let phone = RwSignal::new(initial.phone);
-    let notes = RwSignal::new(initial.notes);
     let error = RwSignal::new(None::<ValidationError>);
-    let invalid = move |field: &'static str| {
-        move || {
-            error
-                .with(|e| e.as_ref().and_then(ValidationError::field) == Some(field))
-                .then_some("true")
-        }
-    };
+    let name = RwSignal::new(initial.name);
+    let given_name = RwSignal::new(initial.given_name);
+    let family_name = RwSignal::new(initial.family_name);
+    let nickname = RwSignal::new(initial.nickname);
+    let pronunciation = RwSignal::new(initial.pronunciation);
+    let name_details_open = [&given_name, &family_name, &nickname, &pronunciation]
+        .iter()
+        .any(|s| s.with_untracked(|v| !v.is_empty()));
+    let roles = keyed(initial.roles, true);
+    let emails = keyed(initial.emails, true);
+    let phones = keyed(initial.phones, true);
+    let addresses = keyed(initial.addresses, false);
+    let links = keyed(initial.links, false);
+    let custom_fields = keyed(initial.custom_fields, false);
+    let how_we_met = RwSignal::new(initial.how_we_met);
+    let interests = RwSignal::new(initial.interests);
+    let tags = RwSignal::new(initial.tags);
+    let notes = RwSignal::new(initial.notes);
+
     let editing = id.is_some();
     let back = id
         .as_ref()
         .map_or_else(|| "/".to_owned(), |id| format!("/people/{id}"));
-    let org_names = kith.directory.with_untracked(|d| {
-        d.organisations()
-            .into_iter()
-            .map(|o| o.name.clone())
-            .collect::<Vec<_>>()
+    let (org_names, tag_names) = kith.directory.with_untracked(|d| {
+        (
+            d.organisations()
+                .into_iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>(),
+            d.tags()
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     });
+
+    let leave = {
+        let navigate = navigate.clone();
+        let back = back.clone();
+        move || navigate(&back, Default::default())
+    };
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            leave();
+        }
+    });
+    on_cleanup(move || esc.remove());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = ContactInput {
             name: name.get_untracked(),
-            organisation: organisation.get_untracked(),
-            email: email.get_untracked(),
-            phone: phone.get_untracked(),
+            given_name: given_name.get_untracked(),
+            family_name: family_name.get_untracked(),
+            nickname: nickname.get_untracked(),
+            pronunciation: pronunciation.get_untracked(),
+            roles: values(roles),
+            emails: values(emails),
+            phones: values(phones),
+            addresses: values(addresses),
+            links: values(links),
+            how_we_met: how_we_met.get_untracked(),
+            interests: interests.get_untracked(),
+            tags: tags.get_untracked(),
             notes: notes.get_untracked(),
+            custom_fields: values(custom_fields),
         };
         match kith.save_contact(id.as_ref(), &input) {
             Ok(saved) => {
@@ -89,50 +156,59 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
         <section class="form-page">
             <a class="back-link" href=back.clone()>"‹ Back"</a>
             <h1>{if editing { "Edit person" } else { "Add person" }}</h1>
-            <form class="card form" on:submit=submit novalidate=true>
+            <form class="form" on:submit=submit novalidate=true>
                 {move || error.get().map(|e| view! {
                     <p class="form__error" role="alert">{e.to_string()}</p>
                 })}
-                <div class="field">
-                    <label for="person-name">"Name"</label>
-                    <input id="person-name" name="name" autocomplete="off" required=true
-                        aria-invalid=invalid("name")
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="person-organisation">"Organisation"</label>
-                    <input id="person-organisation" name="organisation" list="organisation-names"
-                        autocomplete="off" aria-invalid=invalid("organisation")
-                        prop:value=move || organisation.get()
-                        on:input=move |ev| organisation.set(event_target_value(&ev))/>
+                <fieldset class="card form__section">
+                    <legend class="card__title">"Name"</legend>
+                    <TextField id="person-name" label="Name" value=name error/>
+                    <details class="form__more" open=name_details_open>
+                        <summary>"More about their name"</summary>
+                        <div class="field-pair">
+                            <TextField id="person-given_name" label="Given name" value=given_name error/>
+                            <TextField id="person-family_name" label="Family name" value=family_name error/>
+                        </div>
+                        <div class="field-pair">
+                            <TextField id="person-nickname" label="Nickname" value=nickname error/>
+                            <TextField id="person-pronunciation" label="Pronunciation" value=pronunciation error
+                                placeholder="e.g. AH-na KROOS"/>
+                        </div>
+                    </details>
+                </fieldset>
+                <fieldset class="card form__section">
+                    <legend class="card__title">"Work"</legend>
+                    <RoleRows rows=roles/>
                     <datalist id="organisation-names">
                         {org_names.into_iter().map(|n| view! { <option value=n/> }).collect_view()}
                     </datalist>
-                </div>
-                <div class="field-pair">
+                </fieldset>
+                <fieldset class="card form__section">
+                    <legend class="card__title">"Reach them"</legend>
+                    <LabeledRows rows=emails field="email" noun="Email" kinds=&["work", "home", "other"] input_type="email"/>
+                    <LabeledRows rows=phones field="phone" noun="Phone" kinds=&["mobile", "work", "home", "other"] input_type="tel"/>
+                    <LabeledRows rows=addresses field="address" noun="Address" kinds=&["home", "work", "other"] multi_line=true/>
+                    <LabeledRows rows=links field="link" noun="Link" kinds=&["website", "LinkedIn", "other"] input_type="url"/>
+                </fieldset>
+                <fieldset class="card form__section">
+                    <legend class="card__title">"About them"</legend>
+                    <TextField id="person-how_we_met" label="How we met" value=how_we_met error
+                        placeholder="e.g. Lisbon trade fair, 2023"/>
+                    <TextField id="person-interests" label="Interests" value=interests error
+                        hint="Separate with commas: sailing, jazz, Porto wine"/>
+                    <TextField id="person-tags" label="Tags" value=tags error
+                        hint=if tag_names.is_empty() { "Separate with commas: client, VIP" } else { "Separate with commas." }/>
+                    {(!tag_names.is_empty()).then(|| view! { <p class="field__hint">"In use: " {tag_names.clone()}</p> })}
                     <div class="field">
-                        <label for="person-email">"Email"</label>
-                        <input id="person-email" name="email" type="email" inputmode="email"
-                            autocomplete="off" aria-invalid=invalid("email")
-                            prop:value=move || email.get()
-                            on:input=move |ev| email.set(event_target_value(&ev))/>
+                        <label for="person-notes">"Notes"</label>
+                        <textarea id="person-notes" rows="5"
+                            aria-invalid=move || error.with(|e| e.as_ref().and_then(ValidationError::field) == Some("notes")).then_some("true")
+                            prop:value=move || notes.get()
+                            on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
                     </div>
-                    <div class="field">
-                        <label for="person-phone">"Phone"</label>
-                        <input id="person-phone" name="phone" type="tel" autocomplete="off"
-                            aria-invalid=invalid("phone")
-                            prop:value=move || phone.get()
-                            on:input=move |ev| phone.set(event_target_value(&ev))/>
-                    </div>
-                </div>
-                <div class="field">
-                    <label for="person-notes">"Notes"</label>
-                    <textarea id="person-notes" name="notes" rows="5"
-                        aria-invalid=invalid("notes")
-                        prop:value=move || notes.get()
-                        on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                </div>
+                    <p class="form__subhead">"Custom fields"</p>
+                    <LabeledRows rows=custom_fields field="custom" noun="Field" kinds=&[] free_label=true/>
+                </fieldset>
                 <div class="form__actions">
                     <button type="submit" class="button button--primary">
                         {if editing { "Save changes" } else { "Save person" }}
@@ -146,12 +222,14 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
 
 fn focus_field(field: Option<&str>) {
     let Some(field) = field else { return };
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("person-{field}")));
+    let document = web_sys::window().and_then(|w| w.document());
+    let el = document.and_then(|d| d.get_element_by_id(&format!("person-{field}")));
     if let Some(el) =
         el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
+        if let Some(details) = el.closest("details").ok().flatten() {
+            let _ = details.set_attribute("open", "");
+        }
         let _ = el.focus();
     }
 }

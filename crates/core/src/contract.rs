@@ -5,8 +5,10 @@
 
 use crate::cadence::Cadence;
 use crate::dates::{DateKind, ImportantDate};
-use crate::ids::{ContactId, DateId, InteractionId, OrganisationId};
-use crate::model::{Batch, Contact, Interaction, InteractionKind, Labeled, Organisation};
+use crate::ids::{ContactId, DateId, DetailId, FamilyMemberId, InteractionId, OrganisationId};
+use crate::model::{
+    Batch, Contact, Detail, FamilyMember, Interaction, InteractionKind, Labeled, Organisation,
+};
 use crate::store::Store;
 use crate::time::Timestamp;
 use chrono::{Days, NaiveDate, NaiveTime};
@@ -15,23 +17,42 @@ fn id<T>(parse: fn(&str) -> Option<T>, s: &str) -> T {
     parse(s).expect("test ids are plain")
 }
 
+/// A person with every kind of field filled, so a store's round trip is
+/// checked for all of them.
 pub fn contact(key: &str, name: &str) -> Contact {
-    Contact {
-        id: id(ContactId::parse, key),
-        name: name.to_owned(),
-        organisation_id: None,
-        emails: vec![Labeled {
-            label: "work".into(),
-            value: format!("{key}@example.test"),
-        }],
-        phones: vec![],
-        notes: "Likes <b>tea</b> & \"quotes\"".into(),
-        cadence: Cadence::None,
-        last_interaction: None,
-        created: Timestamp(1_000),
-        updated: Timestamp(1_000),
-        deleted: None,
-    }
+    let mut c = Contact::new(id(ContactId::parse, key), name, Timestamp(1_000));
+    c.nickname = "Nic".into();
+    c.emails = vec![Labeled {
+        label: "work".into(),
+        value: format!("{key}@example.test"),
+    }];
+    c.addresses = vec![Labeled {
+        label: "home".into(),
+        value: "1 Main St\nSpringfield".into(),
+    }];
+    c.notes = "Likes <b>tea</b> & \"quotes\"".into();
+    c.tags = vec!["client".into(), "Café".into()];
+    c.interests = vec!["sailing".into()];
+    c.custom_fields = vec![Labeled {
+        label: "Shoe size".into(),
+        value: "42".into(),
+    }];
+    c.details = vec![Detail {
+        id: id(DetailId::parse, &format!("{key}-d1")),
+        date: day(0),
+        text: "Prefers calls before 9".into(),
+        pinned: true,
+    }];
+    c.family = vec![FamilyMember {
+        id: id(FamilyMemberId::parse, &format!("{key}-f1")),
+        name: "Ava".into(),
+        relation: "daughter".into(),
+    }];
+    c.cadence = Cadence::Every {
+        count: 3,
+        unit: crate::cadence::CadenceUnit::Weeks,
+    };
+    c
 }
 
 pub fn interaction(
@@ -225,6 +246,7 @@ pub async fn dates_per_person<S: Store>(store: &S) {
     let date = |key: &str, who: &Contact, kind| ImportantDate {
         id: id(DateId::parse, key),
         contact_id: who.id.clone(),
+        family_member: None,
         kind,
         month: 2,
         day: 29,

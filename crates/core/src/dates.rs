@@ -3,7 +3,7 @@
 //! is normal). A Feb 29 date falls on Feb 28 in common years, so the reminder
 //! comes early rather than late.
 
-use crate::ids::{ContactId, DateId};
+use crate::ids::{ContactId, DateId, FamilyMemberId};
 use crate::time::Timestamp;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -18,11 +18,55 @@ pub enum DateKind {
     Custom(String),
 }
 
+impl DateKind {
+    pub const BUILT_IN: [DateKind; 4] = [
+        DateKind::Birthday,
+        DateKind::Anniversary,
+        DateKind::Graduation,
+        DateKind::WorkAnniversary,
+    ];
+
+    pub fn key(&self) -> &str {
+        match self {
+            DateKind::Birthday => "birthday",
+            DateKind::Anniversary => "anniversary",
+            DateKind::Graduation => "graduation",
+            DateKind::WorkAnniversary => "work_anniversary",
+            DateKind::Custom(_) => "custom",
+        }
+    }
+
+    /// A built-in kind by key, or a custom kind with `label`.
+    pub fn from_key(key: &str, label: &str) -> DateKind {
+        Self::BUILT_IN
+            .into_iter()
+            .find(|k| k.key() == key)
+            .unwrap_or_else(|| DateKind::Custom(label.trim().to_owned()))
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            DateKind::Birthday => "Birthday",
+            DateKind::Anniversary => "Anniversary",
+            DateKind::Graduation => "Graduation",
+            DateKind::WorkAnniversary => "Work anniversary",
+            DateKind::Custom(label) => label,
+        }
+    }
+}
+
+/// Reminder lead time when the user does not choose one.
+pub const DEFAULT_LEAD_DAYS: u16 = 7;
+
 /// A yearly date tied to one person.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportantDate {
     pub id: DateId,
     pub contact_id: ContactId,
+    /// Set when the date is a family member's (their birthday), not the
+    /// contact's own.
+    #[serde(default)]
+    pub family_member: Option<FamilyMemberId>,
     pub kind: DateKind,
     pub month: u32,
     pub day: u32,
@@ -53,6 +97,32 @@ impl ImportantDate {
         }
     }
 
+    /// "14 March 1990", or "14 March" without a year.
+    pub fn describe_day(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = (self.month as usize)
+            .checked_sub(1)
+            .and_then(|i| MONTHS.get(i))
+            .unwrap_or(&"?");
+        match self.year {
+            Some(y) => format!("{} {month} {y}", self.day),
+            None => format!("{} {month}", self.day),
+        }
+    }
+
     /// Age or years of marriage reached at the next occurrence, if the year
     /// is known.
     pub fn years_at_next(&self, today: NaiveDate) -> Option<i32> {
@@ -77,6 +147,7 @@ mod tests {
         ImportantDate {
             id: DateId::parse("d1").unwrap(),
             contact_id: ContactId::parse("c1").unwrap(),
+            family_member: None,
             kind: DateKind::Birthday,
             month,
             day,

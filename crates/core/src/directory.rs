@@ -4,10 +4,10 @@
 //! person, so filtering 10,000 people is one pass over short strings.
 
 use crate::ids::{ContactId, OrganisationId};
-use crate::model::{Batch, Contact, Organisation};
+use crate::model::{Batch, Contact, Organisation, RelationKind, Role};
 use crate::search::{matches, normalise};
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How the list of people is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,6 +18,13 @@ pub enum SortOrder {
     LastContact,
     /// Soonest check-in first; people without a timer last.
     NextCheckIn,
+}
+
+/// Narrows the list to one tag and/or one organisation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub tag: Option<String>,
+    pub organisation: Option<OrganisationId>,
 }
 
 struct Keys {
@@ -44,7 +51,7 @@ impl Directory {
     }
 
     /// Brings the directory up to date with a batch that was (or is about
-    /// to be) committed.
+    /// to be) committed. Records from older versions are normalised here.
     pub fn apply(&mut self, batch: &Batch) {
         let mut renamed = Vec::new();
         for o in &batch.organisations {
@@ -54,18 +61,17 @@ impl Directory {
             }
         }
         for c in &batch.contacts {
-            self.contacts.insert(c.id.clone(), c.clone());
-            self.rekey(&c.id);
+            let mut c = c.clone();
+            c.normalise();
+            let id = c.id.clone();
+            self.contacts.insert(id.clone(), c);
+            self.rekey(&id);
         }
         if !renamed.is_empty() {
             let affected: Vec<ContactId> = self
                 .contacts
                 .values()
-                .filter(|c| {
-                    c.organisation_id
-                        .as_ref()
-                        .is_some_and(|o| renamed.contains(o))
-                })
+                .filter(|c| c.roles.iter().any(|r| renamed.contains(&r.organisation_id)))
                 .map(|c| c.id.clone())
                 .collect();
             for id in affected {
@@ -78,15 +84,34 @@ impl Directory {
         let Some(c) = self.contacts.get(id) else {
             return;
         };
-        let mut hay = c.name.clone();
-        if let Some(org) = self.organisation_of(c) {
-            hay.push(' ');
-            hay.push_str(&org.name);
+        let mut hay = String::with_capacity(128);
+        let mut add = |s: &str| {
+            if !s.is_empty() {
+                hay.push_str(s);
+                hay.push(' ');
+            }
+        };
+        add(&c.name);
+        add(&c.nickname);
+        for r in &c.roles {
+            if let Some(o) = self.organisations.get(&r.organisation_id) {
+                add(&o.name);
+            }
+            add(&r.title);
         }
         for v in c.emails.iter().chain(&c.phones) {
-            hay.push(' ');
-            hay.push_str(&v.value);
+            add(&v.value);
         }
+        for s in c.tags.iter().chain(&c.interests) {
+            add(s);
+        }
+        for d in &c.details {
+            add(&d.text);
+        }
+        for m in &c.family {
+            add(&m.name);
+        }
+        add(&c.how_we_met);
         let keys = Keys {
             search: normalise(&hay),
             name: normalise(&c.name),
@@ -104,10 +129,16 @@ impl Directory {
         self.contacts.get(id)
     }
 
+    /// Every person, tombstones included.
+    pub fn all_contacts(&self) -> impl Iterator<Item = &Contact> {
+        self.contacts.values()
+    }
+
     pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
         self.organisations.get(id).filter(|o| o.deleted.is_none())
     }
 
+    /// The organisation of a person's first current role.
     pub fn organisation_of(&self, c: &Contact) -> Option<&Organisation> {
         self.organisation(c.organisation_id.as_ref()?)
     }
@@ -133,19 +164,101 @@ impl Directory {
         orgs
     }
 
+    /// Live people who hold or held a role at `org`, with that role;
+    /// current roles first, then by name.
+    pub fn members(&self, org: &OrganisationId) -> Vec<(&Contact, &Role)> {
+        let mut members: Vec<(&Contact, &Role)> = self
+            .contacts
+            .values()
+            .filter(|c| c.is_live())
+            .filter_map(|c| {
+                let mut roles = c.roles.iter().filter(|r| &r.organisation_id == org);
+                let first = roles.next()?;
+                let current = std::iter::once(first).chain(roles).find(|r| r.is_current());
+                Some((c, current.unwrap_or(first)))
+            })
+            .collect();
+        members.sort_by(|a, b| {
+            b.1.is_current()
+                .cmp(&a.1.is_current())
+                .then_with(|| self.name_key(&a.0.id).cmp(self.name_key(&b.0.id)))
+                .then_with(|| a.0.id.cmp(&b.0.id))
+        });
+        members
+    }
+
+    fn name_key(&self, id: &ContactId) -> &str {
+        self.keys.get(id).map_or("", |k| k.name.as_str())
+    }
+
+    /// Every tag in use by live people, with how many carry it, by name.
+    /// Tags differing only in case or accents count as one.
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut tags: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        for t in self
+            .contacts
+            .values()
+            .filter(|c| c.is_live())
+            .flat_map(|c| &c.tags)
+        {
+            tags.entry(normalise(t)).or_insert_with(|| (t.clone(), 0)).1 += 1;
+        }
+        tags.into_values().collect()
+    }
+
+    /// Links to and from a person, as seen from their page:
+    /// `(label, the other person, who holds the link, kind)`.
+    pub fn relations_of(
+        &self,
+        id: &ContactId,
+    ) -> Vec<(&'static str, ContactId, ContactId, RelationKind)> {
+        let Some(me) = self.contact(id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<_> = me
+            .relations
+            .iter()
+            .filter(|r| self.contact(&r.other).is_some())
+            .map(|r| (r.kind.label(), r.other.clone(), id.clone(), r.kind))
+            .collect();
+        for c in self
+            .contacts
+            .values()
+            .filter(|c| c.is_live() && &c.id != id)
+        {
+            for r in c.relations.iter().filter(|r| &r.other == id) {
+                out.push((r.kind.inverse_label(), c.id.clone(), c.id.clone(), r.kind));
+            }
+        }
+        out.sort_by(|a, b| {
+            a.0.cmp(b.0)
+                .then_with(|| self.name_key(&a.1).cmp(self.name_key(&b.1)))
+        });
+        out
+    }
+
     pub fn live_count(&self) -> usize {
         self.contacts.values().filter(|c| c.is_live()).count()
     }
 
-    /// Live people matching every word of `query` (name, organisation,
-    /// emails, phones), in `order`. Ties fall back to name, then id, so the
-    /// order is stable.
-    pub fn query(&self, query: &str, order: SortOrder) -> Vec<ContactId> {
+    /// Live people matching every word of `query` (names, organisations,
+    /// roles, emails, phones, tags, interests, details, family), within
+    /// `filter`, in `order`. Ties fall back to name, then id, so the order
+    /// is stable.
+    pub fn query(&self, query: &str, order: SortOrder, filter: &Filter) -> Vec<ContactId> {
         let q = normalise(query);
+        let tag = filter.tag.as_deref();
         let mut hits: Vec<(&Contact, &Keys)> = self
             .contacts
             .values()
             .filter(|c| c.is_live())
+            .filter(|c| tag.is_none_or(|t| c.has_tag(t)))
+            .filter(|c| {
+                filter
+                    .organisation
+                    .as_ref()
+                    .is_none_or(|o| c.roles.iter().any(|r| &r.organisation_id == o))
+            })
             .filter_map(|c| Some((c, self.keys.get(&c.id)?)))
             .filter(|(_, k)| matches(&k.search, &q))
             .collect();
@@ -179,5 +292,181 @@ fn sooner_first<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cadence::{Cadence, CadenceUnit};
+    use crate::commands::testing::{add, input, with_ctx};
+    use crate::commands::ContactInput;
+    use crate::model::{InteractionKind, Labeled};
+    use chrono::NaiveDate;
+
+    fn all() -> Filter {
+        Filter::default()
+    }
+
+    #[test]
+    fn query_matches_every_kind_of_field_and_sorts() {
+        let mut dir = Directory::default();
+        let zoe = add(
+            &mut dir,
+            &ContactInput {
+                emails: vec![Labeled {
+                    label: String::new(),
+                    value: "z@north.test".into(),
+                }],
+                ..input("Zoë Adams", "Northwind")
+            },
+            1,
+        );
+        let bo = add(
+            &mut dir,
+            &ContactInput {
+                phones: vec![Labeled {
+                    label: String::new(),
+                    value: "555 0101".into(),
+                }],
+                tags: "Golf buddies".into(),
+                ..input("bo Lind", "")
+            },
+            2,
+        );
+        let ana = add(&mut dir, &input("Ana Cruz", "Acme"), 3);
+        dir.apply(
+            &with_ctx(4, |ctx| {
+                dir.add_detail(&ana, "Daughter Ava started university", ctx)
+            })
+            .unwrap(),
+        );
+        let q = |text: &str| dir.query(text, SortOrder::Name, &all());
+        assert_eq!(q(""), [ana.clone(), bo.clone(), zoe.clone()]);
+        assert_eq!(q("zoe"), vec![zoe.clone()]);
+        assert_eq!(q("NORTHWIND"), vec![zoe.clone()]);
+        assert_eq!(q("north.test"), vec![zoe.clone()]);
+        assert_eq!(q("0101"), vec![bo.clone()]);
+        assert_eq!(q("golf"), vec![bo.clone()]);
+        assert_eq!(q("universite"), Vec::<ContactId>::new());
+        assert_eq!(q("university"), vec![ana.clone()]);
+        assert!(q("nobody").is_empty());
+
+        // Renaming an organisation re-keys its people.
+        let mut acme = dir.organisation_named("acme").unwrap().clone();
+        acme.name = "Globex".into();
+        dir.apply(&Batch {
+            organisations: vec![acme],
+            ..Default::default()
+        });
+        assert_eq!(
+            dir.query("globex", SortOrder::Name, &all()),
+            vec![ana.clone()]
+        );
+        assert!(dir.query("acme", SortOrder::Name, &all()).is_empty());
+
+        // Last contact: most recent first, never-contacted last.
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        for (who, d) in [(&bo, 1), (&zoe, 20)] {
+            let b = with_ctx(5, |ctx| {
+                dir.log_interaction(
+                    std::slice::from_ref(who),
+                    InteractionKind::Call,
+                    day(d),
+                    "",
+                    ctx,
+                )
+            })
+            .unwrap();
+            dir.apply(&b);
+        }
+        assert_eq!(
+            dir.query("", SortOrder::LastContact, &all()),
+            [zoe.clone(), bo.clone(), ana.clone()]
+        );
+
+        // Next check-in: soonest first, no timer last.
+        let mut z = dir.contact(&zoe).unwrap().clone();
+        z.cadence = Cadence::Every {
+            count: 30,
+            unit: CadenceUnit::Days,
+        };
+        let mut b = dir.contact(&bo).unwrap().clone();
+        b.cadence = Cadence::Every {
+            count: 60,
+            unit: CadenceUnit::Days,
+        };
+        dir.apply(&Batch {
+            contacts: vec![z, b],
+            ..Default::default()
+        });
+        assert_eq!(
+            dir.query("", SortOrder::NextCheckIn, &all()),
+            [zoe, bo, ana]
+        );
+    }
+
+    #[test]
+    fn organisation_members_with_roles_current_first() {
+        let mut dir = Directory::default();
+        let roles = |spec: &[(&str, &str, &str)]| {
+            spec.iter()
+                .map(|(org, title, until)| crate::commands::RoleInput {
+                    organisation: (*org).into(),
+                    title: (*title).into(),
+                    since: String::new(),
+                    until: (*until).into(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let add_with = |dir: &mut Directory, name: &str, spec: &[(&str, &str, &str)]| {
+            add(
+                dir,
+                &ContactInput {
+                    name: name.into(),
+                    roles: roles(spec),
+                    ..Default::default()
+                },
+                1,
+            )
+        };
+        let cy = add_with(
+            &mut dir,
+            "Cy",
+            &[("Acme", "Engineer", "2020-01-01"), ("Globex", "CTO", "")],
+        );
+        let ana = add_with(&mut dir, "Ana", &[("Acme", "CEO", "")]);
+        let bo = add_with(&mut dir, "Bo", &[("Acme", "Buyer", "")]);
+        let acme = dir.organisation_named("Acme").unwrap().id.clone();
+        let members: Vec<_> = dir
+            .members(&acme)
+            .into_iter()
+            .map(|(c, r)| (c.id.clone(), r.title.clone(), r.is_current()))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                (ana, "CEO".into(), true),
+                (bo, "Buyer".into(), true),
+                (cy.clone(), "Engineer".into(), false)
+            ]
+        );
+        let filter = Filter {
+            organisation: Some(acme),
+            tag: None,
+        };
+        assert_eq!(dir.query("", SortOrder::Name, &filter).len(), 3);
+        let globex = dir.organisation_named("globex").unwrap().id.clone();
+        assert_eq!(
+            dir.query(
+                "",
+                SortOrder::Name,
+                &Filter {
+                    organisation: Some(globex),
+                    tag: None
+                }
+            ),
+            vec![cy]
+        );
     }
 }

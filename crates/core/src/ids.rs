@@ -56,6 +56,14 @@ id_type!(
     /// Identifies an important date (a birthday, an anniversary...).
     DateId
 );
+id_type!(
+    /// Identifies one detail learned about a person.
+    DetailId
+);
+id_type!(
+    /// Identifies a family member kept on a person's record.
+    FamilyMemberId
+);
 
 fn is_plain_id(raw: &str) -> bool {
     !raw.is_empty()

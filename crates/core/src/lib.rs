@@ -12,6 +12,7 @@
 
 pub mod cadence;
 pub mod commands;
+pub mod contact;
 #[cfg(any(test, feature = "contract"))]
 pub mod contract;
 pub mod dates;
@@ -25,10 +26,15 @@ pub mod store;
 pub mod time;
 
 pub use cadence::{Cadence, CadenceUnit};
-pub use commands::{ContactInput, Ctx, ValidationError};
+pub use commands::{
+    ContactInput, Ctx, DateInput, FamilyInput, MergeChoices, MergePick, RoleInput, ValidationError,
+};
 pub use dates::{DateKind, ImportantDate};
-pub use directory::{Directory, SortOrder};
-pub use ids::{ContactId, DateId, InteractionId, OrganisationId};
-pub use model::{Batch, Contact, Interaction, InteractionKind, Labeled, Organisation, Temperature};
+pub use directory::{Directory, Filter, SortOrder};
+pub use ids::{ContactId, DateId, DetailId, FamilyMemberId, InteractionId, OrganisationId};
+pub use model::{
+    Batch, Contact, Detail, FamilyMember, Interaction, InteractionKind, Labeled, Organisation,
+    Relation, RelationKind, Role, Temperature,
+};
 pub use store::{Counts, Store, StoreError, TimelineCursor};
 pub use time::Timestamp;

@@ -2,81 +2,13 @@
 //! `deleted` tombstone (see the crate docs). Fields added in later versions
 //! carry `#[serde(default)]` so older stored records still read.
 
-use crate::cadence::Cadence;
 use crate::ids::{ContactId, InteractionId, OrganisationId};
 use crate::time::Timestamp;
 use crate::ImportantDate;
+
+pub use crate::contact::{Contact, Detail, FamilyMember, Labeled, Relation, RelationKind, Role};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-
-/// A value with a user-chosen label, e.g. ("work", "ana@example.com").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Labeled {
-    #[serde(default)]
-    pub label: String,
-    pub value: String,
-}
-
-/// A person the user keeps in touch with.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Contact {
-    pub id: ContactId,
-    pub name: String,
-    #[serde(default)]
-    pub organisation_id: Option<OrganisationId>,
-    #[serde(default)]
-    pub emails: Vec<Labeled>,
-    #[serde(default)]
-    pub phones: Vec<Labeled>,
-    #[serde(default)]
-    pub notes: String,
-    #[serde(default)]
-    pub cadence: Cadence,
-    /// The day of the latest interaction with this person. Kept up to date by
-    /// the commands that log interactions, so check-ins never need to read
-    /// the interaction history.
-    #[serde(default)]
-    pub last_interaction: Option<NaiveDate>,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-    #[serde(default)]
-    pub deleted: Option<Timestamp>,
-}
-
-impl Contact {
-    pub fn is_live(&self) -> bool {
-        self.deleted.is_none()
-    }
-
-    pub fn primary_email(&self) -> Option<&str> {
-        self.emails.first().map(|e| e.value.as_str())
-    }
-
-    pub fn primary_phone(&self) -> Option<&str> {
-        self.phones.first().map(|p| p.value.as_str())
-    }
-
-    /// The day the next check-in falls due, if this person has a cadence and
-    /// has been in touch at least once.
-    pub fn next_check_in(&self) -> Option<NaiveDate> {
-        self.cadence.next_after(self.last_interaction?)
-    }
-
-    /// One or two letters for the avatar.
-    pub fn initials(&self) -> String {
-        let mut words = self
-            .name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next());
-        let first = words.next();
-        let last = words.next_back();
-        first
-            .into_iter()
-            .chain(last)
-            .flat_map(char::to_uppercase)
-            .collect()
-    }
-}
 
 /// A company, club or family the user's people belong to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -181,16 +113,6 @@ impl Batch {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn initials_take_first_and_last_word() {
-        let mut c = crate::commands::tests::contact("Ana María de la Cruz");
-        assert_eq!(c.initials(), "AC");
-        c.name = "émile".into();
-        assert_eq!(c.initials(), "É");
-        c.name = "  ".into();
-        assert_eq!(c.initials(), "");
-    }
 
     #[test]
     fn timeline_keys_sort_by_day_then_time() {

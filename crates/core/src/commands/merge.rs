@@ -1,0 +1,372 @@
+//! Merging two records of the same person. The user picks, field by field,
+//! where the two disagree; lists (emails, phones, roles, tags, details,
+//! family...) are united, notes are joined, and the other record becomes a
+//! tombstone that points at the kept one. Nothing is lost: the other name
+//! is kept as a detail, and interactions, dates and links move over.
+
+use super::{Ctx, ValidationError};
+use crate::cadence::Cadence;
+use crate::dates::ImportantDate;
+use crate::directory::Directory;
+use crate::ids::{ContactId, DetailId};
+use crate::model::{Batch, Contact, Detail, Interaction, Labeled};
+use crate::search::normalise;
+use std::collections::BTreeMap;
+
+/// Which record a field's value comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MergePick {
+    #[default]
+    Keep,
+    Other,
+}
+
+/// The fields a user chooses between, by key, with their labels.
+pub const MERGE_FIELDS: [(&str, &str); 7] = [
+    ("name", "Name"),
+    ("given_name", "Given name"),
+    ("family_name", "Family name"),
+    ("nickname", "Nickname"),
+    ("pronunciation", "Pronunciation"),
+    ("how_we_met", "How we met"),
+    ("cadence", "Check-in timer"),
+];
+
+/// The user's picks; fields not mentioned keep the kept record's value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeChoices(pub BTreeMap<String, MergePick>);
+
+impl MergeChoices {
+    pub fn pick(&self, field: &str) -> MergePick {
+        self.0.get(field).copied().unwrap_or_default()
+    }
+}
+
+fn scalar(c: &Contact, field: &str) -> String {
+    match field {
+        "name" => c.name.clone(),
+        "given_name" => c.given_name.clone(),
+        "family_name" => c.family_name.clone(),
+        "nickname" => c.nickname.clone(),
+        "pronunciation" => c.pronunciation.clone(),
+        "how_we_met" => c.how_we_met.clone(),
+        "cadence" if c.cadence == Cadence::None => String::new(),
+        "cadence" => c.cadence.describe(),
+        _ => String::new(),
+    }
+}
+
+fn take_scalar(into: &mut Contact, from: &Contact, field: &str) {
+    match field {
+        "name" => into.name = from.name.clone(),
+        "given_name" => into.given_name = from.given_name.clone(),
+        "family_name" => into.family_name = from.family_name.clone(),
+        "nickname" => into.nickname = from.nickname.clone(),
+        "pronunciation" => into.pronunciation = from.pronunciation.clone(),
+        "how_we_met" => into.how_we_met = from.how_we_met.clone(),
+        "cadence" => into.cadence = from.cadence,
+        _ => {}
+    }
+}
+
+fn unite<T: Clone>(into: &mut Vec<T>, from: &[T], key: impl Fn(&T) -> String) {
+    for item in from {
+        let k = key(item);
+        if !into.iter().any(|seen| key(seen) == k) {
+            into.push(item.clone());
+        }
+    }
+}
+
+fn labeled_key(l: &Labeled) -> String {
+    normalise(&l.value).replace([' ', '-', '(', ')', '.'], "")
+}
+
+impl Directory {
+    /// The fields where both records have a value and the values differ:
+    /// `(key, label, kept value, other value)`.
+    pub fn merge_conflicts(
+        &self,
+        keep: &ContactId,
+        other: &ContactId,
+    ) -> Vec<(&'static str, &'static str, String, String)> {
+        let (Some(a), Some(b)) = (self.contact(keep), self.contact(other)) else {
+            return Vec::new();
+        };
+        MERGE_FIELDS
+            .iter()
+            .filter_map(|&(key, label)| {
+                let (x, y) = (scalar(a, key), scalar(b, key));
+                (!x.is_empty() && !y.is_empty() && x != y).then_some((key, label, x, y))
+            })
+            .collect()
+    }
+
+    /// Merges `other` into `keep`. `other_interactions` and `other_dates`
+    /// are all of the other record's (the caller reads them from storage);
+    /// they are moved to the kept person.
+    pub fn merge_contacts(
+        &self,
+        keep: &ContactId,
+        other: &ContactId,
+        choices: &MergeChoices,
+        other_interactions: &[Interaction],
+        other_dates: &[ImportantDate],
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        if keep == other {
+            return Err(ValidationError::invalid(
+                "merge",
+                "Choose two different people to merge.",
+            ));
+        }
+        let a = self.contact(keep).ok_or(ValidationError::NotFound)?;
+        let b = self.contact(other).ok_or(ValidationError::NotFound)?;
+        let mut merged = a.clone();
+        for (key, _) in MERGE_FIELDS {
+            let (x, y) = (scalar(a, key), scalar(b, key));
+            if y.is_empty() {
+                continue;
+            }
+            if x.is_empty() || choices.pick(key) == MergePick::Other {
+                take_scalar(&mut merged, b, key);
+            }
+        }
+        unite(&mut merged.emails, &b.emails, labeled_key);
+        unite(&mut merged.phones, &b.phones, |p| {
+            p.value.chars().filter(char::is_ascii_digit).collect()
+        });
+        unite(&mut merged.addresses, &b.addresses, labeled_key);
+        unite(&mut merged.links, &b.links, labeled_key);
+        unite(&mut merged.custom_fields, &b.custom_fields, |f| {
+            format!("{}={}", normalise(&f.label), normalise(&f.value))
+        });
+        unite(&mut merged.roles, &b.roles, |r| {
+            format!("{}|{}", r.organisation_id, normalise(&r.title))
+        });
+        unite(&mut merged.interests, &b.interests, |s| normalise(s));
+        unite(&mut merged.tags, &b.tags, |s| normalise(s));
+        unite(&mut merged.details, &b.details, |d| d.id.to_string());
+        unite(&mut merged.family, &b.family, |m| m.id.to_string());
+        unite(&mut merged.relations, &b.relations, |r| {
+            format!("{:?}|{}", r.kind, r.other)
+        });
+        merged
+            .relations
+            .retain(|r| &r.other != keep && &r.other != other);
+        match (a.notes.trim().is_empty(), b.notes.trim().is_empty()) {
+            (_, true) => {}
+            (true, false) => merged.notes = b.notes.clone(),
+            (false, false) if a.notes != b.notes => {
+                merged.notes = format!("{}\n\n{}", a.notes, b.notes);
+            }
+            _ => {}
+        }
+        if merged.name != b.name {
+            merged.details.push(Detail {
+                id: DetailId::from_random((ctx.random)()),
+                date: ctx.today,
+                text: format!("Merged with the record “{}”.", b.name),
+                pinned: false,
+            });
+        }
+        merged.last_interaction = a.last_interaction.max(b.last_interaction);
+        merged.created = a.created.min(b.created);
+        merged.normalise();
+        merged.updated = ctx.now;
+
+        let mut gone = b.clone();
+        gone.deleted = Some(ctx.now);
+        gone.merged_into = Some(keep.clone());
+        gone.updated = ctx.now;
+
+        let mut batch = Batch {
+            contacts: vec![merged, gone],
+            ..Batch::default()
+        };
+        // Links held by third people now point at the kept record.
+        for c in self
+            .all_contacts()
+            .filter(|c| c.is_live() && &c.id != keep && &c.id != other)
+        {
+            if c.relations.iter().any(|r| &r.other == other) {
+                let mut c = c.clone();
+                for r in &mut c.relations {
+                    if &r.other == other {
+                        r.other = keep.clone();
+                    }
+                }
+                c.updated = ctx.now;
+                batch.contacts.push(c);
+            }
+        }
+        for i in other_interactions {
+            let mut i = i.clone();
+            for id in &mut i.contact_ids {
+                if id == other {
+                    *id = keep.clone();
+                }
+            }
+            let mut seen = Vec::new();
+            i.contact_ids.retain(|id| {
+                let first = !seen.contains(id);
+                seen.push(id.clone());
+                first
+            });
+            i.updated = ctx.now;
+            batch.interactions.push(i);
+        }
+        for d in other_dates {
+            let mut d = d.clone();
+            d.contact_id = keep.clone();
+            d.updated = ctx.now;
+            batch.dates.push(d);
+        }
+        Ok(batch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{add, input, with_ctx};
+    use super::super::ContactInput;
+    use super::*;
+    use crate::cadence::CadenceUnit;
+    use crate::model::{InteractionKind, RelationKind};
+    use chrono::NaiveDate;
+
+    fn labeled(value: &str) -> Labeled {
+        Labeled {
+            label: String::new(),
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn merge_unites_lists_lets_the_user_pick_and_loses_nothing() {
+        let mut dir = Directory::default();
+        let a = add(
+            &mut dir,
+            &ContactInput {
+                emails: vec![labeled("ana@acme.test")],
+                phones: vec![labeled("+44 20 7946 0000")],
+                tags: "client".into(),
+                notes: "Met in Lisbon.".into(),
+                nickname: "Annie".into(),
+                ..input("Ana Cruz", "Acme")
+            },
+            10,
+        );
+        let b = add(
+            &mut dir,
+            &ContactInput {
+                emails: vec![labeled("ANA@acme.test"), labeled("ana@home.test")],
+                phones: vec![labeled("+44 (20) 7946-0000")],
+                tags: "Client, friend".into(),
+                notes: "Loves jazz.".into(),
+                nickname: "Nina".into(),
+                how_we_met: "Trade fair".into(),
+                ..input("Ana M. Cruz", "Globex")
+            },
+            5,
+        );
+        let carl = add(&mut dir, &input("Carl", ""), 1);
+        dir.apply(
+            &with_ctx(11, |ctx| {
+                dir.add_relation(&carl, RelationKind::ColleagueOf, &b, ctx)
+            })
+            .unwrap(),
+        );
+        let mut bb = dir.contact(&b).unwrap().clone();
+        bb.cadence = Cadence::Every {
+            count: 2,
+            unit: CadenceUnit::Weeks,
+        };
+        dir.apply(&Batch {
+            contacts: vec![bb],
+            ..Default::default()
+        });
+
+        let conflicts: Vec<_> = dir
+            .merge_conflicts(&a, &b)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(conflicts, ["name", "nickname"]);
+
+        let day = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let call = with_ctx(12, |ctx| {
+            dir.log_interaction(&[b.clone(), a.clone()], InteractionKind::Call, day, "", ctx)
+        })
+        .unwrap();
+        let mut choices = MergeChoices::default();
+        choices.0.insert("nickname".into(), MergePick::Other);
+        let batch = with_ctx(20, |ctx| {
+            dir.merge_contacts(&a, &b, &choices, &call.interactions, &[], ctx)
+        })
+        .unwrap();
+        let kept = &batch.contacts[0];
+        assert_eq!(kept.name, "Ana Cruz");
+        assert_eq!(kept.nickname, "Nina");
+        assert_eq!(
+            kept.how_we_met, "Trade fair",
+            "an empty field takes the other value"
+        );
+        assert_eq!(
+            kept.cadence,
+            Cadence::Every {
+                count: 2,
+                unit: CadenceUnit::Weeks
+            }
+        );
+        let emails: Vec<_> = kept.emails.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(emails, ["ana@acme.test", "ana@home.test"]);
+        assert_eq!(kept.phones.len(), 1, "the same number written differently");
+        assert_eq!(kept.tags, ["client", "friend"]);
+        assert_eq!(kept.roles.len(), 2);
+        assert_eq!(kept.notes, "Met in Lisbon.\n\nLoves jazz.");
+        assert!(kept
+            .details
+            .iter()
+            .any(|d| d.text == "Merged with the record “Ana M. Cruz”."));
+        assert_eq!(kept.created, Timestamp(5));
+
+        let gone = &batch.contacts[1];
+        assert_eq!(
+            (gone.id.clone(), gone.merged_into.clone()),
+            (b.clone(), Some(a.clone()))
+        );
+        assert!(gone.deleted.is_some());
+        let carl_now = batch.contacts.iter().find(|c| c.id == carl).unwrap();
+        assert_eq!(carl_now.relations[0].other, a);
+        assert_eq!(
+            batch.interactions[0].contact_ids,
+            vec![a.clone()],
+            "one participant, not two"
+        );
+
+        dir.apply(&batch);
+        assert_eq!(dir.live_count(), 2);
+        assert!(
+            dir.trash(Timestamp(21)).is_empty(),
+            "a merged record is not in the trash"
+        );
+    }
+
+    #[test]
+    fn merging_a_person_with_themselves_is_refused() {
+        let mut dir = Directory::default();
+        let a = add(&mut dir, &input("Ana", ""), 1);
+        assert!(with_ctx(2, |ctx| dir.merge_contacts(
+            &a,
+            &a,
+            &MergeChoices::default(),
+            &[],
+            &[],
+            ctx
+        ))
+        .is_err());
+    }
+
+    use crate::time::Timestamp;
+}

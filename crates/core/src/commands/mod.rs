@@ -1,0 +1,124 @@
+//! Commands: what a user can do, as pure functions from the current
+//! [`Directory`] and input to the [`Batch`] that records it. The caller
+//! applies the batch to the directory (the screen changes at once) and
+//! commits it to the store (one transaction).
+//!
+//! Input is checked here, not in the UI: a refused command returns a
+//! [`ValidationError`] whose [`ValidationError::field`] names the input to
+//! mark, and nothing is written.
+
+mod details;
+mod interactions;
+mod merge;
+mod people;
+mod person;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use details::{DateInput, FamilyInput};
+pub use merge::{MergeChoices, MergePick, MERGE_FIELDS};
+pub use people::TRASH_DAYS;
+pub use person::{ContactInput, RoleInput};
+
+use crate::time::Timestamp;
+use chrono::NaiveDate;
+use thiserror::Error;
+
+pub const MAX_NAME: usize = 200;
+pub const MAX_EMAIL: usize = 254;
+pub const MAX_PHONE: usize = 40;
+pub const MAX_LINE: usize = 500;
+pub const MAX_NOTES: usize = 20_000;
+pub const MAX_TAG: usize = 40;
+
+/// What a command needs from the world: the time, the user's today, and
+/// random bytes for new ids.
+pub struct Ctx<'a> {
+    pub now: Timestamp,
+    pub today: NaiveDate,
+    pub random: &'a mut dyn FnMut() -> [u8; 16],
+}
+
+/// Why input was refused, in words for the user.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum ValidationError {
+    #[error("Please enter a name.")]
+    NameMissing,
+    #[error("Please write something first.")]
+    Empty { field: String },
+    #[error("The {what} is too long: at most {max} characters.")]
+    TooLong {
+        field: String,
+        what: String,
+        max: usize,
+    },
+    #[error("“{value}” does not look like an email address (it needs one @ and no spaces).")]
+    Email { field: String, value: String },
+    #[error("“{value}” does not look like a phone number.")]
+    Phone { field: String, value: String },
+    #[error("“{value}” is not a date; use the date picker or write it as 2026-03-14.")]
+    Date { field: String, value: String },
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+    #[error("This person no longer exists; they may have been deleted in another tab.")]
+    NotFound,
+}
+
+impl ValidationError {
+    /// The id suffix of the input to mark (`person-<field>` in the form).
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ValidationError::NameMissing => Some("name"),
+            ValidationError::Empty { field }
+            | ValidationError::TooLong { field, .. }
+            | ValidationError::Email { field, .. }
+            | ValidationError::Phone { field, .. }
+            | ValidationError::Date { field, .. }
+            | ValidationError::Invalid { field, .. } => Some(field),
+            ValidationError::NotFound => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        ValidationError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Collapses runs of white space to one space and trims.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub(crate) fn check_len(
+    field: &str,
+    what: &str,
+    value: &str,
+    max: usize,
+) -> Result<(), ValidationError> {
+    if value.chars().count() > max {
+        return Err(ValidationError::TooLong {
+            field: field.into(),
+            what: what.into(),
+            max,
+        });
+    }
+    Ok(())
+}
+
+/// An optional day typed as `YYYY-MM-DD` (what `<input type=date>` gives).
+pub(crate) fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, ValidationError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ValidationError::Date {
+            field: field.into(),
+            value: value.into(),
+        })
+}

@@ -1,0 +1,409 @@
+//! A person and everything kept about them: names, ways to reach them,
+//! roles at organisations, tags and interests, details learned over time,
+//! family members and links to other people.
+//!
+//! Lists that a person could have several of are `Vec`s embedded in the
+//! record: they are small, load with the person, and are searched with them.
+//! Birthdays and other yearly dates are separate records
+//! ([`crate::ImportantDate`]), one store for all, so upcoming dates can be
+//! found without reading every person.
+
+use crate::cadence::Cadence;
+use crate::ids::{ContactId, DetailId, FamilyMemberId, OrganisationId};
+use crate::time::Timestamp;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A value with a user-chosen label, e.g. ("work", "ana@example.com").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labeled {
+    #[serde(default)]
+    pub label: String,
+    pub value: String,
+}
+
+/// A role at an organisation. A person may hold several, at once or over
+/// time; a role without `until` is current.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub organisation_id: OrganisationId,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub since: Option<NaiveDate>,
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+impl Role {
+    pub fn is_current(&self) -> bool {
+        self.until.is_none()
+    }
+}
+
+/// Something learned about a person, on a day: "daughter Ava started
+/// university". Pinned details lead the person's brief.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    pub id: DetailId,
+    pub date: NaiveDate,
+    pub text: String,
+    #[serde(default)]
+    pub pinned: bool,
+}
+
+/// Someone in a person's family who need not be a contact themselves. A
+/// birthday is an [`crate::ImportantDate`] that names this member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyMember {
+    pub id: FamilyMemberId,
+    pub name: String,
+    /// In the user's words: "daughter", "husband", "mother-in-law".
+    #[serde(default)]
+    pub relation: String,
+}
+
+/// How one contact stands to another. Stored on one side only; the other
+/// side shows [`RelationKind::inverse_label`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    SpouseOf,
+    PartnerOf,
+    ParentOf,
+    SiblingOf,
+    FriendOf,
+    ColleagueOf,
+    ReportsTo,
+    IntroducedBy,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 8] = [
+        RelationKind::SpouseOf,
+        RelationKind::PartnerOf,
+        RelationKind::ParentOf,
+        RelationKind::SiblingOf,
+        RelationKind::FriendOf,
+        RelationKind::ColleagueOf,
+        RelationKind::ReportsTo,
+        RelationKind::IntroducedBy,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RelationKind::SpouseOf => "spouse_of",
+            RelationKind::PartnerOf => "partner_of",
+            RelationKind::ParentOf => "parent_of",
+            RelationKind::SiblingOf => "sibling_of",
+            RelationKind::FriendOf => "friend_of",
+            RelationKind::ColleagueOf => "colleague_of",
+            RelationKind::ReportsTo => "reports_to",
+            RelationKind::IntroducedBy => "introduced_by",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// Read from the holder's side: "Ana — spouse of — Bo".
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationKind::SpouseOf => "Spouse of",
+            RelationKind::PartnerOf => "Partner of",
+            RelationKind::ParentOf => "Parent of",
+            RelationKind::SiblingOf => "Sibling of",
+            RelationKind::FriendOf => "Friend of",
+            RelationKind::ColleagueOf => "Colleague of",
+            RelationKind::ReportsTo => "Reports to",
+            RelationKind::IntroducedBy => "Introduced by",
+        }
+    }
+
+    /// Read from the other side: Bo's page shows "Spouse of Ana", and a
+    /// manager's page shows "Manages Ana".
+    pub fn inverse_label(self) -> &'static str {
+        match self {
+            RelationKind::ParentOf => "Child of",
+            RelationKind::ReportsTo => "Manages",
+            RelationKind::IntroducedBy => "Introduced",
+            symmetric => symmetric.label(),
+        }
+    }
+}
+
+/// A link from this contact to another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub other: ContactId,
+}
+
+/// A person the user keeps in touch with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ContactId,
+    /// The full name as the user writes it; always set.
+    pub name: String,
+    #[serde(default)]
+    pub given_name: String,
+    #[serde(default)]
+    pub family_name: String,
+    #[serde(default)]
+    pub nickname: String,
+    /// How to say the name, in the user's own spelling ("AH-na KROOS").
+    #[serde(default)]
+    pub pronunciation: String,
+    /// The organisation of the first current role, kept in step with
+    /// `roles` by [`Contact::normalise`]; stored for the organisation index.
+    #[serde(default)]
+    pub organisation_id: Option<OrganisationId>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub emails: Vec<Labeled>,
+    #[serde(default)]
+    pub phones: Vec<Labeled>,
+    #[serde(default)]
+    pub addresses: Vec<Labeled>,
+    #[serde(default)]
+    pub links: Vec<Labeled>,
+    #[serde(default)]
+    pub how_we_met: String,
+    #[serde(default)]
+    pub interests: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub custom_fields: Vec<Labeled>,
+    #[serde(default)]
+    pub details: Vec<Detail>,
+    #[serde(default)]
+    pub family: Vec<FamilyMember>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    /// Set when this person was merged into another; the record stays as a
+    /// tombstone so backups converge.
+    #[serde(default)]
+    pub merged_into: Option<ContactId>,
+    #[serde(default)]
+    pub cadence: Cadence,
+    /// The day of the latest interaction with this person. Kept up to date by
+    /// the commands that log interactions, so check-ins never need to read
+    /// the interaction history.
+    #[serde(default)]
+    pub last_interaction: Option<NaiveDate>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub deleted: Option<Timestamp>,
+}
+
+impl Contact {
+    /// An empty person with only an id and a name.
+    pub fn new(id: ContactId, name: impl Into<String>, now: Timestamp) -> Self {
+        Contact {
+            id,
+            name: name.into(),
+            given_name: String::new(),
+            family_name: String::new(),
+            nickname: String::new(),
+            pronunciation: String::new(),
+            organisation_id: None,
+            roles: Vec::new(),
+            emails: Vec::new(),
+            phones: Vec::new(),
+            addresses: Vec::new(),
+            links: Vec::new(),
+            how_we_met: String::new(),
+            interests: Vec::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            custom_fields: Vec::new(),
+            details: Vec::new(),
+            family: Vec::new(),
+            relations: Vec::new(),
+            merged_into: None,
+            cadence: Cadence::None,
+            last_interaction: None,
+            created: now,
+            updated: now,
+            deleted: None,
+        }
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.deleted.is_none()
+    }
+
+    /// Brings a record written by an older version, or edited, into shape:
+    /// a lone `organisation_id` (schema v1/v2 records) becomes a role, and
+    /// `organisation_id` follows the first current role.
+    pub fn normalise(&mut self) {
+        if self.roles.is_empty() {
+            if let Some(org) = self.organisation_id.clone() {
+                self.roles.push(Role {
+                    organisation_id: org,
+                    title: String::new(),
+                    since: None,
+                    until: None,
+                });
+            }
+        }
+        let current = self
+            .current_roles()
+            .next()
+            .map(|r| r.organisation_id.clone());
+        self.organisation_id = current;
+    }
+
+    pub fn current_roles(&self) -> impl Iterator<Item = &Role> {
+        self.roles.iter().filter(|r| r.is_current())
+    }
+
+    pub fn primary_email(&self) -> Option<&str> {
+        self.emails.first().map(|e| e.value.as_str())
+    }
+
+    pub fn primary_phone(&self) -> Option<&str> {
+        self.phones.first().map(|p| p.value.as_str())
+    }
+
+    /// The day the next check-in falls due, if this person has a cadence and
+    /// has been in touch at least once.
+    pub fn next_check_in(&self) -> Option<NaiveDate> {
+        self.cadence.next_after(self.last_interaction?)
+    }
+
+    /// Pinned details first, then newest first.
+    pub fn details_in_order(&self) -> Vec<&Detail> {
+        let mut details: Vec<&Detail> = self.details.iter().collect();
+        details.sort_by(|a, b| {
+            b.pinned
+                .cmp(&a.pinned)
+                .then(b.date.cmp(&a.date))
+                .then(b.id.cmp(&a.id))
+        });
+        details
+    }
+
+    pub fn has_tag(&self, tag: &str) -> bool {
+        let wanted = crate::search::normalise(tag);
+        self.tags
+            .iter()
+            .any(|t| crate::search::normalise(t) == wanted)
+    }
+
+    /// One or two letters for the avatar.
+    pub fn initials(&self) -> String {
+        let mut words = self
+            .name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next());
+        let first = words.next();
+        let last = words.next_back();
+        first
+            .into_iter()
+            .chain(last)
+            .flat_map(char::to_uppercase)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Contact {
+        Contact::new(ContactId::parse("c").unwrap(), name, Timestamp(0))
+    }
+
+    #[test]
+    fn initials_take_first_and_last_word() {
+        let mut c = person("Ana María de la Cruz");
+        assert_eq!(c.initials(), "AC");
+        c.name = "émile".into();
+        assert_eq!(c.initials(), "É");
+        c.name = "  ".into();
+        assert_eq!(c.initials(), "");
+    }
+
+    #[test]
+    fn a_v1_organisation_becomes_a_role() {
+        let mut c = person("Ana");
+        let acme = OrganisationId::parse("acme").unwrap();
+        c.organisation_id = Some(acme.clone());
+        c.normalise();
+        assert_eq!(c.roles.len(), 1);
+        assert_eq!(c.roles[0].organisation_id, acme);
+        assert_eq!(c.organisation_id, Some(acme.clone()));
+        c.normalise();
+        assert_eq!(c.roles.len(), 1, "normalising twice changes nothing");
+    }
+
+    #[test]
+    fn organisation_follows_the_first_current_role() {
+        let mut c = person("Ana");
+        let org = |s| OrganisationId::parse(s).unwrap();
+        let day = NaiveDate::from_ymd_opt(2020, 1, 1);
+        c.roles = vec![
+            Role {
+                organisation_id: org("old"),
+                title: "Intern".into(),
+                since: None,
+                until: day,
+            },
+            Role {
+                organisation_id: org("new"),
+                title: "CTO".into(),
+                since: day,
+                until: None,
+            },
+        ];
+        c.normalise();
+        assert_eq!(c.organisation_id, Some(org("new")));
+        c.roles[1].until = day;
+        c.normalise();
+        assert_eq!(c.organisation_id, None);
+    }
+
+    #[test]
+    fn details_pinned_first_then_newest() {
+        let mut c = person("Ana");
+        let d = |id: &str, day: u32, pinned| Detail {
+            id: DetailId::parse(id).unwrap(),
+            date: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
+            text: id.into(),
+            pinned,
+        };
+        c.details = vec![d("old", 1, false), d("pin", 2, true), d("new", 3, false)];
+        let order: Vec<_> = c
+            .details_in_order()
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(order, ["pin", "new", "old"]);
+    }
+
+    #[test]
+    fn relations_read_from_both_sides() {
+        assert_eq!(RelationKind::ReportsTo.label(), "Reports to");
+        assert_eq!(RelationKind::ReportsTo.inverse_label(), "Manages");
+        assert_eq!(RelationKind::SpouseOf.inverse_label(), "Spouse of");
+        for k in RelationKind::ALL {
+            assert_eq!(RelationKind::from_key(k.key()), Some(k));
+        }
+    }
+
+    #[test]
+    fn tags_match_ignoring_case_and_accents() {
+        let mut c = person("Ana");
+        c.tags = vec!["Clients VIP".into(), "Café".into()];
+        assert!(c.has_tag("clients vip"));
+        assert!(c.has_tag("cafe"));
+        assert!(!c.has_tag("client"));
+    }
+}

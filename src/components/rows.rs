@@ -1,0 +1,170 @@
+//! Editors for repeated form values (emails, phones, roles...). Each row
+//! carries a stable key so that adding or removing one never disturbs what
+//! is typed in the others; typing writes without re-rendering the list.
+//! Inputs are named by position ("Email", "Email 2"...) and have the id
+//! `person-<field>-<position>`, which validation errors refer to.
+
+use kith_core::{Labeled, RoleInput};
+use leptos::prelude::*;
+
+/// Rows with stable keys.
+pub type Keyed<T> = RwSignal<Vec<(u64, T)>>;
+
+/// Wraps values with fresh keys, adding an empty row if there are none and
+/// `start_with_one`.
+pub fn keyed<T: Default + Send + Sync + 'static>(values: Vec<T>, start_with_one: bool) -> Keyed<T> {
+    let mut rows: Vec<(u64, T)> = values.into_iter().map(|v| (next_key(), v)).collect();
+    if rows.is_empty() && start_with_one {
+        rows.push((next_key(), T::default()));
+    }
+    RwSignal::new(rows)
+}
+
+/// The values, in order.
+pub fn values<T: Clone + Send + Sync + 'static>(rows: Keyed<T>) -> Vec<T> {
+    rows.with_untracked(|r| r.iter().map(|(_, v)| v.clone()).collect())
+}
+
+fn next_key() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+fn position<T: Send + Sync + 'static>(rows: Keyed<T>, key: u64) -> usize {
+    rows.with(|r| r.iter().position(|(k, _)| *k == key).unwrap_or(0))
+}
+
+fn numbered(noun: &str, i: usize) -> String {
+    if i == 0 {
+        noun.to_owned()
+    } else {
+        format!("{noun} {}", i + 1)
+    }
+}
+
+fn edit<T: Send + Sync + 'static>(rows: Keyed<T>, key: u64, f: impl FnOnce(&mut T)) {
+    rows.update_untracked(|r| {
+        if let Some((_, v)) = r.iter_mut().find(|(k, _)| *k == key) {
+            f(v);
+        }
+    });
+}
+
+/// A list of labelled values such as emails.
+#[component]
+pub fn LabeledRows(
+    rows: Keyed<Labeled>,
+    /// Id part, e.g. "email".
+    field: &'static str,
+    /// What one row is called, e.g. "Email".
+    noun: &'static str,
+    /// Labels offered, e.g. ["home", "work"].
+    kinds: &'static [&'static str],
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] multi_line: bool,
+    /// Free-text labels (custom fields name themselves).
+    #[prop(optional)]
+    free_label: bool,
+) -> impl IntoView {
+    let add = move |_| rows.update(|r| r.push((next_key(), Labeled::default())));
+    view! {
+        <div class="rows">
+            <For each=move || rows.get() key=|(k, _)| *k children=move |(key, row)| {
+                let pos = move || position(rows, key);
+                let id = move || format!("person-{field}-{}", pos());
+                let label_id = move || format!("person-{field}-{}-label", pos());
+                let name = move || numbered(noun, pos());
+                let value_input = if multi_line {
+                    view! {
+                        <textarea id=id rows="2" prop:value=row.value.clone()
+                            on:input=move |ev| edit(rows, key, |v| v.value = event_target_value(&ev))></textarea>
+                    }.into_any()
+                } else {
+                    view! {
+                        <input id=id type=input_type autocomplete="off" prop:value=row.value.clone()
+                            on:input=move |ev| edit(rows, key, |v| v.value = event_target_value(&ev))/>
+                    }.into_any()
+                };
+                let label_input = if free_label {
+                    view! {
+                        <input class="row__label" id=label_id placeholder="Field name"
+                            aria-label=move || format!("{} name", name())
+                            prop:value=row.label.clone()
+                            on:input=move |ev| edit(rows, key, |v| v.label = event_target_value(&ev))/>
+                    }.into_any()
+                } else {
+                    let current = row.label.clone();
+                    let extra = (!current.is_empty() && !kinds.contains(&current.as_str())).then(|| current.clone());
+                    view! {
+                        <select class="row__label" aria-label=move || format!("Kind of {}", name().to_lowercase())
+                            on:change=move |ev| edit(rows, key, |v| v.label = event_target_value(&ev))>
+                            <option value="" selected=current.is_empty()>"—"</option>
+                            {kinds.iter().map(|k| view! {
+                                <option value=*k selected=current == *k>{*k}</option>
+                            }).collect_view()}
+                            {extra.map(|e| view! { <option value=e.clone() selected=true>{e.clone()}</option> })}
+                        </select>
+                    }.into_any()
+                };
+                view! {
+                    <div class="row">
+                        <label class="row__name" for=id>{name}</label>
+                        <div class="row__inputs">
+                            {label_input}
+                            {value_input}
+                            <button type="button" class="icon-button" aria-label=move || format!("Remove {}", name().to_lowercase())
+                                on:click=move |_| rows.update(|r| r.retain(|(k, _)| *k != key))>"×"</button>
+                        </div>
+                    </div>
+                }
+            }/>
+            <button type="button" class="link-button" on:click=add>{format!("Add {}", noun.to_lowercase())}</button>
+        </div>
+    }
+}
+
+/// Roles at organisations, with optional start and end days.
+#[component]
+pub fn RoleRows(rows: Keyed<RoleInput>) -> impl IntoView {
+    let add = move |_| rows.update(|r| r.push((next_key(), RoleInput::default())));
+    view! {
+        <div class="rows">
+            <For each=move || rows.get() key=|(k, _)| *k children=move |(key, row)| {
+                let pos = move || position(rows, key);
+                let id = move |part: &'static str| move || format!("person-role-{}-{part}", pos());
+                let name = move |noun: &'static str| move || numbered(noun, pos());
+                view! {
+                    <div class="role-row">
+                        <div class="field">
+                            <label for=id("organisation")>{name("Organisation")}</label>
+                            <input id=id("organisation") list="organisation-names" autocomplete="off"
+                                prop:value=row.organisation.clone()
+                                on:input=move |ev| edit(rows, key, |v| v.organisation = event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for=id("title")>{name("Role")}</label>
+                            <input id=id("title") autocomplete="off" placeholder="e.g. Head of buying"
+                                prop:value=row.title.clone()
+                                on:input=move |ev| edit(rows, key, |v| v.title = event_target_value(&ev))/>
+                        </div>
+                        <div class="field field--date">
+                            <label for=id("since")>{name("Since")}</label>
+                            <input id=id("since") type="date" prop:value=row.since.clone()
+                                on:input=move |ev| edit(rows, key, |v| v.since = event_target_value(&ev))/>
+                        </div>
+                        <div class="field field--date">
+                            <label for=id("until")>{name("Until")}</label>
+                            <input id=id("until") type="date" prop:value=row.until.clone()
+                                on:input=move |ev| edit(rows, key, |v| v.until = event_target_value(&ev))/>
+                        </div>
+                        <button type="button" class="icon-button role-row__remove"
+                            aria-label=move || format!("Remove {}", name("role")())
+                            on:click=move |_| rows.update(|r| r.retain(|(k, _)| *k != key))>"×"</button>
+                    </div>
+                }
+            }/>
+            <button type="button" class="link-button" on:click=add>"Add another role"</button>
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+//! Merging two records of the same person: where they disagree, the user
+//! picks per field; everything else from both is kept.
+
+use crate::state::use_kith;
+use kith_core::{ContactId, MergeChoices, MergePick};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::BTreeMap;
+
+#[component]
+pub fn MergePage() -> impl IntoView {
+    let kith = use_kith();
+    let url = use_query_map();
+    let param = move |k: &str| url.with(|q| q.get(k)).and_then(|v| ContactId::parse(&v));
+    let pair = RwSignal::new((param("keep"), param("other")));
+    let picks = RwSignal::new(BTreeMap::<String, MergePick>::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+
+    let names = move || {
+        let (a, b) = pair.get();
+        kith.directory.with(|d| {
+            let name = |id: &Option<ContactId>| {
+                id.as_ref()
+                    .and_then(|id| d.contact(id))
+                    .map(|c| c.name.clone())
+            };
+            name(&a).zip(name(&b))
+        })
+    };
+    let conflicts = move || {
+        let (a, b) = pair.get();
+        match (a, b) {
+            (Some(a), Some(b)) => kith.directory.with(|d| d.merge_conflicts(&a, &b)),
+            _ => Vec::new(),
+        }
+    };
+    let merge = move |_| {
+        let (Some(keep), Some(other)) = pair.get_untracked() else {
+            return;
+        };
+        let choices = MergeChoices(picks.get_untracked());
+        let navigate = navigate.clone();
+        busy.set(true);
+        spawn_local(async move {
+            match kith.merge_contacts(&keep, &other, &choices).await {
+                Ok(()) => navigate(&format!("/people/{keep}"), Default::default()),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    move || {
+        match names() {
+        None => view! {
+            <section class="panel empty">
+                <h1>"Nothing to merge"</h1>
+                <p>"Select two people in the list, then choose Merge."</p>
+                <a class="button" href="/">"Back to people"</a>
+            </section>
+        }
+        .into_any(),
+        Some((keep_name, other_name)) => view! {
+            <section class="merge">
+                <a class="back-link" href="/">"‹ People"</a>
+                <h1>"Merge two people"</h1>
+                <p class="merge__lead">
+                    "Kith keeps " <strong>{keep_name.clone()}</strong> " and folds " <strong>{other_name.clone()}</strong>
+                    " into it. Emails, phones, roles, tags, details, family, links, notes, interactions and dates from both are all kept."
+                </p>
+                <button class="link-button" on:click=move |_| { pair.update(|(a, b)| std::mem::swap(a, b)); picks.set(BTreeMap::new()); }>
+                    {format!("Keep {other_name} instead")}
+                </button>
+                <div class="card">
+                    <h2 class="card__title">"Where they differ"</h2>
+                    {move || {
+                        let rows = conflicts();
+                        if rows.is_empty() {
+                            return view! { <p class="card__empty">"They agree on everything; nothing to choose."</p> }.into_any();
+                        }
+                        rows.into_iter().map(|(key, label, mine, theirs)| {
+                            let pick = move |p: MergePick| move || picks.with(|m| m.get(key).copied().unwrap_or_default() == p);
+                            let set = move |p: MergePick| move |_| picks.update(|m| { m.insert(key.to_owned(), p); });
+                            view! {
+                                <fieldset class="merge__field">
+                                    <legend>{label}</legend>
+                                    <label class="merge__option">
+                                        <input type="radio" name=key prop:checked=pick(MergePick::Keep) on:change=set(MergePick::Keep)/>
+                                        <span>{mine}</span>
+                                    </label>
+                                    <label class="merge__option">
+                                        <input type="radio" name=key prop:checked=pick(MergePick::Other) on:change=set(MergePick::Other)/>
+                                        <span>{theirs}</span>
+                                    </label>
+                                </fieldset>
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </div>
+                {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                <div class="form__actions">
+                    <button class="button button--primary" disabled=move || busy.get() on:click=merge.clone()>
+                        {format!("Merge into {keep_name}")}
+                    </button>
+                    <a class="button button--quiet" href="/">"Cancel"</a>
+                </div>
+            </section>
+        }
+        .into_any(),
+    }
+    }
+}

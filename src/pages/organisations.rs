@@ -1,0 +1,258 @@
+//! Organisations: a list, and a page per organisation showing how wide and
+//! how warm the bond is: its people with their roles, when each was last in
+//! touch, and who is overdue for a check-in.
+
+use crate::components::avatar::Avatar;
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::{Contact, OrganisationId};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn OrganisationsPage() -> impl IntoView {
+    let kith = use_kith();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let orgs = move || {
+        kith.directory.with(|d| {
+            d.organisations()
+                .into_iter()
+                .map(|o| {
+                    let current = d
+                        .members(&o.id)
+                        .iter()
+                        .filter(|(_, r)| r.is_current())
+                        .count();
+                    (o.id.clone(), o.name.clone(), current)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match kith.add_organisation(&name.get_untracked()) {
+            Ok(id) => navigate(&format!("/organisations/{id}"), Default::default()),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <section class="organisations">
+            <h1>"Organisations"</h1>
+            <form class="quick-detail" on:submit=add>
+                <input class="quick-detail__input" aria-label="New organisation name" placeholder="New organisation"
+                    autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <button type="submit" class="button button--primary">"Add organisation"</button>
+            </form>
+            {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+            <Show when=move || !orgs().is_empty() fallback=|| view! {
+                <p class="card__empty">"Organisations appear here as you give people roles, or add one above."</p>
+            }>
+                <ul class="card list-card" aria-label="Organisations">
+                    {move || orgs().into_iter().map(|(id, name, n)| view! {
+                        <li class="list-card__row">
+                            <a class="list-card__main" href=format!("/organisations/{id}")>{name}</a>
+                            <span class="list-card__meta">{if n == 1 { "1 person".to_owned() } else { format!("{n} people") }}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// Words for where a person stands with check-ins.
+fn check_in_status(c: &Contact, today: chrono::NaiveDate) -> (&'static str, String) {
+    match c.next_check_in() {
+        None if c.cadence == kith_core::Cadence::None => ("none", "No check-in timer".into()),
+        None => ("due", "Never in touch yet".into()),
+        Some(next) if next < today => (
+            "overdue",
+            format!("Overdue since {}", next.format("%-d %b")),
+        ),
+        Some(next) if next == today => ("due", "Due today".into()),
+        Some(next) => ("ok", format!("Next check-in {}", next.format("%-d %b"))),
+    }
+}
+
+fn last_contact(c: &Contact, today: chrono::NaiveDate) -> String {
+    match c.last_interaction {
+        None => "No interactions yet".into(),
+        Some(d) => match (today - d).num_days() {
+            0 => "Last in touch today".into(),
+            1 => "Last in touch yesterday".into(),
+            n if n > 0 => format!("Last in touch {n} days ago"),
+            _ => format!("Last in touch {}", d.format("%-d %b %Y")),
+        },
+    }
+}
+
+#[component]
+pub fn OrganisationPage() -> impl IntoView {
+    let kith = use_kith();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| OrganisationId::parse(&raw))
+    });
+    let org = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| kith.directory.with(|d| d.organisation(&id).cloned()))
+    });
+    move || match org.get() {
+        None => view! {
+            <section class="panel empty">
+                <h1>"Organisation not found"</h1>
+                <a class="button" href="/organisations">"All organisations"</a>
+            </section>
+        }
+        .into_any(),
+        Some(o) => view! { <OrganisationView id=o.id.clone()/> }.into_any(),
+    }
+}
+
+#[component]
+fn OrganisationView(id: OrganisationId) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let editing = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let org = move || {
+        kith.directory
+            .with(|d| d.organisation(&me.get_value()).cloned())
+    };
+    let members = move || {
+        let today = platform::today();
+        kith.directory.with(|d| {
+            d.members(&me.get_value())
+                .into_iter()
+                .map(|(c, r)| {
+                    let (status, status_text) = check_in_status(c, today);
+                    (
+                        c.id.clone(),
+                        c.name.clone(),
+                        c.initials(),
+                        r.title.clone(),
+                        r.is_current(),
+                        last_contact(c, today),
+                        status,
+                        status_text,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let summary = move || {
+        let all = members();
+        let current = all.iter().filter(|m| m.4).count();
+        let overdue = all.iter().filter(|m| m.6 == "overdue").count();
+        let people = if current == 1 {
+            "1 person".to_owned()
+        } else {
+            format!("{current} people")
+        };
+        let former = all.len() - current;
+        let mut parts = vec![people];
+        if former > 0 {
+            parts.push(format!("{former} former"));
+        }
+        if overdue > 0 {
+            parts.push(format!("{overdue} overdue for a check-in"));
+        }
+        parts.join(" · ")
+    };
+    let start_edit = move |_| {
+        if let Some(o) = org() {
+            name.set(o.name);
+            notes.set(o.notes);
+            editing.set(true);
+        }
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match kith.rename_organisation(
+            &me.get_value(),
+            &name.get_untracked(),
+            &notes.get_untracked(),
+        ) {
+            Ok(()) => {
+                editing.set(false);
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <article class="organisation">
+            <a class="back-link" href="/organisations">"‹ Organisations"</a>
+            <header class="person__head">
+                <div class="org-mark" aria-hidden="true">{move || org().and_then(|o| o.name.chars().next()).map(|c| c.to_uppercase().to_string())}</div>
+                <div class="person__title">
+                    <h1>{move || org().map(|o| o.name)}</h1>
+                    <p class="person__org">{summary}</p>
+                </div>
+                <div class="person__actions">
+                    <a class="button" href=move || format!("/?organisation={}", me.get_value())>"Show in people list"</a>
+                    <button class="button button--quiet" on:click=start_edit>"Edit"</button>
+                </div>
+            </header>
+            <Show when=move || editing.get()>
+                <form class="card subform" on:submit=save>
+                    <div class="field">
+                        <label for="organisation-name">"Organisation name"</label>
+                        <input id="organisation-name" autocomplete="off" prop:value=move || name.get()
+                            on:input=move |ev| name.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="organisation-notes">"Notes about the organisation"</label>
+                        <textarea id="organisation-notes" rows="3" prop:value=move || notes.get()
+                            on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Save organisation"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+            {move || org().filter(|o| !o.notes.is_empty() && !editing.get()).map(|o| view! {
+                <section class="card"><p class="notes">{o.notes}</p></section>
+            })}
+            <section class="card" aria-labelledby="members-title">
+                <h2 class="card__title" id="members-title">"People"</h2>
+                <Show when=move || !members().is_empty() fallback=|| view! {
+                    <p class="card__empty">"No one here yet. Give someone a role at this organisation from their page."</p>
+                }>
+                    <ul class="members" aria-label="People at this organisation">
+                        {move || members().into_iter().map(|(cid, cname, initials, title, current, last, status, status_text)| {
+                            let role = match (title.is_empty(), current) {
+                                (true, true) => String::new(),
+                                (true, false) => "Former".to_owned(),
+                                (false, true) => title,
+                                (false, false) => format!("Formerly {title}"),
+                            };
+                            view! {
+                                <li class="member" class:member--former=!current>
+                                    <Avatar id=cid.clone() initials=initials/>
+                                    <div class="member__main">
+                                        <a class="member__name" href=format!("/people/{cid}")>{cname}</a>
+                                        <span class="member__role">{role}</span>
+                                    </div>
+                                    <div class="member__meta">
+                                        <span>{last}</span>
+                                        <span class=format!("status status--{status}")>{status_text}</span>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </Show>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,335 @@
+//! Family members (who need not be contacts) and important dates.
+
+use super::{Dates, Person};
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::dates::DEFAULT_LEAD_DAYS;
+use kith_core::{ContactId, DateInput, DateKind, FamilyInput, ImportantDate};
+use leptos::prelude::*;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn live_dates(dates: Dates) -> Vec<ImportantDate> {
+    dates.get().and_then(Result::ok).unwrap_or_default()
+}
+
+/// "in 3 days", "today", "tomorrow".
+fn when(date: &ImportantDate) -> String {
+    let today = platform::today();
+    let Some(next) = date.next_occurrence(today) else {
+        return String::new();
+    };
+    let age = date.years_at_next(today).filter(|y| *y > 0);
+    let days = (next - today).num_days();
+    let in_days = match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        n => format!("in {n} days"),
+    };
+    match (age, &date.kind) {
+        (Some(y), DateKind::Birthday) => format!("{in_days}, turns {y}"),
+        (Some(y), _) => format!("{in_days}, {y} years"),
+        _ => in_days,
+    }
+}
+
+/// Month, day and optional year inputs; `prefix` names their ids.
+#[component]
+fn DayPicker(
+    prefix: &'static str,
+    what: &'static str,
+    month: RwSignal<u32>,
+    day: RwSignal<String>,
+    year: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="day-picker">
+            <div class="field">
+                <label for=format!("{prefix}-month")>{format!("{what} month")}</label>
+                <select id=format!("{prefix}-month") on:change=move |ev| month.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    <option value="0">"—"</option>
+                    {MONTHS.iter().enumerate().map(|(i, m)| view! {
+                        <option value=(i + 1).to_string() selected=move || month.get() == i as u32 + 1>{*m}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field field--narrow">
+                <label for=format!("{prefix}-day")>{format!("{what} day")}</label>
+                <input id=format!("{prefix}-day") inputmode="numeric" autocomplete="off"
+                    prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
+            </div>
+            <div class="field field--narrow">
+                <label for=format!("{prefix}-year")>"Year (optional)"</label>
+                <input id=format!("{prefix}-year") inputmode="numeric" autocomplete="off"
+                    prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/>
+            </div>
+        </div>
+    }
+}
+
+/// Reads the picker: `Ok(None)` when left empty.
+fn read_day(month: u32, day: &str, year: &str) -> Result<Option<(u32, u32, Option<i32>)>, String> {
+    let (day, year) = (day.trim(), year.trim());
+    if month == 0 && day.is_empty() && year.is_empty() {
+        return Ok(None);
+    }
+    if month == 0 {
+        return Err("Choose a month.".into());
+    }
+    let day: u32 = day
+        .parse()
+        .map_err(|_| "Write the day as a number, e.g. 14.".to_owned())?;
+    let year =
+        if year.is_empty() {
+            None
+        } else {
+            Some(year.parse::<i32>().map_err(|_| {
+                "Write the year as a number, e.g. 1990, or leave it empty.".to_owned()
+            })?)
+        };
+    Ok(Some((month, day, year)))
+}
+
+#[component]
+pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView {
+    let kith = use_kith();
+    let adding = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let relation = RwSignal::new(String::new());
+    let (month, day, year) = (
+        RwSignal::new(0u32),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let error = RwSignal::new(None::<String>);
+    let members = move || person.with(|p| p.as_ref().map(|c| c.family.clone()).unwrap_or_default());
+    let save = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let birthday = match read_day(
+                month.get_untracked(),
+                &day.get_untracked(),
+                &year.get_untracked(),
+            ) {
+                Ok(b) => b,
+                Err(e) => return error.set(Some(e)),
+            };
+            let input = FamilyInput {
+                name: name.get_untracked(),
+                relation: relation.get_untracked(),
+                birthday: birthday.map(|(m, d, _)| (m, d)),
+                birth_year: birthday.and_then(|(_, _, y)| y),
+            };
+            match kith.add_family_member(&id, &input) {
+                Ok(()) => {
+                    name.set(String::new());
+                    relation.set(String::new());
+                    month.set(0);
+                    day.set(String::new());
+                    year.set(String::new());
+                    error.set(None);
+                    adding.set(false);
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="family-title">
+            <div class="card__head">
+                <h2 class="card__title" id="family-title">"Family"</h2>
+                <button class="link-button" aria-expanded=move || adding.get().to_string()
+                    on:click=move |_| adding.update(|a| *a = !*a)>"Add family member"</button>
+            </div>
+            <ul class="family">
+                {move || {
+                    let all = live_dates(dates);
+                    members().into_iter().map(|m| {
+                        let birthday = all.iter().find(|d| d.family_member.as_ref() == Some(&m.id)).cloned();
+                        let (id, member) = (id.clone(), m.id.clone());
+                        let all = all.clone();
+                        view! {
+                            <li class="family__member">
+                                <div>
+                                    <p><strong>{m.name.clone()}</strong>
+                                        {(!m.relation.is_empty()).then(|| format!(" · {}", m.relation))}</p>
+                                    {birthday.map(|b| view! {
+                                        <p class="family__birthday">"Birthday " {b.describe_day()} " · " {when(&b)}</p>
+                                    })}
+                                </div>
+                                <button class="icon-button" aria-label=format!("Remove {}", m.name)
+                                    on:click=move |_| { let _ = kith.remove_family_member(&id, &member, &all); }>"×"</button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+            {move || (members().is_empty() && !adding.get()).then(|| view! {
+                <p class="card__empty">"Partners, children, parents: the names that matter to them."</p>
+            })}
+            <Show when=move || adding.get()>
+                <form class="subform" on:submit=save.clone()>
+                    <div class="field-pair">
+                        <div class="field">
+                            <label for="family-name">"Their name"</label>
+                            <input id="family-name" autocomplete="off" prop:value=move || name.get()
+                                on:input=move |ev| name.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="family-relation">"Relation"</label>
+                            <input id="family-relation" list="family-relations" autocomplete="off"
+                                placeholder="e.g. daughter" prop:value=move || relation.get()
+                                on:input=move |ev| relation.set(event_target_value(&ev))/>
+                            <datalist id="family-relations">
+                                {["spouse", "partner", "daughter", "son", "child", "mother", "father", "sister", "brother"]
+                                    .map(|r| view! { <option value=r/> }).collect_view()}
+                            </datalist>
+                        </div>
+                    </div>
+                    <DayPicker prefix="family-birthday" what="Birthday" month day year/>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Save family member"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| adding.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
+    let kith = use_kith();
+    let adding = RwSignal::new(false);
+    let kind = RwSignal::new("birthday".to_owned());
+    let label = RwSignal::new(String::new());
+    let (month, day, year) = (
+        RwSignal::new(0u32),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let lead = RwSignal::new(DEFAULT_LEAD_DAYS.to_string());
+    let error = RwSignal::new(None::<String>);
+    let own = move || {
+        let mut own: Vec<_> = live_dates(dates)
+            .into_iter()
+            .filter(|d| d.family_member.is_none())
+            .collect();
+        let today = platform::today();
+        own.sort_by_key(|d| d.next_occurrence(today));
+        own
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let picked = match read_day(
+            month.get_untracked(),
+            &day.get_untracked(),
+            &year.get_untracked(),
+        ) {
+            Ok(Some(p)) => p,
+            Ok(None) => return error.set(Some("Choose the month and day.".into())),
+            Err(e) => return error.set(Some(e)),
+        };
+        let Ok(lead_days) = lead.get_untracked().trim().parse::<u16>() else {
+            return error.set(Some(
+                "Write how many days ahead to remind you as a number, e.g. 7.".into(),
+            ));
+        };
+        let input = DateInput {
+            kind: kind.get_untracked(),
+            label: label.get_untracked(),
+            month: picked.0,
+            day: picked.1,
+            year: picked.2,
+            lead_days,
+        };
+        match kith.add_date(&id, &input) {
+            Ok(()) => {
+                month.set(0);
+                day.set(String::new());
+                year.set(String::new());
+                label.set(String::new());
+                error.set(None);
+                adding.set(false);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="dates-title">
+            <div class="card__head">
+                <h2 class="card__title" id="dates-title">"Important dates"</h2>
+                <button class="link-button" aria-expanded=move || adding.get().to_string()
+                    on:click=move |_| adding.update(|a| *a = !*a)>"Add date"</button>
+            </div>
+            <ul class="dates">
+                {move || own().into_iter().map(|d| {
+                    let gone = d.clone();
+                    view! {
+                        <li class="dates__item">
+                            <div>
+                                <p><strong>{d.kind.label().to_owned()}</strong> " · " {d.describe_day()}</p>
+                                <p class="dates__when">{when(&d)} " · reminder " {d.lead_days} " days ahead"</p>
+                            </div>
+                            <button class="icon-button" aria-label=format!("Remove {}", d.kind.label().to_lowercase())
+                                on:click=move |_| kith.remove_date(&gone)>"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || (own().is_empty() && !adding.get()).then(|| view! {
+                <p class="card__empty">"Birthdays, anniversaries, graduations: Kith reminds you ahead of each."</p>
+            })}
+            <Show when=move || adding.get()>
+                <form class="subform" on:submit=save.clone()>
+                    <div class="field-pair">
+                        <div class="field">
+                            <label for="date-kind">"Kind of date"</label>
+                            <select id="date-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                                {DateKind::BUILT_IN.iter().map(|k| {
+                                    let key = k.key().to_owned();
+                                    let selected = { let key = key.clone(); move || kind.get() == key };
+                                    view! { <option value=key selected=selected>{k.label().to_owned()}</option> }
+                                }).collect_view()}
+                                <option value="custom">"Other…"</option>
+                            </select>
+                        </div>
+                        <Show when=move || kind.get() == "custom">
+                            <div class="field">
+                                <label for="date-label">"Name of the date"</label>
+                                <input id="date-label" autocomplete="off" placeholder="e.g. Name day"
+                                    prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
+                            </div>
+                        </Show>
+                    </div>
+                    <DayPicker prefix="date" what="Date" month day year/>
+                    <div class="field field--narrow">
+                        <label for="date-lead">"Remind me (days ahead)"</label>
+                        <input id="date-lead" inputmode="numeric" prop:value=move || lead.get()
+                            on:input=move |ev| lead.set(event_target_value(&ev))/>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Save date"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| adding.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}

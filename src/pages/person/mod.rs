@@ -1,0 +1,176 @@
+//! A person's page: who they are, what the user has learned about them, the
+//! people around them, and how to reach them. Details are added in one line
+//! at the top; family, dates and links have small forms of their own.
+
+mod details;
+mod family;
+mod info;
+mod relations;
+
+use crate::components::avatar::Avatar;
+use crate::state::{use_kith, Kith};
+use kith_core::{Contact, ContactId, ImportantDate};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The `:id` route parameter, if it is a plausible id.
+pub fn use_contact_id() -> Memo<Option<ContactId>> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| ContactId::parse(&raw))
+    })
+}
+
+/// The live person `id`, following every change.
+pub type Person = Memo<Option<Contact>>;
+
+/// The person's important dates, as stored; reloaded after each write.
+pub type Dates = LocalResource<Result<Vec<ImportantDate>, String>>;
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let kith = use_kith();
+    let id = use_contact_id();
+    let exists = move || {
+        id.get()
+            .is_some_and(|id| kith.directory.with(|d| d.contact(&id).is_some()))
+    };
+    move || match (exists(), id.get()) {
+        (true, Some(id)) => view! { <PersonView id/> }.into_any(),
+        _ => view! {
+            <section class="panel empty">
+                <h1>"Person not found"</h1>
+                <p>"They may have been deleted. Deleted people wait in the trash for 30 days."</p>
+                <a class="button" href="/">"Back to people"</a>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+fn person_memo(kith: Kith, id: ContactId) -> Person {
+    Memo::new(move |_| kith.directory.with(|d| d.contact(&id).cloned()))
+}
+
+#[component]
+fn PersonView(id: ContactId) -> impl IntoView {
+    let kith = use_kith();
+    let person = person_memo(kith, id.clone());
+    let dates: Dates = {
+        let id = id.clone();
+        LocalResource::new(move || {
+            kith.revision.track();
+            let id = id.clone();
+            async move { kith.dates_for(&id).await }
+        })
+    };
+    let field = move |f: fn(&Contact) -> String| {
+        move || person.with(|p| p.as_ref().map(f).unwrap_or_default())
+    };
+    let initials = Signal::derive(field(Contact::initials));
+    let roles = move || {
+        kith.directory.with(|d| {
+            person.with(|p| {
+                p.as_ref()
+                    .map(|c| {
+                        c.current_roles()
+                            .filter_map(|r| {
+                                let org = d.organisation(&r.organisation_id)?;
+                                Some((r.title.clone(), org.name.clone(), org.id.clone()))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let tags = move || person.with(|p| p.as_ref().map(|c| c.tags.clone()).unwrap_or_default());
+    let nickname = field(|c| c.nickname.clone());
+    let pronunciation = field(|c| c.pronunciation.clone());
+
+    view! {
+        <article class="person">
+            <a class="back-link" href="/">"‹ People"</a>
+            <header class="person__head">
+                <Avatar id=id.clone() initials large=true/>
+                <div class="person__title">
+                    <h1>{field(|c| c.name.clone())}</h1>
+                    <p class="person__aka">
+                        {move || { let n = nickname(); (!n.is_empty()).then(|| format!("“{n}”")) }}
+                        {move || { let p = pronunciation(); (!p.is_empty()).then(|| view! {
+                            <span class="person__say">"say " <i>{p}</i></span>
+                        }) }}
+                    </p>
+                    <ul class="person__roles" aria-label="Current roles">
+                        {move || roles().into_iter().map(|(title, org, org_id)| view! {
+                            <li>
+                                {(!title.is_empty()).then(|| format!("{title} at "))}
+                                <a href=format!("/organisations/{org_id}")>{org}</a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <ul class="chips" aria-label="Tags">
+                        {move || tags().into_iter().map(|t| view! { <li class="chip">{t}</li> }).collect_view()}
+                    </ul>
+                </div>
+                <PersonActions id=id.clone() person/>
+            </header>
+            <details::QuickDetail id=id.clone() person/>
+            <div class="person__grid">
+                <div class="person__col">
+                    <details::DetailsCard id=id.clone() person/>
+                    <family::FamilyCard id=id.clone() person dates/>
+                    <family::DatesCard id=id.clone() dates/>
+                </div>
+                <div class="person__col">
+                    <info::ReachCard person/>
+                    <info::WorkCard person/>
+                    <relations::RelationsCard id=id.clone()/>
+                    <info::AboutCard person/>
+                </div>
+            </div>
+        </article>
+    }
+}
+
+/// Edit and delete, with a confirmation before deleting.
+#[component]
+fn PersonActions(id: ContactId, person: Person) -> impl IntoView {
+    let kith = use_kith();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            confirming.set(false);
+        }
+    });
+    on_cleanup(move || esc.remove());
+    let name = move || person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            kith.delete_contacts(std::slice::from_ref(&id));
+            navigate("/", Default::default());
+        }
+    };
+    view! {
+        <div class="person__actions">
+            <a class="button" href=format!("/people/{id}/edit")>"Edit"</a>
+            <button class="button button--quiet" on:click=move |_| confirming.set(true)>"Delete"</button>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
+                <p id="confirm-delete-text">
+                    "Delete " {name} "? They stay in the trash for 30 days, and you can undo right away."
+                </p>
+                <div class="confirm__actions">
+                    <button class="button button--danger" on:click=delete.clone()>"Delete person"</button>
+                    <button class="button" on:click=move |_| confirming.set(false)>"Keep"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

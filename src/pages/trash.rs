@@ -1,0 +1,50 @@
+//! The trash: people deleted in the last 30 days, restorable one by one.
+
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::commands::TRASH_DAYS;
+use leptos::prelude::*;
+
+#[component]
+pub fn TrashPage() -> impl IntoView {
+    let kith = use_kith();
+    let confirming = RwSignal::new(false);
+    let items = move || {
+        kith.directory.with(|d| {
+            d.trash(platform::now())
+                .into_iter()
+                .map(|(c, left)| (c.id.clone(), c.name.clone(), left))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="trash">
+            <a class="back-link" href="/">"‹ People"</a>
+            <h1>"Trash"</h1>
+            <p class="page-lead">{format!("Deleted people stay here for {TRASH_DAYS} days, then Kith lets them go.")}</p>
+            <Show when=move || !items().is_empty() fallback=|| view! { <p class="card__empty">"The trash is empty."</p> }>
+                <ul class="card list-card" aria-label="Deleted people">
+                    {move || items().into_iter().map(|(id, name, left)| view! {
+                        <li class="list-card__row">
+                            <span class="list-card__main">{name.clone()}</span>
+                            <span class="list-card__meta">{if left == 1 { "1 day left".to_owned() } else { format!("{left} days left") }}</span>
+                            <button class="button button--small" aria-label=format!("Restore {name}")
+                                on:click=move |_| kith.restore_contacts(std::slice::from_ref(&id))>"Restore"</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <Show when=move || !confirming.get() fallback=move || view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-empty">
+                        <p id="confirm-empty">"Empty the trash? These people cannot be restored afterwards."</p>
+                        <div class="confirm__actions">
+                            <button class="button button--danger" on:click=move |_| { kith.empty_trash(); confirming.set(false); }>"Empty trash now"</button>
+                            <button class="button" on:click=move |_| confirming.set(false)>"Keep them"</button>
+                        </div>
+                    </div>
+                }>
+                    <button class="button button--quiet" on:click=move |_| confirming.set(true)>"Empty trash…"</button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
