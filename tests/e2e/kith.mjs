@@ -35,11 +35,14 @@ export class Kith {
     }
   }
 
-  /** Adds a person through the form and lands on their page. */
+  /** Adds a person through the form and lands on their page. `role`
+   * fills the first role's title. */
   async addPerson(person) {
     await this.page.getByRole("link", { name: "Add person", exact: true }).click();
     await expect(this.page.getByRole("heading", { name: "Add person" })).toBeVisible();
     await this.fillPerson(person);
+    if (person.role !== undefined) await this.field("Role").fill(person.role);
+    if (person.tags !== undefined) await this.field("Tags").fill(person.tags);
     await this.page.getByRole("button", { name: "Save person" }).click();
     await expect(this.page.getByRole("heading", { level: 1, name: person.name, exact: true })).toBeVisible();
   }
@@ -56,6 +59,14 @@ export class Kith {
 
   search() {
     return this.page.getByRole("searchbox", { name: "Search people" });
+  }
+
+  /** Adds a detail in one line on the open person's page. */
+  async addDetail(text) {
+    const input = this.page.getByRole("textbox", { name: /^New detail about/ });
+    await input.fill(text);
+    await this.page.getByRole("button", { name: "Add detail" }).click();
+    await expect(this.page.getByRole("region", { name: "Details learned" })).toContainText(text);
   }
 
   async openPerson(name) {

@@ -1,19 +1,19 @@
-// Screenshots to look at (target/screenshots/): the people list, a person
-// and the form, on a laptop and a phone, light and dark. They assert
-// nothing about pixels; they exist so a person can look.
+// Screenshots to look at (target/screenshots/): the people list, a person,
+// an organisation and the form, on a laptop and a phone, light and dark.
+// They assert nothing about pixels; they exist so a person can look.
 import { test, expect } from "@playwright/test";
 import { Kith } from "./kith.mjs";
 
 const shots = "../../target/screenshots";
 const people = [
-  { name: "Ana Cruz", organisation: "Acme Ltd", email: "ana@acme.test", phone: "+44 20 7946 0000", notes: "Met at the Lisbon trade fair. Daughter Ava starts university in September.\nPrefers calls before 9." },
-  { name: "Bo Lindqvist", organisation: "Northwind", email: "bo@northwind.test" },
+  { name: "Ana Cruz", organisation: "Acme Ltd", role: "Head of buying", email: "ana@acme.test", phone: "+44 20 7946 0000", tags: "client, VIP", notes: "Met at the Lisbon trade fair.\nPrefers calls before 9." },
+  { name: "Bo Lindqvist", organisation: "Acme Ltd", role: "CFO", email: "bo@acme.test" },
   { name: "Chidi Okafor", email: "chidi@example.test" },
-  { name: "Zoë Adams", organisation: "Société Générale" },
+  { name: "Zoë Adams", organisation: "Société Générale", role: "Partner" },
 ];
 
 for (const scheme of ["light", "dark"]) {
-  for (const [device, viewport] of [["laptop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+  for (const [device, viewport] of [["laptop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
     test(`screenshots, ${device}, ${scheme}`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme: scheme });
@@ -26,7 +26,31 @@ for (const scheme of ["light", "dark"]) {
       }
       await page.screenshot({ path: `${shots}/people-${device}-${scheme}.png` });
       await kith.openPerson("Ana Cruz");
-      await page.screenshot({ path: `${shots}/person-${device}-${scheme}.png` });
+      await kith.addDetail("Daughter Ava started university in Porto");
+      await kith.addDetail("Training for the Lisbon half marathon");
+      await page.getByRole("button", { name: "Pin “Daughter Ava started university in Porto”" }).click();
+      await page.getByRole("button", { name: "Add family member" }).click();
+      await kith.field("Their name").fill("Ava");
+      await kith.field("Relation").fill("daughter");
+      await page.getByLabel("Birthday month").selectOption("December");
+      await kith.field("Birthday day").fill("2");
+      await page.getByRole("button", { name: "Save family member" }).click();
+      await page.getByRole("button", { name: "Add date" }).click();
+      await page.getByLabel("Date month").selectOption("March");
+      await kith.field("Date day").fill("14");
+      await kith.field("Year (optional)").fill("1988");
+      await page.getByRole("button", { name: "Save date" }).click();
+      await page.getByRole("button", { name: "Link a person" }).click();
+      await kith.field("Person").fill("bo");
+      await page.getByRole("button", { name: "Link Bo Lindqvist" }).click();
+      await expect(page.getByRole("region", { name: "People around them" })).toContainText("Bo Lindqvist");
+      await page.evaluate(() => document.getElementById("main").scrollTo(0, 0));
+      await page.screenshot({ path: `${shots}/person-${device}-${scheme}.png`, fullPage: true });
+      await page.getByRole("list", { name: "Current roles" }).getByRole("link", { name: "Acme Ltd" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Acme Ltd" })).toBeVisible();
+      await page.screenshot({ path: `${shots}/organisation-${device}-${scheme}.png` });
+      await kith.goToPeople();
+      await kith.openPerson("Ana Cruz");
       await page.getByRole("link", { name: "Edit" }).click();
       await kith.field("Email").fill("not an email");
       await page.getByRole("button", { name: "Save changes" }).click();

@@ -28,3 +28,25 @@ test("adding, finding and opening a person works at 360 px", async ({ page }) =>
   await page.goto("/settings");
   await noSidewaysScroll(page);
 });
+
+test("the person page, the form and an organisation fit a 360 px screen", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ana Cruz", organisation: "Acme Ltd", role: "Head of buying", email: "ana@acme.test" });
+  await kith.addDetail("Daughter Ava started university in Porto");
+  await noSidewaysScroll(page);
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Add another role" }).click();
+  await page.getByRole("button", { name: "Add email" }).click();
+  await noSidewaysScroll(page);
+  const widest = await page.evaluate(() => {
+    const main = document.getElementById("main").getBoundingClientRect();
+    return Math.max(...[...document.querySelectorAll("main input, main select, main button, main textarea")]
+      .map((el) => el.getBoundingClientRect().right - main.right));
+  });
+  expect(widest).toBeLessThanOrEqual(0);
+  await page.keyboard.press("Escape");
+  await page.getByRole("list", { name: "Current roles" }).getByRole("link", { name: "Acme Ltd" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Ltd" })).toBeVisible();
+  await noSidewaysScroll(page);
+});

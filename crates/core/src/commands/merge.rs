@@ -162,13 +162,16 @@ impl Directory {
             }
             _ => {}
         }
-        if merged.name != b.name {
-            merged.details.push(Detail {
-                id: DetailId::from_random((ctx.random)()),
-                date: ctx.today,
-                text: format!("Merged with the record “{}”.", b.name),
-                pinned: false,
-            });
+        // The name not chosen stays findable.
+        for old in [&a.name, &b.name] {
+            if &merged.name != old {
+                merged.details.push(Detail {
+                    id: DetailId::from_random((ctx.random)()),
+                    date: ctx.today,
+                    text: format!("Merged with the record “{old}”."),
+                    pinned: false,
+                });
+            }
         }
         merged.last_interaction = a.last_interaction.max(b.last_interaction);
         merged.created = a.created.min(b.created);
