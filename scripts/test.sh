@@ -27,6 +27,9 @@ trunk build --release --offline
 node scripts/size-report.mjs dist
 
 say "5/5 end-to-end in headless Chromium"
+# A free loopback port, so a server left running elsewhere never collides.
+KITH_E2E_PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+export KITH_E2E_PORT
 (cd tests/e2e && npx playwright test)
 
 say "all test layers passed in $((SECONDS - started)) s"
