@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod photo;
 pub mod platform;
 pub mod state;
 pub mod storage;

@@ -8,8 +8,8 @@ use crate::platform;
 use crate::storage::{IdbStore, DATABASE};
 use kith_core::{
     Batch, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory, FamilyInput,
-    FamilyMemberId, ImportantDate, MergeChoices, OrganisationId, RelationKind, Store, StoreError,
-    ValidationError,
+    FamilyMemberId, ImportantDate, MergeChoices, OrganisationId, OtherRecords, RelationKind, Store,
+    StoreError, ValidationError,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -245,6 +245,14 @@ impl Kith {
         self.persist(batch);
     }
 
+    pub fn set_photo(&self, id: &ContactId, mime: &str, bytes: Vec<u8>) -> Outcome {
+        self.apply(|d, ctx| d.set_photo(id, mime, bytes, ctx))
+    }
+
+    pub fn remove_photo(&self, id: &ContactId) -> Outcome {
+        self.apply(|d, ctx| d.remove_photo(id, ctx))
+    }
+
     pub fn add_relation(&self, id: &ContactId, kind: RelationKind, other: &ContactId) -> Outcome {
         self.apply(|d, ctx| d.add_relation(id, kind, other, ctx))
     }
@@ -283,8 +291,16 @@ impl Kith {
             }
         }
         let dates = store.dates_for(other).await.map_err(|e| e.to_string())?;
+        let photo = store.photo(other).await.map_err(|e| e.to_string())?;
         let batch = self
-            .run(|d, ctx| d.merge_contacts(keep, other, choices, &interactions, &dates, ctx))
+            .run(|d, ctx| {
+                let stored = OtherRecords {
+                    interactions: &interactions,
+                    dates: &dates,
+                    photo: photo.as_ref(),
+                };
+                d.merge_contacts(keep, other, choices, stored, ctx)
+            })
             .map_err(|e| e.to_string())?;
         self.persist(batch);
         self.say("Merged. Everything from both records is kept.");

@@ -43,6 +43,11 @@ async fn dates_per_person() {
 }
 
 #[wasm_bindgen_test]
+async fn photos() {
+    contract::photos(&fresh("test-photos").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn records_survive_closing_and_reopening() {
     let store = fresh("test-reopen").await;
     let ana = contract::contact("ana", "Ana Cruz");

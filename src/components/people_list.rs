@@ -4,7 +4,7 @@
 
 use crate::components::avatar::Avatar;
 use crate::state::use_kith;
-use kith_core::ContactId;
+use kith_core::{ContactId, Timestamp};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -123,15 +123,16 @@ fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> im
                         (None, Some(email)) => email.to_owned(),
                         (None, None) => String::new(),
                     };
-                    (c.name.clone(), sub, c.initials())
+                    (c.name.clone(), sub, c.initials(), c.photo)
                 })
             })
         })
     };
-    let field = move |pick: fn((String, String, String)) -> String| {
+    let field = move |pick: fn((String, String, String, Option<Timestamp>)) -> String| {
         move || row.get().map(pick).unwrap_or_default()
     };
     let initials = Signal::derive(field(|r| r.2));
+    let photo = Signal::derive(move || row.get().and_then(|r| r.3));
     let checked = {
         let id = id.clone();
         move || selection.with(|s| s.contains(&id))
@@ -154,7 +155,7 @@ fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> im
                 prop:checked=checked.clone() on:change=toggle.clone()/>
         </Show>
         <a class="person-row" href=format!("/people/{id}")>
-            <Avatar id=id.clone() initials/>
+            <Avatar id=id.clone() initials photo/>
             <span class="person-row__text">
                 <span class="person-row__name">{field(|r| r.0)}</span>
                 <span class="person-row__sub">{field(|r| r.1)}</span>

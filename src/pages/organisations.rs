@@ -136,7 +136,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                     (
                         c.id.clone(),
                         c.name.clone(),
-                        c.initials(),
+                        (c.initials(), c.photo),
                         r.title.clone(),
                         r.is_current(),
                         last_contact(c, today),
@@ -229,7 +229,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                     <p class="card__empty">"No one here yet. Give someone a role at this organisation from their page."</p>
                 }>
                     <ul class="members" aria-label="People at this organisation">
-                        {move || members().into_iter().map(|(cid, cname, initials, title, current, last, status, status_text)| {
+                        {move || members().into_iter().map(|(cid, cname, (initials, photo), title, current, last, status, status_text)| {
                             let role = match (title.is_empty(), current) {
                                 (true, true) => String::new(),
                                 (true, false) => "Former".to_owned(),
@@ -238,7 +238,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                             };
                             view! {
                                 <li class="member" class:member--former=!current>
-                                    <Avatar id=cid.clone() initials=initials/>
+                                    <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
                                     <div class="member__main">
                                         <a class="member__name" href=format!("/people/{cid}")>{cname}</a>
                                         <span class="member__role">{role}</span>

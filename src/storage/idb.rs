@@ -8,6 +8,7 @@
 //! | `organisations` | `id` |                                                                | v1    |
 //! | `interactions`  | `id` | `by_date` (`date`), `by_timeline` (`timeline`, multi-entry)    | v1    |
 //! | `dates`         | `id` | `by_contact` (`contact_id`)                                    | v1    |
+//! | `photos`        | `contact_id` | (`mime`, `bytes` as a `Uint8Array`)                    | v3    |
 //!
 //! Records are the core's serde types stored as plain objects. Interactions
 //! carry one extra property, `timeline`: their
@@ -21,8 +22,8 @@
 //! code resumes in the same microtask checkpoint, while the transaction is
 //! still active.
 
-use js_sys::{Array, Promise, Reflect};
-use kith_core::model::{Batch, Contact, Interaction, Organisation};
+use js_sys::{Array, Promise, Reflect, Uint8Array};
+use kith_core::model::{Batch, Contact, Interaction, Organisation, Photo};
 use kith_core::store::{Counts, Store, StoreError, TimelineCursor};
 use kith_core::{ContactId, ImportantDate, OrganisationId};
 use serde::de::DeserializeOwned;
@@ -40,12 +41,13 @@ const CONTACTS: &str = "contacts";
 const ORGANISATIONS: &str = "organisations";
 const INTERACTIONS: &str = "interactions";
 const DATES: &str = "dates";
+const PHOTOS: &str = "photos";
 
 type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
 
 /// Schema steps; step `n` takes the database from version `n` to `n + 1`.
 /// Append only: a shipped step never changes.
-pub const MIGRATIONS: &[Migration] = &[v1_stores, v2_organisation_index];
+pub const MIGRATIONS: &[Migration] = &[v1_stores, v2_organisation_index, v3_photos];
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -74,6 +76,14 @@ fn v2_organisation_index(_db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), J
     // over the people already stored.
     tx.object_store(CONTACTS)?
         .create_index_with_str("by_organisation", "organisation_id")?;
+    Ok(())
+}
+
+fn v3_photos(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
+    // Pictures live apart from people, so loading people never loads them.
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("contact_id"));
+    db.create_object_store_with_optional_parameters(PHOTOS, &params)?;
     Ok(())
 }
 
@@ -266,10 +276,22 @@ impl Store for IdbStore {
         if batch.is_empty() {
             return Ok(());
         }
-        let tx = self.tx(
-            &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES],
-            IdbTransactionMode::Readwrite,
-        )?;
+        // Only the stores this batch writes: a smaller scope, and a database
+        // opened at an older schema (the upgrade tests) can still be written.
+        let touched: Vec<&str> = [
+            (CONTACTS, !batch.contacts.is_empty()),
+            (ORGANISATIONS, !batch.organisations.is_empty()),
+            (INTERACTIONS, !batch.interactions.is_empty()),
+            (DATES, !batch.dates.is_empty()),
+            (
+                PHOTOS,
+                !batch.photos.is_empty() || !batch.photos_removed.is_empty(),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(name, used)| used.then_some(name))
+        .collect();
+        let tx = self.tx(&touched, IdbTransactionMode::Readwrite)?;
         let outcome = Promise::new(&mut |resolve, reject| {
             tx.set_oncomplete(Some(&resolve));
             tx.set_onerror(Some(&reject));
@@ -321,6 +343,29 @@ impl Store for IdbStore {
             .0)
     }
 
+    async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError> {
+        let tx = self.tx(&[PHOTOS], IdbTransactionMode::Readonly)?;
+        let req = tx
+            .object_store(PHOTOS)
+            .and_then(|s| s.get(&JsValue::from_str(contact.as_str())))
+            .map_err(js_error)?;
+        let found = settle(&req).await?;
+        if found.is_undefined() {
+            return Ok(None);
+        }
+        let field = |name: &str| Reflect::get(&found, &name.into()).map_err(js_error);
+        let mime = field("mime")?.as_string().unwrap_or_default();
+        let bytes = field("bytes")?
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| StoreError::Corrupt(format!("the photo of {contact} is not image bytes")))?
+            .to_vec();
+        Ok(Some(Photo {
+            contact_id: contact.clone(),
+            mime,
+            bytes,
+        }))
+    }
+
     async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError> {
         let index = self.index(DATES, "by_contact")?;
         let req = index
@@ -361,22 +406,51 @@ impl Store for IdbStore {
 
 fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
     let store = |name| tx.object_store(name).map_err(js_error);
-    let (contacts, orgs) = (store(CONTACTS)?, store(ORGANISATIONS)?);
-    let (interactions, dates) = (store(INTERACTIONS)?, store(DATES)?);
-    for c in &batch.contacts {
-        contacts.put(&to_js(c)?).map_err(js_error)?;
+    if !batch.contacts.is_empty() {
+        let contacts = store(CONTACTS)?;
+        for c in &batch.contacts {
+            contacts.put(&to_js(c)?).map_err(js_error)?;
+        }
     }
-    for o in &batch.organisations {
-        orgs.put(&to_js(o)?).map_err(js_error)?;
+    if !batch.organisations.is_empty() {
+        let organisations = store(ORGANISATIONS)?;
+        for o in &batch.organisations {
+            organisations.put(&to_js(o)?).map_err(js_error)?;
+        }
     }
-    for i in &batch.interactions {
-        let value = to_js(i)?;
-        let keys: Array = i.timeline_keys().into_iter().map(JsValue::from).collect();
-        Reflect::set(&value, &"timeline".into(), &keys).map_err(js_error)?;
-        interactions.put(&value).map_err(js_error)?;
+    if !batch.interactions.is_empty() {
+        let interactions = store(INTERACTIONS)?;
+        for i in &batch.interactions {
+            let value = to_js(i)?;
+            let keys: Array = i.timeline_keys().into_iter().map(JsValue::from).collect();
+            Reflect::set(&value, &"timeline".into(), &keys).map_err(js_error)?;
+            interactions.put(&value).map_err(js_error)?;
+        }
     }
-    for d in &batch.dates {
-        dates.put(&to_js(d)?).map_err(js_error)?;
+    if !batch.dates.is_empty() {
+        let dates = store(DATES)?;
+        for d in &batch.dates {
+            dates.put(&to_js(d)?).map_err(js_error)?;
+        }
+    }
+    if !batch.photos.is_empty() || !batch.photos_removed.is_empty() {
+        let photos = store(PHOTOS)?;
+        for p in &batch.photos {
+            let record = js_sys::Object::new();
+            for (key, value) in [
+                ("contact_id", JsValue::from_str(p.contact_id.as_str())),
+                ("mime", JsValue::from_str(&p.mime)),
+                ("bytes", Uint8Array::from(p.bytes.as_slice()).into()),
+            ] {
+                Reflect::set(&record, &key.into(), &value).map_err(js_error)?;
+            }
+            photos.put(&record).map_err(js_error)?;
+        }
+        for id in &batch.photos_removed {
+            photos
+                .delete(&JsValue::from_str(id.as_str()))
+                .map_err(js_error)?;
+        }
     }
     Ok(())
 }

@@ -185,6 +185,10 @@ pub struct Contact {
     pub family: Vec<FamilyMember>,
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// When the photo was last set; `None` when there is none. The picture
+    /// itself is stored apart ([`crate::model::Photo`]).
+    #[serde(default)]
+    pub photo: Option<Timestamp>,
     /// Set when this person was merged into another; the record stays as a
     /// tombstone so backups converge.
     #[serde(default)]
@@ -226,6 +230,7 @@ impl Contact {
             details: Vec::new(),
             family: Vec::new(),
             relations: Vec::new(),
+            photo: None,
             merged_into: None,
             cadence: Cadence::None,
             last_interaction: None,

@@ -8,6 +8,7 @@ use crate::dates::{DateKind, ImportantDate};
 use crate::ids::{ContactId, DateId, DetailId, FamilyMemberId, InteractionId, OrganisationId};
 use crate::model::{
     Batch, Contact, Detail, FamilyMember, Interaction, InteractionKind, Labeled, Organisation,
+    Photo,
 };
 use crate::store::Store;
 use crate::time::Timestamp;
@@ -270,4 +271,49 @@ pub async fn dates_per_person<S: Store>(store: &S) {
         .await
         .unwrap();
     assert_eq!(store.dates_for(&ana.id).await.unwrap(), vec![bday]);
+}
+
+/// A photo is stored with its person in one batch, replaced, and removed.
+pub async fn photos<S: Store>(store: &S) {
+    let mut ana = contact("ana", "Ana");
+    ana.photo = Some(Timestamp(5));
+    let jpeg = |fill: u8| Photo {
+        contact_id: ana.id.clone(),
+        mime: "image/jpeg".into(),
+        bytes: vec![fill; 3_000],
+    };
+    store
+        .commit(&Batch {
+            contacts: vec![ana.clone()],
+            photos: vec![jpeg(1)],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.photo(&ana.id).await.unwrap(), Some(jpeg(1)));
+    assert_eq!(
+        store.contact(&ana.id).await.unwrap().unwrap().photo,
+        Some(Timestamp(5))
+    );
+    store
+        .commit(&Batch {
+            photos: vec![jpeg(2)],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.photo(&ana.id).await.unwrap(), Some(jpeg(2)));
+    store
+        .commit(&Batch {
+            photos_removed: vec![ana.id.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.photo(&ana.id).await.unwrap(), None);
+    assert!(store
+        .photo(&id(ContactId::parse, "nobody"))
+        .await
+        .unwrap()
+        .is_none());
 }

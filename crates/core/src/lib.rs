@@ -27,7 +27,8 @@ pub mod time;
 
 pub use cadence::{Cadence, CadenceUnit};
 pub use commands::{
-    ContactInput, Ctx, DateInput, FamilyInput, MergeChoices, MergePick, RoleInput, ValidationError,
+    ContactInput, Ctx, DateInput, FamilyInput, MergeChoices, MergePick, OtherRecords, RoleInput,
+    ValidationError,
 };
 pub use dates::{DateKind, ImportantDate};
 pub use directory::{Directory, Filter, SortOrder};

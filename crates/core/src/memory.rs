@@ -4,7 +4,7 @@
 
 use crate::dates::ImportantDate;
 use crate::ids::{ContactId, DateId, InteractionId, OrganisationId};
-use crate::model::{Batch, Contact, Interaction, Organisation};
+use crate::model::{Batch, Contact, Interaction, Organisation, Photo};
 use crate::store::{Counts, Store, StoreError, TimelineCursor};
 use chrono::NaiveDate;
 use std::cell::RefCell;
@@ -16,6 +16,7 @@ struct Tables {
     organisations: HashMap<OrganisationId, Organisation>,
     interactions: HashMap<InteractionId, Interaction>,
     dates: HashMap<DateId, ImportantDate>,
+    photos: HashMap<ContactId, Photo>,
     /// timeline key -> interaction, as the IndexedDB multi-entry index.
     timeline: BTreeMap<String, InteractionId>,
 }
@@ -87,6 +88,12 @@ impl Store for MemoryStore {
         for d in &batch.dates {
             t.dates.insert(d.id.clone(), d.clone());
         }
+        for p in &batch.photos {
+            t.photos.insert(p.contact_id.clone(), p.clone());
+        }
+        for id in &batch.photos_removed {
+            t.photos.remove(id);
+        }
         Ok(())
     }
 
@@ -130,6 +137,10 @@ impl Store for MemoryStore {
         found.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         found.truncate(limit);
         Ok(found)
+    }
+
+    async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError> {
+        Ok(self.tables.borrow().photos.get(contact).cloned())
     }
 
     async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError> {
@@ -177,6 +188,11 @@ mod tests {
     #[test]
     fn day_range() {
         block_on(contract::day_range(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn photos() {
+        block_on(contract::photos(&MemoryStore::new()));
     }
 
     #[test]

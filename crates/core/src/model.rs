@@ -99,6 +99,10 @@ pub struct Batch {
     pub organisations: Vec<Organisation>,
     pub interactions: Vec<Interaction>,
     pub dates: Vec<ImportantDate>,
+    /// Photos to store (replacing any earlier one of the same person).
+    pub photos: Vec<Photo>,
+    /// People whose photo is removed.
+    pub photos_removed: Vec<ContactId>,
 }
 
 impl Batch {
@@ -107,6 +111,30 @@ impl Batch {
             && self.organisations.is_empty()
             && self.interactions.is_empty()
             && self.dates.is_empty()
+            && self.photos.is_empty()
+            && self.photos_removed.is_empty()
+    }
+}
+
+/// A person's photo: small image bytes (the app downscales before storing),
+/// kept apart from the person so loading people never loads pictures.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Photo {
+    pub contact_id: ContactId,
+    /// e.g. `image/jpeg`.
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Photo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Photo({}, {}, {} bytes)",
+            self.contact_id,
+            self.mime,
+            self.bytes.len()
+        )
     }
 }
 

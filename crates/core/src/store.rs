@@ -8,7 +8,7 @@
 
 use crate::dates::ImportantDate;
 use crate::ids::{ContactId, OrganisationId};
-use crate::model::{Batch, Contact, Interaction, Organisation};
+use crate::model::{Batch, Contact, Interaction, Organisation, Photo};
 use chrono::NaiveDate;
 use thiserror::Error;
 
@@ -76,6 +76,9 @@ pub trait Store {
         to: NaiveDate,
         limit: usize,
     ) -> Result<Vec<Interaction>, StoreError>;
+
+    /// A person's photo, if one is stored.
+    async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError>;
 
     /// Live important dates of one person.
     async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError>;

@@ -95,7 +95,10 @@ fn PersonView(id: ContactId) -> impl IntoView {
         <article class="person">
             <a class="back-link" href="/">"‹ People"</a>
             <header class="person__head">
-                <Avatar id=id.clone() initials large=true/>
+                <div class="person__photo">
+                    <Avatar id=id.clone() initials photo=Signal::derive(move || person.with(|p| p.as_ref().and_then(|c| c.photo))) large=true/>
+                    <PhotoControls id=id.clone() person/>
+                </div>
                 <div class="person__title">
                     <h1>{field(|c| c.name.clone())}</h1>
                     <p class="person__aka">
@@ -133,6 +136,61 @@ fn PersonView(id: ContactId) -> impl IntoView {
                 </div>
             </div>
         </article>
+    }
+}
+
+/// Pick a photo (cropped and downscaled before it is stored) or remove it.
+#[component]
+fn PhotoControls(id: ContactId, person: Person) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let kith = use_kith();
+    let busy = RwSignal::new(false);
+    let has_photo = move || person.with(|p| p.as_ref().is_some_and(|c| c.photo.is_some()));
+    let me = StoredValue::new(id);
+    let pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        if let Some(i) = &input {
+            i.set_value("");
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match crate::photo::downscale(&file).await {
+                Ok((mime, bytes)) => kith
+                    .set_photo(&me.get_value(), &mime, bytes)
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            };
+            busy.set(false);
+            if let Err(e) = result {
+                kith.notice.set(Some(crate::state::Notice {
+                    text: e,
+                    undo: None,
+                    is_error: true,
+                }));
+            }
+        });
+    };
+    view! {
+        <div class="photo-controls">
+            <label class="link-button photo-controls__pick">
+                <input type="file" accept="image/*" class="visually-hidden" aria-label="Choose a photo" on:change=pick/>
+                {move || if busy.get() { "Saving…" } else if has_photo() { "Change photo" } else { "Add photo" }}
+            </label>
+            <Show when=has_photo>
+                <button class="link-button photo-controls__remove" on:click=move |_| { let _ = kith.remove_photo(&me.get_value()); }>
+                    "Remove photo"
+                </button>
+            </Show>
+        </div>
     }
 }
 

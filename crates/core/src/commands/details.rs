@@ -5,7 +5,7 @@ use super::{check_len, one_line, Ctx, ValidationError, MAX_LINE, MAX_NAME};
 use crate::dates::{DateKind, ImportantDate};
 use crate::directory::Directory;
 use crate::ids::{ContactId, DateId, DetailId, FamilyMemberId};
-use crate::model::{Batch, Contact, Detail, FamilyMember, Relation, RelationKind};
+use crate::model::{Batch, Contact, Detail, FamilyMember, Photo, Relation, RelationKind};
 
 /// A yearly date as typed: month and day required, year optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -188,6 +188,53 @@ impl Directory {
             dates: vec![tombstone_date(date, ctx)],
             ..Batch::default()
         }
+    }
+
+    /// Sets a person's photo (already downscaled by the caller).
+    pub fn set_photo(
+        &self,
+        id: &ContactId,
+        mime: &str,
+        bytes: Vec<u8>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        const MAX_PHOTO: usize = 512 * 1024;
+        if !mime.starts_with("image/") {
+            return Err(ValidationError::invalid(
+                "photo",
+                "That file is not a picture.",
+            ));
+        }
+        if bytes.is_empty() || bytes.len() > MAX_PHOTO {
+            return Err(ValidationError::invalid(
+                "photo",
+                "That picture could not be made small enough to keep.",
+            ));
+        }
+        let now = ctx.now;
+        let mut batch = self.edit(id, ctx, |c| {
+            c.photo = Some(now);
+            Ok(())
+        })?;
+        batch.photos.push(Photo {
+            contact_id: id.clone(),
+            mime: mime.to_owned(),
+            bytes,
+        });
+        Ok(batch)
+    }
+
+    pub fn remove_photo(
+        &self,
+        id: &ContactId,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let mut batch = self.edit(id, ctx, |c| {
+            c.photo = None;
+            Ok(())
+        })?;
+        batch.photos_removed.push(id.clone());
+        Ok(batch)
     }
 
     /// Links `id` to `other` ("Ana reports to Bo"); shown from both sides.
@@ -423,6 +470,26 @@ mod tests {
         })
         .unwrap();
         assert_eq!(custom.dates[0].kind, DateKind::Custom("Name day".into()));
+    }
+
+    #[test]
+    fn photos_are_set_and_removed_with_their_stamp() {
+        let mut dir = Directory::default();
+        let id = add(&mut dir, &input("Ana", ""), 1);
+        assert!(with_ctx(2, |ctx| dir.set_photo(&id, "text/html", vec![1], ctx)).is_err());
+        assert!(with_ctx(2, |ctx| dir.set_photo(&id, "image/jpeg", vec![], ctx)).is_err());
+        let b = with_ctx(3, |ctx| {
+            dir.set_photo(&id, "image/jpeg", vec![1, 2, 3], ctx)
+        })
+        .unwrap();
+        assert_eq!(b.contacts[0].photo, Some(Timestamp(3)));
+        assert_eq!(b.photos[0].bytes, [1, 2, 3]);
+        dir.apply(&b);
+        let b = with_ctx(4, |ctx| dir.remove_photo(&id, ctx)).unwrap();
+        assert_eq!(
+            (b.contacts[0].photo, b.photos_removed.clone()),
+            (None, vec![id.clone()])
+        );
     }
 
     #[test]

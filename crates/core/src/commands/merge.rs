@@ -9,7 +9,7 @@ use crate::cadence::Cadence;
 use crate::dates::ImportantDate;
 use crate::directory::Directory;
 use crate::ids::{ContactId, DetailId};
-use crate::model::{Batch, Contact, Detail, Interaction, Labeled};
+use crate::model::{Batch, Contact, Detail, Interaction, Labeled, Photo};
 use crate::search::normalise;
 use std::collections::BTreeMap;
 
@@ -31,6 +31,15 @@ pub const MERGE_FIELDS: [(&str, &str); 7] = [
     ("how_we_met", "How we met"),
     ("cadence", "Check-in timer"),
 ];
+
+/// What the other record has in storage beyond the directory: its whole
+/// interaction history, its dates and its photo. The caller reads them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OtherRecords<'a> {
+    pub interactions: &'a [Interaction],
+    pub dates: &'a [ImportantDate],
+    pub photo: Option<&'a Photo>,
+}
 
 /// The user's picks; fields not mentioned keep the kept record's value.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -102,16 +111,14 @@ impl Directory {
             .collect()
     }
 
-    /// Merges `other` into `keep`. `other_interactions` and `other_dates`
-    /// are all of the other record's (the caller reads them from storage);
-    /// they are moved to the kept person.
+    /// Merges `other` into `keep`. The other's stored records move to the
+    /// kept person (its photo only if the kept person has none).
     pub fn merge_contacts(
         &self,
         keep: &ContactId,
         other: &ContactId,
         choices: &MergeChoices,
-        other_interactions: &[Interaction],
-        other_dates: &[ImportantDate],
+        stored: OtherRecords<'_>,
         ctx: &mut Ctx<'_>,
     ) -> Result<Batch, ValidationError> {
         if keep == other {
@@ -183,10 +190,18 @@ impl Directory {
         gone.merged_into = Some(keep.clone());
         gone.updated = ctx.now;
 
-        let mut batch = Batch {
-            contacts: vec![merged, gone],
-            ..Batch::default()
-        };
+        let mut batch = Batch::default();
+        if let (None, Some(photo)) = (a.photo, stored.photo) {
+            merged.photo = Some(ctx.now);
+            batch.photos.push(Photo {
+                contact_id: keep.clone(),
+                ..photo.clone()
+            });
+        }
+        if stored.photo.is_some() {
+            batch.photos_removed.push(other.clone());
+        }
+        batch.contacts = vec![merged, gone];
         // Links held by third people now point at the kept record.
         for c in self
             .all_contacts()
@@ -203,7 +218,7 @@ impl Directory {
                 batch.contacts.push(c);
             }
         }
-        for i in other_interactions {
+        for i in stored.interactions {
             let mut i = i.clone();
             for id in &mut i.contact_ids {
                 if id == other {
@@ -219,7 +234,7 @@ impl Directory {
             i.updated = ctx.now;
             batch.interactions.push(i);
         }
-        for d in other_dates {
+        for d in stored.dates {
             let mut d = d.clone();
             d.contact_id = keep.clone();
             d.updated = ctx.now;
@@ -305,7 +320,16 @@ mod tests {
         let mut choices = MergeChoices::default();
         choices.0.insert("nickname".into(), MergePick::Other);
         let batch = with_ctx(20, |ctx| {
-            dir.merge_contacts(&a, &b, &choices, &call.interactions, &[], ctx)
+            dir.merge_contacts(
+                &a,
+                &b,
+                &choices,
+                OtherRecords {
+                    interactions: &call.interactions,
+                    ..Default::default()
+                },
+                ctx,
+            )
         })
         .unwrap();
         let kept = &batch.contacts[0];
@@ -357,6 +381,35 @@ mod tests {
     }
 
     #[test]
+    fn the_other_photo_moves_over_when_the_kept_person_has_none() {
+        let mut dir = Directory::default();
+        let a = add(&mut dir, &input("Ana", ""), 1);
+        let b = add(&mut dir, &input("Ana C", ""), 1);
+        let photo = Photo {
+            contact_id: b.clone(),
+            mime: "image/jpeg".into(),
+            bytes: vec![7; 10],
+        };
+        let batch = with_ctx(2, |ctx| {
+            dir.merge_contacts(
+                &a,
+                &b,
+                &MergeChoices::default(),
+                OtherRecords {
+                    photo: Some(&photo),
+                    ..Default::default()
+                },
+                ctx,
+            )
+        })
+        .unwrap();
+        assert_eq!(batch.photos[0].contact_id, a);
+        assert_eq!(batch.photos[0].bytes, photo.bytes);
+        assert_eq!(batch.photos_removed, vec![b]);
+        assert_eq!(batch.contacts[0].photo, Some(Timestamp(2)));
+    }
+
+    #[test]
     fn merging_a_person_with_themselves_is_refused() {
         let mut dir = Directory::default();
         let a = add(&mut dir, &input("Ana", ""), 1);
@@ -364,8 +417,7 @@ mod tests {
             &a,
             &a,
             &MergeChoices::default(),
-            &[],
-            &[],
+            OtherRecords::default(),
             ctx
         ))
         .is_err());

@@ -17,7 +17,7 @@ mod person;
 pub(crate) mod testing;
 
 pub use details::{DateInput, FamilyInput};
-pub use merge::{MergeChoices, MergePick, MERGE_FIELDS};
+pub use merge::{MergeChoices, MergePick, OtherRecords, MERGE_FIELDS};
 pub use people::TRASH_DAYS;
 pub use person::{ContactInput, RoleInput};
 

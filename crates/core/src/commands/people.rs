@@ -121,7 +121,7 @@ impl Directory {
     /// tombstones, with nothing personal left, so merges still see them as
     /// deleted.
     pub fn purge_trash(&self, everything: bool, ctx: &mut Ctx<'_>) -> Batch {
-        let contacts = self
+        let contacts: Vec<Contact> = self
             .all_contacts()
             .filter(|c| !is_purged(c))
             .filter(|c| {
@@ -136,8 +136,15 @@ impl Directory {
                 bare
             })
             .collect();
+        // Their photos go too; the bare tombstone keeps nothing personal.
+        let photos_removed = self
+            .all_contacts()
+            .filter(|c| c.photo.is_some() && contacts.iter().any(|bare| bare.id == c.id))
+            .map(|c| c.id.clone())
+            .collect();
         Batch {
             contacts,
+            photos_removed,
             ..Batch::default()
         }
     }
@@ -275,6 +282,7 @@ mod tests {
 
         let purge = with_ctx(41 * day, |ctx| dir.purge_trash(false, ctx));
         assert_eq!(purge.contacts.len(), 1, "only Ana is past 30 days");
+        assert!(purge.photos_removed.is_empty(), "Ana had no photo");
         let bare = &purge.contacts[0];
         assert_eq!(
             (bare.id.clone(), bare.name.as_str(), bare.deleted),
