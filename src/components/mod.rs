@@ -1,6 +1,8 @@
 //! Reusable pieces of the UI.
 
 pub mod avatar;
+pub mod escape;
 pub mod notice;
 pub mod people_list;
+pub mod quick_detail;
 pub mod rows;

@@ -119,6 +119,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
     let editing = RwSignal::new(false);
+    crate::components::escape::close_on_escape(editing);
     let name = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -230,6 +231,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                 }>
                     <ul class="members" aria-label="People at this organisation">
                         {move || members().into_iter().map(|(cid, cname, (initials, photo), title, current, last, status, status_text)| {
+                            let cname_for_note = cname.clone();
                             let role = match (title.is_empty(), current) {
                                 (true, true) => String::new(),
                                 (true, false) => "Former".to_owned(),
@@ -240,13 +242,14 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                                 <li class="member" class:member--former=!current>
                                     <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
                                     <div class="member__main">
-                                        <a class="member__name" href=format!("/people/{cid}")>{cname}</a>
+                                        <a class="member__name" href=format!("/people/{cid}")>{cname.clone()}</a>
                                         <span class="member__role">{role}</span>
                                     </div>
                                     <div class="member__meta">
                                         <span>{last}</span>
                                         <span class=format!("status status--{status}")>{status_text}</span>
                                     </div>
+                                    <MemberNote id=cid.clone() name=cname_for_note/>
                                 </li>
                             }
                         }).collect_view()}
@@ -254,5 +257,23 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                 </Show>
             </section>
         </article>
+    }
+}
+
+/// A small "note" button on a member row that opens a one-line detail
+/// field for that person.
+#[component]
+fn MemberNote(id: kith_core::ContactId, name: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let label = format!("Note a detail about {name}");
+    view! {
+        <button class="icon-button member__note" aria-expanded=move || open.get().to_string()
+            aria-label=label.clone() title=label on:click=move |_| open.update(|o| *o = !*o)>"✎"</button>
+        <Show when=move || open.get()>
+            <div class="member__quick">
+                <crate::components::quick_detail::QuickDetail id=id.clone() name=name.clone() compact=true
+                    on_saved=Callback::new(move |_| open.set(false))/>
+            </div>
+        </Show>
     }
 }

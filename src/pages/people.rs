@@ -69,13 +69,12 @@ pub fn PeoplePage() -> impl IntoView {
             .with(|d| d.trash(crate::platform::now()).len())
     };
 
-    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && selecting.get_untracked() {
-            selecting.set(false);
+    crate::components::escape::close_on_escape(selecting);
+    Effect::new(move |_| {
+        if !selecting.get() {
             selection.set(BTreeSet::new());
         }
     });
-    on_cleanup(move || esc.remove());
 
     view! {
         <section class="people-page">

@@ -216,3 +216,21 @@ test("keyboard: / searches, n adds a person, Esc leaves the form", async ({ page
   await page.keyboard.press("Escape");
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
 });
+
+test("a detail can be noted from the organisation page, and Esc closes small forms", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Olga Ray", organisation: "Umbrella", role: "Buyer" });
+  await page.getByRole("button", { name: "Add family member" }).click();
+  await expect(kith.field("Their name")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(kith.field("Their name")).toBeHidden();
+
+  await page.getByRole("list", { name: "Current roles" }).getByRole("link", { name: "Umbrella" }).click();
+  await page.getByRole("button", { name: "Note a detail about Olga Ray" }).click();
+  await page.getByRole("textbox", { name: "New detail about Olga Ray" }).fill("Moving to the Berlin office in spring");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").getByText("Noted about Olga Ray.")).toBeVisible();
+  await page.getByRole("link", { name: "Olga Ray" }).click();
+  await expect(page.getByRole("region", { name: "Details learned" })).toContainText("Moving to the Berlin office in spring");
+});

@@ -283,16 +283,17 @@ impl Contact {
         self.cadence.next_after(self.last_interaction?)
     }
 
-    /// Pinned details first, then newest first.
+    /// Pinned details first, then newest first (on the same day, the one
+    /// added last first).
     pub fn details_in_order(&self) -> Vec<&Detail> {
-        let mut details: Vec<&Detail> = self.details.iter().collect();
-        details.sort_by(|a, b| {
+        let mut details: Vec<(usize, &Detail)> = self.details.iter().enumerate().collect();
+        details.sort_by(|(i, a), (j, b)| {
             b.pinned
                 .cmp(&a.pinned)
                 .then(b.date.cmp(&a.date))
-                .then(b.id.cmp(&a.id))
+                .then(j.cmp(i))
         });
-        details
+        details.into_iter().map(|(_, d)| d).collect()
     }
 
     pub fn has_tag(&self, tag: &str) -> bool {
@@ -384,13 +385,18 @@ mod tests {
             text: id.into(),
             pinned,
         };
-        c.details = vec![d("old", 1, false), d("pin", 2, true), d("new", 3, false)];
+        c.details = vec![
+            d("old", 1, false),
+            d("pin", 2, true),
+            d("new", 3, false),
+            d("newer", 3, false),
+        ];
         let order: Vec<_> = c
             .details_in_order()
             .iter()
             .map(|d| d.text.as_str())
             .collect();
-        assert_eq!(order, ["pin", "new", "old"]);
+        assert_eq!(order, ["pin", "newer", "new", "old"]);
     }
 
     #[test]

@@ -8,37 +8,16 @@ use leptos::prelude::*;
 /// "Learned something?" — one line, Enter to save.
 #[component]
 pub fn QuickDetail(id: ContactId, person: Person) -> impl IntoView {
-    let kith = use_kith();
-    let text = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let name = move || person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match kith.add_detail(&id, &text.get_untracked()) {
-            Ok(()) => {
-                text.set(String::new());
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
-    view! {
-        <form class="quick-detail" on:submit=submit>
-            <input class="quick-detail__input" autocomplete="off"
-                aria-label=move || format!("New detail about {}", name())
-                placeholder="Learned something? e.g. daughter Ava started university"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))/>
-            <button type="submit" class="button button--primary">"Add detail"</button>
-        </form>
-        {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
-    }
+    let name = Signal::derive(move || {
+        person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+    });
+    view! { <crate::components::quick_detail::QuickDetail id name/> }
 }
 
 /// Details, pinned first, then newest first.
 #[component]
 pub fn DetailsCard(id: ContactId, person: Person) -> impl IntoView {
+    let me = StoredValue::new(id);
     let details = move || {
         person.with(|p| {
             p.as_ref()
@@ -58,10 +37,9 @@ pub fn DetailsCard(id: ContactId, person: Person) -> impl IntoView {
                 <p class="card__empty">"Nothing yet. Add what you learn as you go: family news, preferences, what they care about."</p>
             }>
                 <ul class="details">
-                    <For each=details key=|d| (d.id.clone(), d.pinned) children={
-                        let id = id.clone();
-                        move |d| view! { <DetailRow id=id.clone() detail=d/> }
-                    }/>
+                    // A handful of rows: rebuilt whole on each change, so the
+                    // order always follows the data.
+                    {move || details().into_iter().map(|d| view! { <DetailRow id=me.get_value() detail=d/> }).collect_view()}
                 </ul>
             </Show>
         </section>

@@ -107,6 +107,7 @@ fn read_day(month: u32, day: &str, year: &str) -> Result<Option<(u32, u32, Optio
 pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView {
     let kith = use_kith();
     let adding = RwSignal::new(false);
+    crate::components::escape::close_on_escape(adding);
     let name = RwSignal::new(String::new());
     let relation = RwSignal::new(String::new());
     let (month, day, year) = (
@@ -216,6 +217,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
 pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
     let kith = use_kith();
     let adding = RwSignal::new(false);
+    crate::components::escape::close_on_escape(adding);
     let kind = RwSignal::new("birthday".to_owned());
     let label = RwSignal::new(String::new());
     let (month, day, year) = (

@@ -200,12 +200,7 @@ fn PersonActions(id: ContactId, person: Person) -> impl IntoView {
     let kith = use_kith();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
-    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            confirming.set(false);
-        }
-    });
-    on_cleanup(move || esc.remove());
+    crate::components::escape::close_on_escape(confirming);
     let name = move || person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default());
     let delete = {
         let id = id.clone();

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 pub fn RelationsCard(id: ContactId) -> impl IntoView {
     let kith = use_kith();
     let adding = RwSignal::new(false);
+    crate::components::escape::close_on_escape(adding);
     let kind = RwSignal::new(RelationKind::ColleagueOf);
     let query = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);

@@ -356,6 +356,17 @@ mod tests {
             .details
             .iter()
             .any(|d| d.text == "Merged with the record “Ana M. Cruz”."));
+        let mut renamed = MergeChoices::default();
+        renamed.0.insert("name".into(), MergePick::Other);
+        let other_name = with_ctx(21, |ctx| {
+            dir.merge_contacts(&a, &b, &renamed, OtherRecords::default(), ctx)
+        })
+        .unwrap();
+        assert_eq!(other_name.contacts[0].name, "Ana M. Cruz");
+        assert!(other_name.contacts[0]
+            .details
+            .iter()
+            .any(|d| d.text == "Merged with the record “Ana Cruz”."));
         assert_eq!(kept.created, Timestamp(5));
 
         let gone = &batch.contacts[1];
