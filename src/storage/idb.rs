@@ -184,9 +184,15 @@ impl IdbStore {
             .map_err(js_error)
     }
 
+    /// Reads a `getAll` result. Many records cross into wasm as one JSON
+    /// string: one boundary crossing and a native parse, instead of a
+    /// crossing per field (start-up reads every person this way).
     async fn get_all<T: DeserializeOwned>(&self, req: IdbRequest) -> Result<Vec<T>, StoreError> {
         let rows = settle(&req).await?;
-        Array::from(&rows).iter().map(|v| from_js(v)).collect()
+        let json = js_sys::JSON::stringify(&rows)
+            .map_err(|e| StoreError::Corrupt(format!("stored records could not be read: {e:?}")))?;
+        let json = json.as_string().unwrap_or_default();
+        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
     /// Walks `index` over `range` in `direction`, keeping live records,
