@@ -55,6 +55,22 @@ impl DateKind {
     }
 }
 
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Reminder lead time when the user does not choose one.
 pub const DEFAULT_LEAD_DAYS: u16 = 7;
 
@@ -99,20 +115,6 @@ impl ImportantDate {
 
     /// "14 March 1990", or "14 March" without a year.
     pub fn describe_day(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let month = (self.month as usize)
             .checked_sub(1)
             .and_then(|i| MONTHS.get(i))

@@ -3,24 +3,9 @@
 use super::{Dates, Person};
 use crate::platform;
 use crate::state::use_kith;
-use kith_core::dates::DEFAULT_LEAD_DAYS;
+use kith_core::dates::{DEFAULT_LEAD_DAYS, MONTHS};
 use kith_core::{ContactId, DateInput, DateKind, FamilyInput, ImportantDate};
 use leptos::prelude::*;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn live_dates(dates: Dates) -> Vec<ImportantDate> {
     dates.get().and_then(Result::ok).unwrap_or_default()

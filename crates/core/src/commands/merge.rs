@@ -246,19 +246,12 @@ impl Directory {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{add, input, with_ctx};
+    use super::super::testing::{add, input, labeled, with_ctx};
     use super::super::ContactInput;
     use super::*;
     use crate::cadence::CadenceUnit;
     use crate::model::{InteractionKind, RelationKind};
     use chrono::NaiveDate;
-
-    fn labeled(value: &str) -> Labeled {
-        Labeled {
-            label: String::new(),
-            value: value.into(),
-        }
-    }
 
     #[test]
     fn merge_unites_lists_lets_the_user_pick_and_loses_nothing() {

@@ -157,14 +157,7 @@ impl Directory {
         name: &str,
         ctx: &mut Ctx<'_>,
     ) -> Result<(Batch, OrganisationId), ValidationError> {
-        let name = super::one_line(name);
-        if name.is_empty() {
-            return Err(ValidationError::invalid(
-                "organisation-name",
-                "Please enter a name.",
-            ));
-        }
-        super::check_len("organisation-name", "name", &name, super::MAX_NAME)?;
+        let name = organisation_name(name)?;
         let mut batch = Batch::default();
         let id = self.organisation_for(&name, &mut batch, ctx);
         Ok((batch, id))
@@ -178,14 +171,7 @@ impl Directory {
         notes: &str,
         ctx: &mut Ctx<'_>,
     ) -> Result<Batch, ValidationError> {
-        let name = super::one_line(name);
-        if name.is_empty() {
-            return Err(ValidationError::invalid(
-                "organisation-name",
-                "Please enter a name.",
-            ));
-        }
-        super::check_len("organisation-name", "name", &name, super::MAX_NAME)?;
+        let name = organisation_name(name)?;
         super::check_len("organisation-notes", "notes", notes, super::MAX_NOTES)?;
         if self.organisation_named(&name).is_some_and(|o| &o.id != id) {
             return Err(ValidationError::invalid(
@@ -205,6 +191,18 @@ impl Directory {
             ..Batch::default()
         })
     }
+}
+
+fn organisation_name(raw: &str) -> Result<String, ValidationError> {
+    let name = super::one_line(raw);
+    if name.is_empty() {
+        return Err(ValidationError::invalid(
+            "organisation-name",
+            "Please enter a name.",
+        ));
+    }
+    super::check_len("organisation-name", "name", &name, super::MAX_NAME)?;
+    Ok(name)
 }
 
 /// A purged tombstone has no name left.

@@ -310,16 +310,9 @@ impl Directory {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{add, input, with_ctx};
+    use super::super::testing::{add, input, labeled, with_ctx};
     use super::*;
     use crate::time::Timestamp;
-
-    fn labeled(value: &str) -> Labeled {
-        Labeled {
-            label: String::new(),
-            value: value.into(),
-        }
-    }
 
     #[test]
     fn create_cleans_input_and_stamps_times() {

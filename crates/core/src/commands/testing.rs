@@ -50,3 +50,11 @@ pub(crate) fn add(dir: &mut Directory, input: &ContactInput, now: i64) -> Contac
     dir.apply(&batch);
     id
 }
+
+/// An unlabelled value, as a form row.
+pub(crate) fn labeled(value: &str) -> crate::model::Labeled {
+    crate::model::Labeled {
+        label: String::new(),
+        value: value.into(),
+    }
+}
