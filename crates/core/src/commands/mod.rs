@@ -8,15 +8,17 @@
 //! mark, and nothing is written.
 
 mod details;
+mod family;
 mod interactions;
 mod merge;
 mod people;
 mod person;
+mod relations;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use details::{DateInput, FamilyInput};
+pub use family::{DateInput, FamilyInput};
 pub use merge::{MergeChoices, MergePick, OtherRecords, MERGE_FIELDS};
 pub use people::TRASH_DAYS;
 pub use person::{ContactInput, RoleInput};
