@@ -74,6 +74,7 @@ async fn upgrade_from_v1_keeps_records_and_indexes_them() {
         id: OrganisationId::parse("acme").unwrap(),
         name: "Acme".into(),
         notes: String::new(),
+        default_cadence: Default::default(),
         created: Timestamp(1),
         updated: Timestamp(1),
         deleted: None,

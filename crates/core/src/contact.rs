@@ -195,6 +195,13 @@ pub struct Contact {
     pub merged_into: Option<ContactId>,
     #[serde(default)]
     pub cadence: Cadence,
+    /// The day the check-in timer was set: the starting point while there
+    /// has been no interaction yet.
+    #[serde(default)]
+    pub cadence_since: Option<NaiveDate>,
+    /// No check-in reminders until this day.
+    #[serde(default)]
+    pub snoozed_until: Option<NaiveDate>,
     /// The day of the latest interaction with this person. Kept up to date by
     /// the commands that log interactions, so check-ins never need to read
     /// the interaction history.
@@ -233,6 +240,8 @@ impl Contact {
             photo: None,
             merged_into: None,
             cadence: Cadence::None,
+            cadence_since: None,
+            snoozed_until: None,
             last_interaction: None,
             created: now,
             updated: now,

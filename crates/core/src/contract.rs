@@ -131,6 +131,7 @@ pub async fn organisation_members<S: Store>(store: &S) {
         id: id(OrganisationId::parse, "acme"),
         name: "Acme".into(),
         notes: String::new(),
+        default_cadence: Default::default(),
         created: Timestamp(1),
         updated: Timestamp(1),
         deleted: None,

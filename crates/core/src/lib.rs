@@ -11,6 +11,7 @@
 //!   through [`Ctx`], so every rule is a pure function tested on the host.
 
 pub mod cadence;
+pub mod checkin;
 pub mod commands;
 pub mod contact;
 #[cfg(any(test, feature = "contract"))]
@@ -26,6 +27,7 @@ pub mod store;
 pub mod time;
 
 pub use cadence::{Cadence, CadenceUnit};
+pub use checkin::{CheckIn, CheckInSettings, ReachOut};
 pub use commands::{
     ContactInput, Ctx, DateInput, FamilyInput, MergeChoices, MergePick, OtherRecords, RoleInput,
     ValidationError,

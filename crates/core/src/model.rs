@@ -2,6 +2,7 @@
 //! `deleted` tombstone (see the crate docs). Fields added in later versions
 //! carry `#[serde(default)]` so older stored records still read.
 
+use crate::cadence::Cadence;
 use crate::ids::{ContactId, InteractionId, OrganisationId};
 use crate::time::Timestamp;
 use crate::ImportantDate;
@@ -17,6 +18,9 @@ pub struct Organisation {
     pub name: String,
     #[serde(default)]
     pub notes: String,
+    /// The check-in timer for its people who have none of their own.
+    #[serde(default)]
+    pub default_cadence: Cadence,
     pub created: Timestamp,
     pub updated: Timestamp,
     #[serde(default)]

@@ -298,6 +298,7 @@ impl Directory {
             id: OrganisationId::from_random((ctx.random)()),
             name: name.to_owned(),
             notes: String::new(),
+            default_cadence: Default::default(),
             created: ctx.now,
             updated: ctx.now,
             deleted: None,
