@@ -1,6 +1,7 @@
 //! The app shell: top bar, routes, start-up gate and the notice bar.
 
 use crate::components::notice::NoticeBar;
+use crate::pages::home::HomePage;
 use crate::pages::merge::MergePage;
 use crate::pages::organisations::{OrganisationPage, OrganisationsPage};
 use crate::pages::people::PeoplePage;
@@ -29,7 +30,8 @@ pub fn App() -> impl IntoView {
                 <main class="shell__main" id="main" tabindex="-1">
                     <StartupGate>
                         <Routes fallback=NotFound>
-                            <Route path=path!("/") view=PeoplePage/>
+                            <Route path=path!("/") view=HomePage/>
+                            <Route path=path!("/people") view=PeoplePage/>
                             <Route path=path!("/people/new") view=NewPerson/>
                             <Route path=path!("/people/merge") view=MergePage/>
                             <Route path=path!("/people/:id") view=PersonPage/>
@@ -56,7 +58,8 @@ fn TopBar() -> impl IntoView {
     let current = move |section: &'static str| {
         let path = location.pathname.get();
         let here = match section {
-            "people" => path == "/" || path.starts_with("/people") || path.starts_with("/trash"),
+            "today" => path == "/",
+            "people" => path.starts_with("/people") || path.starts_with("/trash"),
             other => path.starts_with(&format!("/{other}")),
         };
         here.then_some("page")
@@ -71,7 +74,8 @@ fn TopBar() -> impl IntoView {
                 {move || (kith.pending.get() > 0).then_some("Saving…")}
             </span>
             <nav class="topbar__nav" aria-label="Main">
-                <a href="/" aria-current=move || current("people")>"People"</a>
+                <a href="/" aria-current=move || current("today")>"Today"</a>
+                <a href="/people" aria-current=move || current("people")>"People"</a>
                 <a href="/organisations" aria-current=move || current("organisations")>"Organisations"</a>
                 <a href="/settings" aria-current=move || current("settings")>"Settings"</a>
             </nav>
@@ -93,8 +97,8 @@ fn Shortcuts() -> impl IntoView {
         match ev.key().as_str() {
             "/" => {
                 ev.prevent_default();
-                if location.pathname.get_untracked() != "/" {
-                    navigate("/", Default::default());
+                if location.pathname.get_untracked() != "/people" {
+                    navigate("/people", Default::default());
                 }
                 focus_search();
             }
@@ -177,7 +181,7 @@ fn NotFound() -> impl IntoView {
         <section class="panel empty">
             <h1>"Nothing here"</h1>
             <p>"This page doesn't exist."</p>
-            <a class="button" href="/">"Back to people"</a>
+            <a class="button" href="/people">"Back to people"</a>
         </section>
     }
 }

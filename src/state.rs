@@ -7,9 +7,9 @@
 use crate::platform;
 use crate::storage::{IdbStore, DATABASE};
 use kith_core::{
-    Batch, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory, FamilyInput,
-    FamilyMemberId, ImportantDate, MergeChoices, OrganisationId, OtherRecords, RelationKind, Store,
-    StoreError, ValidationError,
+    Batch, Cadence, CheckInSettings, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory,
+    FamilyInput, FamilyMemberId, ImportantDate, Interaction, InteractionInput, MergeChoices,
+    OrganisationId, OtherRecords, RelationKind, Store, StoreError, TimelineCursor, ValidationError,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -44,6 +44,9 @@ pub struct Kith {
     /// Counts committed writes; views that read from storage directly (a
     /// person's dates, counts) track it to reload.
     pub revision: RwSignal<u64>,
+    /// Check-in thresholds and tag defaults (defaults until settings can
+    /// change them).
+    pub check_in: RwSignal<CheckInSettings>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -63,6 +66,7 @@ impl Kith {
             notice: RwSignal::new(None),
             pending: RwSignal::new(0),
             revision: RwSignal::new(0),
+            check_in: RwSignal::new(CheckInSettings::default()),
             store: StoredValue::new_local(None),
         };
         spawn_local(async move {
@@ -243,6 +247,40 @@ impl Kith {
     pub fn remove_date(&self, date: &ImportantDate) {
         let batch = self.run(|d, ctx| d.remove_date(date, ctx));
         self.persist(batch);
+    }
+
+    /// Logs an interaction from the form.
+    pub fn record_interaction(&self, input: &InteractionInput) -> Outcome {
+        self.apply(|d, ctx| d.record_interaction(input, ctx))
+    }
+
+    /// "Checked in" in one tap.
+    pub fn checked_in(&self, id: &ContactId) -> Outcome {
+        self.apply(|d, ctx| d.checked_in(id, ctx))
+    }
+
+    pub fn set_cadence(&self, id: &ContactId, cadence: Cadence) -> Outcome {
+        self.apply(|d, ctx| d.set_cadence(id, cadence, ctx))
+    }
+
+    pub fn snooze(&self, id: &ContactId, days: u64) -> Outcome {
+        self.apply(|d, ctx| d.snooze(id, days, ctx))
+    }
+
+    /// A page of a person's interactions, newest first.
+    pub async fn timeline(
+        &self,
+        id: &ContactId,
+        after: Option<TimelineCursor>,
+        limit: usize,
+    ) -> Result<(Vec<Interaction>, Option<TimelineCursor>), String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        store
+            .timeline(id, after.as_ref(), limit)
+            .await
+            .map_err(|e| e.to_string())
     }
 
     pub fn set_photo(&self, id: &ContactId, mime: &str, bytes: Vec<u8>) -> Outcome {

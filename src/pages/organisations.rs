@@ -198,7 +198,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                     <p class="person__org">{summary}</p>
                 </div>
                 <div class="person__actions">
-                    <a class="button" href=move || format!("/?organisation={}", me.get_value())>"Show in people list"</a>
+                    <a class="button" href=move || format!("/people?organisation={}", me.get_value())>"Show in people list"</a>
                     <button class="button button--quiet" on:click=start_edit>"Edit"</button>
                 </div>
             </header>

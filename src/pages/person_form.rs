@@ -29,7 +29,7 @@ pub fn EditPerson() -> impl IntoView {
             None => view! {
                 <section class="panel empty">
                     <h1>"Person not found"</h1>
-                    <a class="button" href="/">"Back to people"</a>
+                    <a class="button" href="/people">"Back to people"</a>
                 </section>
             }
             .into_any(),
@@ -94,7 +94,7 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
     let editing = id.is_some();
     let back = id
         .as_ref()
-        .map_or_else(|| "/".to_owned(), |id| format!("/people/{id}"));
+        .map_or_else(|| "/people".to_owned(), |id| format!("/people/{id}"));
     let (org_names, tag_names) = kith.directory.with_untracked(|d| {
         (
             d.organisations()

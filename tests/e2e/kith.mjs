@@ -8,7 +8,7 @@ export class Kith {
   }
 
   /** Opens `path` and waits until the app has opened its storage. */
-  async open(path = "/") {
+  async open(path = "/people") {
     await this.page.goto(path);
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
   }

@@ -2,8 +2,9 @@
 //! out to today. Every rule here is a function of the records and the
 //! user's today, so time zones only enter through [`local_day`].
 //!
-//! - The timer runs from the later of the last interaction and the day the
-//!   timer was set ([`Contact::cadence_since`]); ANY interaction resets it.
+//! - The timer runs from the last interaction; ANY interaction resets it.
+//!   Before the first one, it runs from the day the timer was set
+//!   ([`Contact::cadence_since`]).
 //! - Due: the ideal interval has passed. Overdue: a maximum, by default
 //!   125% of the interval, has passed too (a 30-day timer is overdue from
 //!   day 38).
@@ -94,7 +95,7 @@ pub fn check_in(
         return CheckIn::Snoozed { until };
     }
     // Never in touch and no start day: due now, so the first contact happens.
-    let Some(start) = contact.last_interaction.max(contact.cadence_since) else {
+    let Some(start) = contact.last_interaction.or(contact.cadence_since) else {
         let overdue_from = today.checked_add_days(Days::new(1)).unwrap_or(today);
         return CheckIn::Due {
             due: today,

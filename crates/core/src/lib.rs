@@ -29,8 +29,8 @@ pub mod time;
 pub use cadence::{Cadence, CadenceUnit};
 pub use checkin::{CheckIn, CheckInSettings, ReachOut};
 pub use commands::{
-    ContactInput, Ctx, DateInput, FamilyInput, MergeChoices, MergePick, OtherRecords, RoleInput,
-    ValidationError,
+    ContactInput, Ctx, DateInput, FamilyInput, InteractionInput, MergeChoices, MergePick,
+    OtherRecords, RoleInput, ValidationError,
 };
 pub use dates::{DateKind, ImportantDate};
 pub use directory::{Directory, Filter, SortOrder};

@@ -40,6 +40,49 @@ pub enum InteractionKind {
     Other,
 }
 
+impl InteractionKind {
+    pub const ALL: [InteractionKind; 8] = [
+        InteractionKind::Call,
+        InteractionKind::Video,
+        InteractionKind::Meeting,
+        InteractionKind::Meal,
+        InteractionKind::Message,
+        InteractionKind::Email,
+        InteractionKind::Event,
+        InteractionKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            InteractionKind::Call => "call",
+            InteractionKind::Video => "video",
+            InteractionKind::Meeting => "meeting",
+            InteractionKind::Meal => "meal",
+            InteractionKind::Message => "message",
+            InteractionKind::Email => "email",
+            InteractionKind::Event => "event",
+            InteractionKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            InteractionKind::Call => "Call",
+            InteractionKind::Video => "Video call",
+            InteractionKind::Meeting => "Meeting",
+            InteractionKind::Meal => "Meal",
+            InteractionKind::Message => "Message",
+            InteractionKind::Email => "Email",
+            InteractionKind::Event => "Event",
+            InteractionKind::Other => "Other",
+        }
+    }
+}
+
 /// How satisfied the other side is, 1 (unhappy) to 5 (delighted), with an
 /// optional note in their words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

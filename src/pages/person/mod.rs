@@ -2,9 +2,11 @@
 //! people around them, and how to reach them. Details are added in one line
 //! at the top; family, dates and links have small forms of their own.
 
+mod checkin;
 mod details;
 mod family;
 mod info;
+mod log;
 mod relations;
 
 use crate::components::avatar::Avatar;
@@ -44,7 +46,7 @@ pub fn PersonPage() -> impl IntoView {
             <section class="panel empty">
                 <h1>"Person not found"</h1>
                 <p>"They may have been deleted. Deleted people wait in the trash for 30 days."</p>
-                <a class="button" href="/">"Back to people"</a>
+                <a class="button" href="/people">"Back to people"</a>
             </section>
         }
         .into_any(),
@@ -93,7 +95,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
 
     view! {
         <article class="person">
-            <a class="back-link" href="/">"‹ People"</a>
+            <a class="back-link" href="/people">"‹ People"</a>
             <header class="person__head">
                 <div class="person__photo">
                     <Avatar id=id.clone() initials photo=Signal::derive(move || person.with(|p| p.as_ref().and_then(|c| c.photo))) large=true/>
@@ -121,14 +123,19 @@ fn PersonView(id: ContactId) -> impl IntoView {
                 </div>
                 <PersonActions id=id.clone() person/>
             </header>
+            <div class="person__quick">
+                <log::LogCard id=id.clone() person/>
+            </div>
             <details::QuickDetail id=id.clone() person/>
             <div class="person__grid">
                 <div class="person__col">
+                    <checkin::CheckInCard id=id.clone() person/>
                     <details::DetailsCard id=id.clone() person/>
                     <family::FamilyCard id=id.clone() person dates/>
                     <family::DatesCard id=id.clone() dates/>
                 </div>
                 <div class="person__col">
+                    <log::TimelineCard id=id.clone()/>
                     <info::ReachCard person/>
                     <info::WorkCard person/>
                     <relations::RelationsCard id=id.clone()/>
@@ -206,7 +213,7 @@ fn PersonActions(id: ContactId, person: Person) -> impl IntoView {
         let id = id.clone();
         move |_| {
             kith.delete_contacts(std::slice::from_ref(&id));
-            navigate("/", Default::default());
+            navigate("/people", Default::default());
         }
     };
     view! {

@@ -1,13 +1,115 @@
 //! Logging interactions.
 
-use super::{Ctx, ValidationError};
+use super::{check_len, one_line, parse_day, Ctx, ValidationError, MAX_LINE, MAX_NOTES};
 use crate::cadence::Cadence;
 use crate::directory::Directory;
-use crate::ids::{ContactId, InteractionId};
-use crate::model::{Batch, Interaction, InteractionKind};
-use chrono::NaiveDate;
+use crate::ids::{ContactId, DetailId, InteractionId};
+use crate::model::{Batch, Detail, Interaction, InteractionKind, Temperature};
+use chrono::{NaiveDate, NaiveTime};
+
+/// The log form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InteractionInput {
+    pub people: Vec<ContactId>,
+    /// An [`InteractionKind::key`].
+    pub kind: String,
+    /// `YYYY-MM-DD`; empty means today.
+    pub date: String,
+    /// `HH:MM`, optional.
+    pub time: String,
+    pub notes: String,
+    /// 1 to 5, if the user took their temperature.
+    pub temperature: Option<u8>,
+    /// In their words.
+    pub temperature_note: String,
+    /// Details learned, one per line; each lands on every person's list.
+    pub details: String,
+}
 
 impl Directory {
+    /// Logs an interaction from the form: validates, then records it with
+    /// its temperature, and adds the details learned to each person.
+    pub fn record_interaction(
+        &self,
+        input: &InteractionInput,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        if input.people.is_empty() {
+            return Err(ValidationError::invalid(
+                "log-people",
+                "Choose at least one person.",
+            ));
+        }
+        let kind = InteractionKind::from_key(&input.kind).ok_or_else(|| {
+            ValidationError::invalid("log-kind", "Choose what kind of contact it was.")
+        })?;
+        let date = parse_day("log-date", &input.date)?.unwrap_or(ctx.today);
+        if date > ctx.today {
+            return Err(ValidationError::invalid(
+                "log-date",
+                "That day is still to come; log it once it has happened.",
+            ));
+        }
+        let time = match input.time.trim() {
+            "" => None,
+            t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
+                ValidationError::invalid(
+                    "log-time",
+                    format!("“{t}” is not a time; write it as 14:30."),
+                )
+            })?),
+        };
+        check_len("log-notes", "notes", &input.notes, MAX_NOTES)?;
+        let temperature = match input.temperature {
+            None => None,
+            Some(score @ 1..=5) => {
+                let note = one_line(&input.temperature_note);
+                check_len("log-temperature-note", "note", &note, MAX_LINE)?;
+                Some(Temperature { score, note })
+            }
+            Some(_) => {
+                return Err(ValidationError::invalid(
+                    "log-temperature",
+                    "Rate from 1 to 5.",
+                ))
+            }
+        };
+        let details: Vec<String> = input
+            .details
+            .lines()
+            .map(one_line)
+            .filter(|l| !l.is_empty())
+            .collect();
+        for d in &details {
+            check_len("log-details", "detail", d, MAX_LINE)?;
+        }
+        let mut batch = self.log_interaction(&input.people, kind, date, &input.notes, ctx)?;
+        if let Some(i) = batch.interactions.last_mut() {
+            i.time = time;
+            i.temperature = temperature;
+        }
+        if !details.is_empty() {
+            for id in &input.people {
+                let pos = batch.contacts.iter().position(|c| &c.id == id);
+                let mut c = match pos {
+                    Some(p) => batch.contacts.remove(p),
+                    None => self.contact(id).cloned().ok_or(ValidationError::NotFound)?,
+                };
+                for text in &details {
+                    c.details.push(Detail {
+                        id: DetailId::from_random((ctx.random)()),
+                        date,
+                        text: text.clone(),
+                        pinned: false,
+                    });
+                }
+                c.updated = ctx.now;
+                batch.contacts.push(c);
+            }
+        }
+        Ok(batch)
+    }
+
     /// Records an interaction with `people` on `date` and moves each
     /// person's last-interaction day forward (never back: logging an old
     /// call does not hide a newer one).
@@ -161,6 +263,86 @@ mod tests {
             (Some(today), None),
             "checking in ends the snooze"
         );
+    }
+
+    #[test]
+    fn the_log_form_records_time_temperature_and_details_for_everyone() {
+        let mut dir = Directory::default();
+        let ana = add(&mut dir, &input("Ana", ""), 1);
+        let bo = add(&mut dir, &input("Bo", ""), 1);
+        let form = InteractionInput {
+            people: vec![ana.clone(), bo.clone()],
+            kind: "meal".into(),
+            date: "2026-11-20".into(),
+            time: "12:30".into(),
+            notes: "Lunch at Alma.".into(),
+            temperature: Some(4),
+            temperature_note: "  “Happy with the new rollout”  ".into(),
+            details: "Ava got into Porto\n\n  Moving house in March ".into(),
+        };
+        let b = with_ctx(5, |ctx| dir.record_interaction(&form, ctx)).unwrap();
+        let i = &b.interactions[0];
+        assert_eq!(
+            (i.kind, i.date.to_string(), i.time.map(|t| t.to_string())),
+            (
+                InteractionKind::Meal,
+                "2026-11-20".into(),
+                Some("12:30:00".into())
+            )
+        );
+        assert_eq!(
+            i.temperature,
+            Some(Temperature {
+                score: 4,
+                note: "“Happy with the new rollout”".into()
+            })
+        );
+        assert_eq!(b.contacts.len(), 2);
+        for c in &b.contacts {
+            let texts: Vec<_> = c.details.iter().map(|d| d.text.as_str()).collect();
+            assert_eq!(texts, ["Ava got into Porto", "Moving house in March"]);
+            assert_eq!(
+                c.last_interaction.map(|d| d.to_string()),
+                Some("2026-11-20".into())
+            );
+        }
+
+        let check = |change: fn(&mut InteractionInput)| {
+            let mut f = form.clone();
+            change(&mut f);
+            with_ctx(6, |ctx| dir.record_interaction(&f, ctx))
+                .unwrap_err()
+                .field()
+                .map(str::to_owned)
+        };
+        assert_eq!(check(|f| f.people.clear()).as_deref(), Some("log-people"));
+        assert_eq!(
+            check(|f| f.kind = "telegram".into()).as_deref(),
+            Some("log-kind")
+        );
+        assert_eq!(
+            check(|f| f.date = "2026-13-01".into()).as_deref(),
+            Some("log-date")
+        );
+        assert_eq!(
+            check(|f| f.date = "2026-12-01".into()).as_deref(),
+            Some("log-date"),
+            "not in the future"
+        );
+        assert_eq!(
+            check(|f| f.time = "noon".into()).as_deref(),
+            Some("log-time")
+        );
+        assert_eq!(
+            check(|f| f.temperature = Some(6)).as_deref(),
+            Some("log-temperature")
+        );
+        let today_default = InteractionInput {
+            date: String::new(),
+            ..form.clone()
+        };
+        let b = with_ctx(7, |ctx| dir.record_interaction(&today_default, ctx)).unwrap();
+        assert_eq!(b.interactions[0].date, super::super::testing::today());
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod relations;
 pub(crate) mod testing;
 
 pub use family::{DateInput, FamilyInput};
+pub use interactions::InteractionInput;
 pub use merge::{MergeChoices, MergePick, OtherRecords, MERGE_FIELDS};
 pub use people::TRASH_DAYS;
 pub use person::{ContactInput, RoleInput};

@@ -1,0 +1,117 @@
+//! "Reach out today": who is overdue (most overdue first), who is due, and
+//! who comes up this week. Each row offers the one action that closes it.
+
+use crate::components::avatar::Avatar;
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::{CheckIn, ContactId};
+use leptos::prelude::*;
+
+const WEEK: u64 = 7;
+
+fn when(status: CheckIn, today: chrono::NaiveDate) -> String {
+    let day = |d: chrono::NaiveDate| d.format("%-d %b").to_string();
+    match status {
+        CheckIn::Overdue { due, .. } => match (today - due).num_days() {
+            1 => "Due yesterday".into(),
+            n => format!("Due {n} days ago, on {}", day(due)),
+        },
+        CheckIn::Due { due, .. } if due == today => "Due today".into(),
+        CheckIn::Due { due, .. } => format!("Due since {}", day(due)),
+        CheckIn::Upcoming { due } => match (due - today).num_days() {
+            1 => "Due tomorrow".into(),
+            n => format!("Due in {n} days, {}", day(due)),
+        },
+        CheckIn::Snoozed { until } => format!("Snoozed until {}", day(until)),
+        CheckIn::NoTimer => String::new(),
+    }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let kith = use_kith();
+    let today = platform::today();
+    let lists = Memo::new(move |_| {
+        let settings = kith.check_in.get();
+        kith.directory
+            .with(|d| d.reach_out(platform::today(), WEEK, &settings))
+    });
+    let nobody = move || kith.directory.with(|d| d.live_count() == 0);
+    let all_clear =
+        move || lists.with(|l| l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty());
+    view! {
+        <section class="home">
+            <header class="page-head">
+                <div>
+                    <h1 class="page-head__title">"Today"</h1>
+                    <p class="page-head__sub">{today.format("%A %-d %B").to_string()}</p>
+                </div>
+                <a class="button button--primary" href="/people/new">
+                    <span aria-hidden="true">"+ "</span>"Add person"
+                </a>
+            </header>
+            <Show when=move || !nobody() fallback=|| view! {
+                <div class="panel empty">
+                    <h2>"Welcome to Kith"</h2>
+                    <p>"Add the people who matter, give them a check-in timer, and Kith tells you each day whom to reach out to."</p>
+                    <a class="button button--primary" href="/people/new">"Add your first person"</a>
+                </div>
+            }>
+                <Show when=move || !all_clear() fallback=|| view! {
+                    <div class="panel empty">
+                        <h2>"All caught up"</h2>
+                        <p>"No one is due for a check-in this week. Give people a check-in timer on their page to be reminded."</p>
+                        <a class="button" href="/people">"See everyone"</a>
+                    </div>
+                }>
+                    <ReachOutSection title="Overdue" id="overdue" today rows=Signal::derive(move || lists.with(|l| l.overdue.clone()))/>
+                    <ReachOutSection title="Due now" id="due" today rows=Signal::derive(move || lists.with(|l| l.due.clone()))/>
+                    <ReachOutSection title="Coming up this week" id="upcoming" today rows=Signal::derive(move || lists.with(|l| l.upcoming.clone()))/>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ReachOutSection(
+    title: &'static str,
+    id: &'static str,
+    today: chrono::NaiveDate,
+    rows: Signal<Vec<(ContactId, CheckIn)>>,
+) -> impl IntoView {
+    let kith = use_kith();
+    let heading = format!("home-{id}");
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <section class="card home__section" aria-labelledby=heading.clone()>
+                <h2 class="card__title" id=heading.clone()>{title} " " <span class="count">{move || rows.with(Vec::len)}</span></h2>
+                <ul class="members">
+                    {move || rows.get().into_iter().filter_map(|(cid, status)| {
+                        let (name, initials, photo, org) = kith.directory.with_untracked(|d| {
+                            let c = d.contact(&cid)?;
+                            Some((c.name.clone(), c.initials(), c.photo, d.organisation_of(c).map(|o| o.name.clone())))
+                        })?;
+                        let overdue = matches!(status, CheckIn::Overdue { .. });
+                        let for_name = name.clone();
+                        let done = cid.clone();
+                        Some(view! {
+                            <li class="member">
+                                <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
+                                <div class="member__main">
+                                    <a class="member__name" href=format!("/people/{cid}")>{name}</a>
+                                    <span class="member__role">{org.unwrap_or_default()}</span>
+                                </div>
+                                <div class="member__meta">
+                                    <span class="status" class:status--overdue=overdue class:status--due=!overdue>{when(status, today)}</span>
+                                </div>
+                                <button class="button button--small" aria-label=format!("Checked in with {for_name}")
+                                    on:click=move |_| { let _ = kith.checked_in(&done); }>"Checked in"</button>
+                            </li>
+                        })
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,143 @@
+//! The check-in timer on a person's page: where they stand, "Checked in",
+//! snooze, and the cadence itself.
+
+use super::Person;
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::{Cadence, CadenceUnit, CheckIn, ContactId};
+use leptos::prelude::*;
+
+const UNITS: [(CadenceUnit, &str, &str); 3] = [
+    (CadenceUnit::Days, "days", "days"),
+    (CadenceUnit::Weeks, "weeks", "weeks"),
+    (CadenceUnit::Months, "months", "months"),
+];
+
+#[component]
+pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let editing = RwSignal::new(false);
+    crate::components::escape::close_on_escape(editing);
+    let count = RwSignal::new("30".to_owned());
+    let unit = RwSignal::new(CadenceUnit::Days);
+    let error = RwSignal::new(None::<String>);
+    let status = move || {
+        let settings = kith.check_in.get();
+        kith.directory.with(|d| {
+            person.with(|p| {
+                p.as_ref().map(|c| {
+                    (
+                        d.check_in_of(c, platform::today(), &settings),
+                        d.cadence_for(c, &settings),
+                        c.cadence,
+                    )
+                })
+            })
+        })
+    };
+    let words = move || {
+        let day = |d: chrono::NaiveDate| d.format("%-d %B").to_string();
+        match status() {
+            None => String::new(),
+            Some((s, cadence, own)) => {
+                let rule = if own == Cadence::None && cadence != Cadence::None {
+                    format!(
+                        "{} (the default for their organisation or tags)",
+                        cadence.describe()
+                    )
+                } else {
+                    cadence.describe()
+                };
+                let state = match s {
+                    CheckIn::NoTimer => {
+                        return "No check-in timer. Set one to be reminded to get in touch."
+                            .to_owned()
+                    }
+                    CheckIn::Snoozed { until } => format!("Snoozed until {}", day(until)),
+                    CheckIn::Upcoming { due } => format!("Next check-in {}", day(due)),
+                    CheckIn::Due { due, .. } => format!("Due since {}", day(due)),
+                    CheckIn::Overdue { due, .. } => format!("Overdue: due {}", day(due)),
+                };
+                format!("{state} · {rule}")
+            }
+        }
+    };
+    let tone = move || match status().map(|s| s.0) {
+        Some(CheckIn::Overdue { .. }) => "status status--overdue",
+        Some(CheckIn::Due { .. }) => "status status--due",
+        Some(CheckIn::Upcoming { .. }) => "status status--ok",
+        _ => "status status--none",
+    };
+    let open_editor = move |_| {
+        if let Some((_, _, Cadence::Every { count: n, unit: u })) = status() {
+            count.set(n.to_string());
+            unit.set(u);
+        }
+        editing.set(true);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(n) = count.get_untracked().trim().parse::<u16>() else {
+            return error.set(Some("Write how often as a number, e.g. 30.".into()));
+        };
+        match kith.set_cadence(
+            &me.get_value(),
+            Cadence::Every {
+                count: n,
+                unit: unit.get_untracked(),
+            },
+        ) {
+            Ok(()) => {
+                error.set(None);
+                editing.set(false);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="checkin-title">
+            <div class="card__head">
+                <h2 class="card__title" id="checkin-title">"Check-ins"</h2>
+                <button class="link-button" aria-expanded=move || editing.get().to_string() on:click=open_editor>"Change timer"</button>
+            </div>
+            <p class="checkin__status"><span class=tone>{words}</span></p>
+            <div class="checkin__actions">
+                <button class="button button--primary button--small" on:click=move |_| { let _ = kith.checked_in(&me.get_value()); }>"Checked in"</button>
+                <Show when=move || status().is_some_and(|s| s.1 != Cadence::None)>
+                    <button class="button button--small" on:click=move |_| { let _ = kith.snooze(&me.get_value(), 7); }>"Snooze a week"</button>
+                </Show>
+            </div>
+            <Show when=move || editing.get()>
+                <form class="subform" on:submit=save>
+                    <div class="day-picker">
+                        <div class="field field--narrow">
+                            <label for="cadence-count">"Check in every"</label>
+                            <input id="cadence-count" inputmode="numeric" prop:value=move || count.get()
+                                on:input=move |ev| count.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="cadence-unit">"Unit"</label>
+                            <select id="cadence-unit" on:change=move |ev| {
+                                let key = event_target_value(&ev);
+                                if let Some((u, _, _)) = UNITS.iter().find(|(_, k, _)| *k == key) { unit.set(*u) }
+                            }>
+                                {UNITS.iter().map(|(u, key, label)| view! {
+                                    <option value=*key selected=move || unit.get() == *u>{*label}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Save timer"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| {
+                            let _ = kith.set_cadence(&me.get_value(), Cadence::None);
+                            editing.set(false);
+                        }>"No timer"</button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,235 @@
+//! Logging an interaction from a person's page, and their timeline.
+
+use super::Person;
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::{
+    ContactId, Filter, Interaction, InteractionInput, InteractionKind, SortOrder, TimelineCursor,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+const PAGE: usize = 20;
+const SCORES: [(u8, &str); 5] = [
+    (1, "1 · unhappy"),
+    (2, "2"),
+    (3, "3 · fine"),
+    (4, "4"),
+    (5, "5 · delighted"),
+];
+
+/// "Log interaction": kind, day and time, who else was there, notes, their
+/// temperature, and details learned.
+#[component]
+pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let open = RwSignal::new(false);
+    crate::components::escape::close_on_escape(open);
+    let kind = RwSignal::new("call".to_owned());
+    let date = RwSignal::new(String::new());
+    let time = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let score = RwSignal::new(None::<u8>);
+    let their_words = RwSignal::new(String::new());
+    let details = RwSignal::new(String::new());
+    let others = RwSignal::new(Vec::<ContactId>::new());
+    let query = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let name = move || person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let reset = move || {
+        kind.set("call".into());
+        date.set(platform::today().format("%Y-%m-%d").to_string());
+        for s in [time, notes, their_words, details, query] {
+            s.set(String::new());
+        }
+        score.set(None);
+        others.set(Vec::new());
+        error.set(None);
+    };
+    let suggestions = move || {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
+        let taken = others.get();
+        kith.directory.with(|d| {
+            d.query(&q, SortOrder::Name, &Filter::default())
+                .into_iter()
+                .filter(|c| c != &me.get_value() && !taken.contains(c))
+                .take(5)
+                .filter_map(|c| Some((c.clone(), d.contact(&c)?.name.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut people = vec![me.get_value()];
+        people.extend(others.get_untracked());
+        let input = InteractionInput {
+            people,
+            kind: kind.get_untracked(),
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+            notes: notes.get_untracked(),
+            temperature: score.get_untracked(),
+            temperature_note: their_words.get_untracked(),
+            details: details.get_untracked(),
+        };
+        match kith.record_interaction(&input) {
+            Ok(()) => {
+                open.set(false);
+                kith.say("Logged. The check-in timer starts again.");
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <div class="log">
+            <button class="button button--primary" aria-expanded=move || open.get().to_string()
+                on:click=move |_| { reset(); open.update(|o| *o = !*o); }>"Log interaction"</button>
+            <Show when=move || open.get()>
+                <form class="card subform log__form" on:submit=save>
+                    <h2 class="card__title">{move || format!("Log an interaction with {}", name())}</h2>
+                    <div class="day-picker">
+                        <div class="field">
+                            <label for="log-kind">"Kind"</label>
+                            <select id="log-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                                {InteractionKind::ALL.iter().map(|k| view! {
+                                    <option value=k.key() selected=move || kind.get() == k.key()>{k.label()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="log-date">"Date"</label>
+                            <input id="log-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="log-time">"Time (optional)"</label>
+                            <input id="log-time" type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev))/>
+                        </div>
+                    </div>
+                    <div class="field">
+                        <label for="log-with">"Also with (optional)"</label>
+                        <input id="log-with" type="search" autocomplete="off" placeholder="Type a name"
+                            prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+                        <ul class="picker" aria-label="Matching people">
+                            {move || suggestions().into_iter().map(|(cid, n)| view! {
+                                <li><button type="button" class="picker__option" on:click=move |_| {
+                                    others.update(|o| o.push(cid.clone()));
+                                    query.set(String::new());
+                                }>{format!("Add {n}")}</button></li>
+                            }).collect_view()}
+                        </ul>
+                        <ul class="chips" aria-label="Also with">
+                            {move || others.get().into_iter().filter_map(|cid| {
+                                let n = kith.directory.with_untracked(|d| d.contact(&cid).map(|c| c.name.clone()))?;
+                                Some(view! {
+                                    <li class="chip">{n.clone()} " "
+                                        <button type="button" class="chip__remove" aria-label=format!("Remove {n}")
+                                            on:click=move |_| others.update(|o| o.retain(|x| x != &cid))>"×"</button>
+                                    </li>
+                                })
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                    <div class="field">
+                        <label for="log-notes">"Notes"</label>
+                        <textarea id="log-notes" rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <fieldset class="temperature">
+                        <legend>"How satisfied are they? (optional)"</legend>
+                        <div class="temperature__scale">
+                            {SCORES.iter().map(|(n, label)| view! {
+                                <label class="temperature__option">
+                                    <input type="radio" name="temperature" prop:checked=move || score.get() == Some(*n)
+                                        on:change=move |_| score.set(Some(*n))/>
+                                    <span>{*label}</span>
+                                </label>
+                            }).collect_view()}
+                        </div>
+                        <div class="field">
+                            <label for="log-temperature-note">"In their words"</label>
+                            <input id="log-temperature-note" autocomplete="off" prop:value=move || their_words.get()
+                                on:input=move |ev| their_words.set(event_target_value(&ev))/>
+                        </div>
+                    </fieldset>
+                    <div class="field">
+                        <label for="log-details">"Details learned (one per line)"</label>
+                        <textarea id="log-details" rows="2" prop:value=move || details.get() on:input=move |ev| details.set(event_target_value(&ev))></textarea>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Save interaction"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+}
+
+/// A person's interactions, newest first, a page at a time.
+#[component]
+pub fn TimelineCard(id: ContactId) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let items = RwSignal::new(Vec::<Interaction>::new());
+    let cursor = RwSignal::new(None::<TimelineCursor>);
+    let error = RwSignal::new(None::<String>);
+    let load = move |more: bool| {
+        let after = if more { cursor.get_untracked() } else { None };
+        spawn_local(async move {
+            match kith.timeline(&me.get_value(), after, PAGE).await {
+                Ok((page, next)) => {
+                    if more {
+                        items.update(|i| i.extend(page));
+                    } else {
+                        items.set(page);
+                    }
+                    cursor.set(next);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    // The first page, again after every write (a new interaction).
+    Effect::new(move |_| {
+        kith.revision.track();
+        load(false);
+    });
+    view! {
+        <section class="card" aria-labelledby="timeline-title">
+            <h2 class="card__title" id="timeline-title">"Timeline"</h2>
+            {move || error.get().map(|e| view! { <p role="alert">{e}</p> })}
+            <Show when=move || !items.with(Vec::is_empty) fallback=|| view! {
+                <p class="card__empty">"No interactions yet. Log a call, a meal or a message to start the timeline."</p>
+            }>
+                <ol class="timeline" aria-label="Interactions">
+                    {move || items.get().into_iter().map(|i| {
+                        let when = match i.time {
+                            Some(t) => format!("{} · {}", i.date.format("%-d %b %Y"), t.format("%H:%M")),
+                            None => i.date.format("%-d %b %Y").to_string(),
+                        };
+                        let temperature = i.temperature.clone().map(|t| view! {
+                            <p class="timeline__temp">
+                                <span class=format!("temp temp--{}", t.score)>{format!("{}/5", t.score)}</span>
+                                {(!t.note.is_empty()).then(|| format!(" {}", t.note))}
+                            </p>
+                        });
+                        view! {
+                            <li class="timeline__item">
+                                <p class="timeline__head"><strong>{i.kind.label()}</strong> " · " {when}</p>
+                                {(!i.notes.is_empty()).then(|| view! { <p class="notes">{i.notes.clone()}</p> })}
+                                {temperature}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <Show when=move || cursor.with(Option::is_some)>
+                    <button class="link-button" on:click=move |_| load(true)>"Show older"</button>
+                </Show>
+            </Show>
+        </section>
+    }
+}

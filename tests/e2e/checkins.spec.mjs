@@ -1,0 +1,154 @@
+// Interactions and check-in timers: log, the "Today" screen, checked in,
+// snooze, temperature and details learned, and the paged timeline.
+import { test, expect } from "@playwright/test";
+import { Kith } from "./kith.mjs";
+
+/** The browser's local day `offset` days from today, as YYYY-MM-DD. */
+async function day(page, offset) {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  }, offset);
+}
+
+async function longDay(page, offset) {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return `${d.getDate()} ${d.toLocaleString("en-GB", { month: "long" })}`;
+  }, offset);
+}
+
+async function logInteraction(page, { kind, date, notes, score, words, details }) {
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  if (kind) await page.getByLabel("Kind", { exact: true }).selectOption({ label: kind });
+  if (date) await page.getByLabel("Date", { exact: true }).fill(date);
+  if (notes) await page.getByLabel("Notes", { exact: true }).fill(notes);
+  if (score) await page.getByRole("radio", { name: new RegExp(`^${score}`) }).check();
+  if (words) await page.getByLabel("In their words").fill(words);
+  if (details) await page.getByLabel("Details learned (one per line)").fill(details);
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
+}
+
+async function setTimer(page, count, unit) {
+  await page.getByRole("button", { name: "Change timer" }).click();
+  await page.getByLabel("Check in every").fill(String(count));
+  await page.getByLabel("Unit").selectOption(unit);
+  await page.getByRole("button", { name: "Save timer" }).click();
+}
+
+test("40 days since the last call on a 30-day timer is overdue; logging a call clears it", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Pat Quinn", organisation: "Acme" });
+  await logInteraction(page, { kind: "Meeting", date: await day(page, -40), notes: "Quarterly review" });
+  await setTimer(page, 30, "days");
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Overdue");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  const overdue = page.getByRole("region", { name: /^Overdue/ });
+  await expect(overdue).toContainText("Pat Quinn");
+  await expect(overdue).toContainText("Due 10 days ago");
+  await kith.reload();
+  await expect(page.getByRole("region", { name: /^Overdue/ })).toContainText("Pat Quinn");
+
+  await page.getByRole("link", { name: "Pat Quinn" }).click();
+  await logInteraction(page, { kind: "Call", notes: "Called to check in" });
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText(`Next check-in ${await longDay(page, 30)}`);
+  await expect(page.getByRole("list", { name: "Interactions" }).getByRole("listitem").first()).toContainText("Called to check in");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await expect(page.getByRole("heading", { name: "All caught up" })).toBeVisible();
+});
+
+test("checked in from the Today screen, and snoozing a person", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  for (const name of ["Rae Due", "Sam Snooze"]) {
+    await kith.addPerson({ name });
+    await logInteraction(page, { date: await day(page, -8) });
+    await setTimer(page, 1, "weeks");
+    await kith.goToPeople();
+  }
+  await kith.openPerson("Sam Snooze");
+  await page.getByRole("button", { name: "Snooze a week" }).click();
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Snoozed until");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  const due = page.getByRole("region", { name: /^Due now/ });
+  await expect(due).toContainText("Rae Due");
+  await expect(page.getByText("Sam Snooze")).toHaveCount(0);
+  await page.getByRole("button", { name: "Checked in with Rae Due" }).click();
+  await expect(page.getByRole("region", { name: /^Due now/ })).toHaveCount(0);
+  // A weekly timer checked today falls due again within the week ahead.
+  await expect(page.getByRole("region", { name: /^Coming up this week/ })).toContainText("Rae Due");
+  await expect(page.getByRole("region", { name: /^Coming up this week/ })).toContainText("Due in 7 days");
+  await kith.reload();
+  await expect(page.getByRole("region", { name: /^Due now/ })).toHaveCount(0);
+  await expect(page.getByText("Sam Snooze")).toHaveCount(0);
+});
+
+test("a logged meal keeps its temperature, notes, the others there and details learned", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Uma Bell" });
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Vic Bell" });
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Meal" });
+  await page.getByLabel("Also with (optional)").fill("uma");
+  await page.getByRole("button", { name: "Add Uma Bell" }).click();
+  await expect(page.getByRole("list", { name: "Also with" })).toContainText("Uma Bell");
+  await page.getByLabel("Notes", { exact: true }).fill("Dinner at Alma");
+  await page.getByRole("radio", { name: /^4/ }).check();
+  await page.getByLabel("In their words").fill("Really happy with the rollout");
+  await page.getByLabel("Details learned (one per line)").fill("Planning a trip to Japan\nNew puppy called Miso");
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  const timeline = page.getByRole("list", { name: "Interactions" });
+  await expect(timeline).toContainText("Meal");
+  await expect(timeline).toContainText("4/5 Really happy with the rollout");
+  await expect(page.getByRole("region", { name: "Details learned" })).toContainText("New puppy called Miso");
+
+  await kith.reload();
+  await kith.goToPeople();
+  await kith.openPerson("Uma Bell");
+  await expect(page.getByRole("list", { name: "Interactions" })).toContainText("Dinner at Alma");
+  await expect(page.getByRole("region", { name: "Details learned" })).toContainText("Planning a trip to Japan");
+
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByLabel("Date", { exact: true }).fill(await day(page, 3));
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await expect(page.getByRole("alert")).toContainText("That day is still to come");
+});
+
+test("the timeline pages through a long history, newest first", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Wen Long" });
+  const id = page.url().split("/").pop();
+  await kith.saved();
+  await page.evaluate(async (who) => {
+    const db = await new Promise((ok) => { const r = indexedDB.open("kith"); r.onsuccess = () => ok(r.result); });
+    const tx = db.transaction("interactions", "readwrite");
+    for (let n = 0; n < 45; n++) {
+      const date = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      tx.objectStore("interactions").put({
+        id: `seed${n}`, contact_ids: [who], kind: "call", date, time: null, notes: `Call number ${n}`,
+        temperature: null, created: 1, updated: 1, timeline: [`${who}|${date}|--:--:--|seed${n}`],
+      });
+    }
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, id);
+  await kith.reload();
+  const items = page.getByRole("list", { name: "Interactions" }).getByRole("listitem");
+  await expect(items).toHaveCount(20);
+  await expect(items.first()).toContainText("Call number 44");
+  await page.getByRole("button", { name: "Show older" }).click();
+  await expect(items).toHaveCount(40);
+  await page.getByRole("button", { name: "Show older" }).click();
+  await expect(items).toHaveCount(45);
+  await expect(items.last()).toContainText("Call number 0");
+  await expect(page.getByRole("button", { name: "Show older" })).toBeHidden();
+});
