@@ -9,7 +9,8 @@ use crate::storage::{IdbStore, DATABASE};
 use kith_core::{
     Batch, Cadence, CheckInSettings, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory,
     FamilyInput, FamilyMemberId, ImportantDate, Interaction, InteractionInput, MergeChoices,
-    OrganisationId, OtherRecords, RelationKind, Store, StoreError, TimelineCursor, ValidationError,
+    OrganisationId, OtherRecords, RelationKind, Store, StoreError, Task, TimelineCursor,
+    ValidationError,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -252,6 +253,45 @@ impl Kith {
     /// Logs an interaction from the form.
     pub fn record_interaction(&self, input: &InteractionInput) -> Outcome {
         self.apply(|d, ctx| d.record_interaction(input, ctx))
+    }
+
+    /// Marks a follow-up done.
+    pub fn complete_task(&self, task: &Task) {
+        let batch = self.run(|d, ctx| d.complete_task(task, ctx));
+        self.persist(batch);
+        self.say(format!("Done: {}.", task.text));
+    }
+
+    /// Open follow-ups due by `until`, or of one person.
+    pub async fn open_tasks(
+        &self,
+        until: chrono::NaiveDate,
+        of: Option<&ContactId>,
+    ) -> Result<Vec<Task>, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        match of {
+            Some(id) => store.tasks_for(id).await,
+            None => store.open_tasks(until).await,
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    /// Important dates whose reminder is on today, within `horizon` days.
+    pub async fn date_reminders(
+        &self,
+        horizon: u32,
+    ) -> Result<Vec<(ImportantDate, chrono::NaiveDate, i64)>, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let today = crate::platform::today();
+        let dates = store
+            .upcoming_dates(today, horizon)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(kith_core::dates::reminders(&dates, today, horizon.into()))
     }
 
     /// "Checked in" in one tap.

@@ -43,6 +43,16 @@ async fn dates_per_person() {
 }
 
 #[wasm_bindgen_test]
+async fn upcoming_dates() {
+    contract::upcoming_dates(&fresh("test-upcoming").await).await;
+}
+
+#[wasm_bindgen_test]
+async fn tasks() {
+    contract::tasks(&fresh("test-tasks").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn photos() {
     contract::photos(&fresh("test-photos").await).await;
 }

@@ -8,6 +8,43 @@ use kith_core::{CheckIn, ContactId};
 use leptos::prelude::*;
 
 const WEEK: u64 = 7;
+/// Important dates show at most this many days ahead (and within their own
+/// lead time).
+const DATE_HORIZON: u32 = 14;
+
+/// "Ava's birthday in 3 days — Bill's daughter", or "Bill's birthday today
+/// (turns 50)".
+fn date_line(date: &kith_core::ImportantDate, c: &kith_core::Contact, days: i64) -> String {
+    let when = match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        n => format!("in {n} days"),
+    };
+    let what = date.kind.label().to_lowercase();
+    let age = date
+        .years_at_next(platform::today())
+        .filter(|y| *y > 0 && date.kind == kith_core::DateKind::Birthday)
+        .map(|y| format!(" (turns {y})"))
+        .unwrap_or_default();
+    match date
+        .family_member
+        .as_ref()
+        .and_then(|m| c.family.iter().find(|f| &f.id == m))
+    {
+        Some(member) => {
+            let relation = if member.relation.is_empty() {
+                "family".to_owned()
+            } else {
+                member.relation.clone()
+            };
+            format!(
+                "{}'s {what} {when}{age} — {}'s {relation}",
+                member.name, c.name
+            )
+        }
+        None => format!("{}'s {what} {when}{age}", c.name),
+    }
+}
 
 fn when(status: CheckIn, today: chrono::NaiveDate) -> String {
     let day = |d: chrono::NaiveDate| d.format("%-d %b").to_string();
@@ -37,8 +74,25 @@ pub fn HomePage() -> impl IntoView {
             .with(|d| d.reach_out(platform::today(), WEEK, &settings))
     });
     let nobody = move || kith.directory.with(|d| d.live_count() == 0);
-    let all_clear =
-        move || lists.with(|l| l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty());
+    let reminders = LocalResource::new(move || {
+        kith.revision.track();
+        async move { kith.date_reminders(DATE_HORIZON).await.unwrap_or_default() }
+    });
+    let tasks = LocalResource::new(move || {
+        kith.revision.track();
+        async move {
+            kith.open_tasks(platform::today(), None)
+                .await
+                .unwrap_or_default()
+        }
+    });
+    let no_dates = move || reminders.get().is_none_or(|r| r.is_empty());
+    let no_tasks = move || tasks.get().is_none_or(|t| t.is_empty());
+    let all_clear = move || {
+        lists.with(|l| l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty())
+            && no_dates()
+            && no_tasks()
+    };
     view! {
         <section class="home">
             <header class="page-head">
@@ -64,9 +118,54 @@ pub fn HomePage() -> impl IntoView {
                         <a class="button" href="/people">"See everyone"</a>
                     </div>
                 }>
+                    <Show when=move || !no_tasks()>
+                        <section class="card home__section" aria-labelledby="home-tasks">
+                            <h2 class="card__title" id="home-tasks">"Follow-ups due"</h2>
+                            <ul class="members">
+                                {move || tasks.get().unwrap_or_default().into_iter().map(|t| {
+                                    let who = kith.directory.with_untracked(|d| {
+                                        t.contact_ids.iter().filter_map(|c| d.contact(c).map(|p| p.name.clone())).collect::<Vec<_>>().join(", ")
+                                    });
+                                    let late = t.due < today;
+                                    let when = if late { format!("Late: due {}", t.due.format("%-d %b")) } else { "Due today".to_owned() };
+                                    let done = t.clone();
+                                    view! {
+                                        <li class="member">
+                                            <div class="member__main">
+                                                <span class="member__name">{t.text.clone()}</span>
+                                                <span class="member__role">{who}</span>
+                                            </div>
+                                            <span class="status" class:status--overdue=late class:status--due=!late>{when}</span>
+                                            <button class="button button--small" aria-label=format!("Done: {}", t.text)
+                                                on:click=move |_| kith.complete_task(&done)>"Done"</button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    </Show>
                     <ReachOutSection title="Overdue" id="overdue" today rows=Signal::derive(move || lists.with(|l| l.overdue.clone()))/>
                     <ReachOutSection title="Due now" id="due" today rows=Signal::derive(move || lists.with(|l| l.due.clone()))/>
                     <ReachOutSection title="Coming up this week" id="upcoming" today rows=Signal::derive(move || lists.with(|l| l.upcoming.clone()))/>
+                    <Show when=move || !no_dates()>
+                        <section class="card home__section" aria-labelledby="home-dates">
+                            <h2 class="card__title" id="home-dates">"Dates coming up"</h2>
+                            <ul class="members">
+                                {move || reminders.get().unwrap_or_default().into_iter().filter_map(|(date, _, days)| {
+                                    let (line, person_id) = kith.directory.with_untracked(|d| {
+                                        let c = d.contact(&date.contact_id)?;
+                                        Some((date_line(&date, c, days), c.id.clone()))
+                                    })?;
+                                    Some(view! {
+                                        <li class="member">
+                                            <div class="member__main"><span class="member__name">{line}</span></div>
+                                            <a class="button button--small" href=format!("/people/{person_id}")>"Open"</a>
+                                        </li>
+                                    })
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    </Show>
                 </Show>
             </Show>
         </section>

@@ -9,11 +9,15 @@
 //! | `interactions`  | `id` | `by_date` (`date`), `by_timeline` (`timeline`, multi-entry)    | v1    |
 //! | `dates`         | `id` | `by_contact` (`contact_id`)                                    | v1    |
 //! | `photos`        | `contact_id` | (`mime`, `bytes` as a `Uint8Array`)                    | v3    |
+//! | `dates` index   |      | `by_month_day` (`[month, day]`)                                | v4    |
+//! | `tasks`         | `id` | `by_open_due` (`open_due`), `by_open_contact` (`open_contacts`, multi-entry) | v4 |
 //!
 //! Records are the core's serde types stored as plain objects. Interactions
 //! carry one extra property, `timeline`: their
 //! [`kith_core::model::timeline_key`]s, so a person's history pages newest
 //! first straight from the index and start-up never reads interactions.
+//! Open tasks carry `open_due` and `open_contacts`, present only while
+//! open, so those indexes hold open tasks alone.
 //!
 //! Upgrades run [`MIGRATIONS`] in order from the stored version, inside the
 //! browser's version-change transaction: all or nothing. Every request is
@@ -23,7 +27,7 @@
 //! still active.
 
 use js_sys::{Array, Promise, Reflect, Uint8Array};
-use kith_core::model::{Batch, Contact, Interaction, Organisation, Photo};
+use kith_core::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use kith_core::store::{Counts, Store, StoreError, TimelineCursor};
 use kith_core::{ContactId, ImportantDate, OrganisationId};
 use serde::de::DeserializeOwned;
@@ -42,12 +46,18 @@ const ORGANISATIONS: &str = "organisations";
 const INTERACTIONS: &str = "interactions";
 const DATES: &str = "dates";
 const PHOTOS: &str = "photos";
+const TASKS: &str = "tasks";
 
 type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
 
 /// Schema steps; step `n` takes the database from version `n` to `n + 1`.
 /// Append only: a shipped step never changes.
-pub const MIGRATIONS: &[Migration] = &[v1_stores, v2_organisation_index, v3_photos];
+pub const MIGRATIONS: &[Migration] = &[
+    v1_stores,
+    v2_organisation_index,
+    v3_photos,
+    v4_tasks_and_upcoming_dates,
+];
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -84,6 +94,29 @@ fn v3_photos(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), JsValue> {
     let params = IdbObjectStoreParameters::new();
     params.set_key_path(&JsValue::from_str("contact_id"));
     db.create_object_store_with_optional_parameters(PHOTOS, &params)?;
+    Ok(())
+}
+
+fn v4_tasks_and_upcoming_dates(db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> {
+    // Upcoming birthdays are a month-day range; the browser indexes the
+    // dates already stored.
+    let key: Array = ["month", "day"]
+        .iter()
+        .map(|k| JsValue::from_str(k))
+        .collect();
+    tx.object_store(DATES)?
+        .create_index_with_str_sequence("by_month_day", &key)?;
+    let keyed = IdbObjectStoreParameters::new();
+    keyed.set_key_path(&JsValue::from_str("id"));
+    let tasks = db.create_object_store_with_optional_parameters(TASKS, &keyed)?;
+    tasks.create_index_with_str("by_open_due", "open_due")?;
+    let multi = IdbIndexParameters::new();
+    multi.set_multi_entry(true);
+    tasks.create_index_with_str_and_optional_parameters(
+        "by_open_contact",
+        "open_contacts",
+        &multi,
+    )?;
     Ok(())
 }
 
@@ -289,6 +322,7 @@ impl Store for IdbStore {
             (ORGANISATIONS, !batch.organisations.is_empty()),
             (INTERACTIONS, !batch.interactions.is_empty()),
             (DATES, !batch.dates.is_empty()),
+            (TASKS, !batch.tasks.is_empty()),
             (
                 PHOTOS,
                 !batch.photos.is_empty() || !batch.photos_removed.is_empty(),
@@ -349,6 +383,44 @@ impl Store for IdbStore {
             .0)
     }
 
+    async fn upcoming_dates(
+        &self,
+        from: chrono::NaiveDate,
+        days: u32,
+    ) -> Result<Vec<ImportantDate>, StoreError> {
+        let index = self.index(DATES, "by_month_day")?;
+        let key = |(m, d): (u32, u32)| -> JsValue { Array::of2(&m.into(), &d.into()).into() };
+        let mut found: Vec<ImportantDate> = Vec::new();
+        for (lo, hi) in kith_core::store::month_day_ranges(from, days) {
+            let range = IdbKeyRange::bound(&key(lo), &key(hi)).map_err(js_error)?;
+            let req = index.get_all_with_key(&range).map_err(js_error)?;
+            found.extend(self.get_all::<ImportantDate>(req).await?);
+        }
+        found.retain(|d| d.deleted.is_none());
+        found.sort_by(|a, b| (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id)));
+        Ok(found)
+    }
+
+    async fn open_tasks(&self, until: chrono::NaiveDate) -> Result<Vec<Task>, StoreError> {
+        let index = self.index(TASKS, "by_open_due")?;
+        let upper = JsValue::from_str(&until.format("%Y-%m-%d").to_string());
+        let range = IdbKeyRange::upper_bound(&upper).map_err(js_error)?;
+        let req = index.get_all_with_key(&range).map_err(js_error)?;
+        let mut tasks: Vec<Task> = self.get_all(req).await?;
+        tasks.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        Ok(tasks)
+    }
+
+    async fn tasks_for(&self, contact: &ContactId) -> Result<Vec<Task>, StoreError> {
+        let index = self.index(TASKS, "by_open_contact")?;
+        let req = index
+            .get_all_with_key(&JsValue::from_str(contact.as_str()))
+            .map_err(js_error)?;
+        let mut tasks: Vec<Task> = self.get_all(req).await?;
+        tasks.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        Ok(tasks)
+    }
+
     async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError> {
         let tx = self.tx(&[PHOTOS], IdbTransactionMode::Readonly)?;
         let req = tx
@@ -383,7 +455,7 @@ impl Store for IdbStore {
 
     async fn counts(&self) -> Result<Counts, StoreError> {
         let tx = self.tx(
-            &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES],
+            &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS],
             IdbTransactionMode::Readonly,
         )?;
         let count = |name| {
@@ -396,8 +468,9 @@ impl Store for IdbStore {
             count(ORGANISATIONS)?,
             count(INTERACTIONS)?,
             count(DATES)?,
+            count(TASKS)?,
         ];
-        let mut n = [0usize; 4];
+        let mut n = [0usize; 5];
         for (slot, req) in n.iter_mut().zip(&reqs) {
             *slot = settle(req).await?.as_f64().unwrap_or(0.0) as usize;
         }
@@ -406,6 +479,7 @@ impl Store for IdbStore {
             organisations: n[1],
             interactions: n[2],
             dates: n[3],
+            tasks: n[4],
         })
     }
 }
@@ -437,6 +511,23 @@ fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
         let dates = store(DATES)?;
         for d in &batch.dates {
             dates.put(&to_js(d)?).map_err(js_error)?;
+        }
+    }
+    if !batch.tasks.is_empty() {
+        let tasks = store(TASKS)?;
+        for t in &batch.tasks {
+            let value = to_js(t)?;
+            if t.is_open() {
+                let due = JsValue::from_str(&t.due.format("%Y-%m-%d").to_string());
+                let people: Array = t
+                    .contact_ids
+                    .iter()
+                    .map(|c| JsValue::from_str(c.as_str()))
+                    .collect();
+                Reflect::set(&value, &"open_due".into(), &due).map_err(js_error)?;
+                Reflect::set(&value, &"open_contacts".into(), &people).map_err(js_error)?;
+            }
+            tasks.put(&value).map_err(js_error)?;
         }
     }
     if !batch.photos.is_empty() || !batch.photos_removed.is_empty() {

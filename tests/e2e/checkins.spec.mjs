@@ -152,3 +152,53 @@ test("the timeline pages through a long history, newest first", async ({ page })
   await expect(items.last()).toContainText("Call number 0");
   await expect(page.getByRole("button", { name: "Show older" })).toBeHidden();
 });
+
+test("a birthday three days ahead shows on Today, with whose it is", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Bill Evans" });
+  const [month, dayOfMonth] = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 3);
+    return [d.toLocaleString("en-GB", { month: "long" }), String(d.getDate())];
+  });
+  await page.getByRole("button", { name: "Add family member" }).click();
+  await kith.field("Their name").fill("Ava");
+  await kith.field("Relation").fill("daughter");
+  await page.getByLabel("Birthday month").selectOption(month);
+  await kith.field("Birthday day").fill(dayOfMonth);
+  await page.getByRole("button", { name: "Save family member" }).click();
+  await expect(page.getByRole("region", { name: "Family" })).toContainText("in 3 days");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  const dates = page.getByRole("region", { name: "Dates coming up" });
+  await expect(dates).toContainText("Ava's birthday in 3 days — Bill Evans's daughter");
+  await kith.reload();
+  await expect(page.getByRole("region", { name: "Dates coming up" })).toContainText("Ava's birthday in 3 days");
+});
+
+test("a follow-up appears on its due day and leaves when done", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Xia Wong" });
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByLabel("Follow-up (optional)").fill("Send the proposal");
+  await page.getByLabel("Follow-up due").fill(await day(page, 0));
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByLabel("Follow-up (optional)").fill("Book the site visit");
+  await page.getByLabel("Follow-up due").fill(await day(page, 2));
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  const tasks = page.getByRole("region", { name: "Follow-ups due" });
+  await expect(tasks).toContainText("Send the proposal");
+  await expect(tasks).toContainText("Xia Wong");
+  await expect(tasks).not.toContainText("Book the site visit");
+  await page.getByRole("button", { name: "Done: Send the proposal" }).click();
+  await expect(page.getByRole("region", { name: "Follow-ups due" })).toHaveCount(0);
+  await kith.reload();
+  await expect(page.getByRole("region", { name: "Follow-ups due" })).toHaveCount(0);
+});

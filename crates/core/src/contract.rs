@@ -5,10 +5,12 @@
 
 use crate::cadence::Cadence;
 use crate::dates::{DateKind, ImportantDate};
-use crate::ids::{ContactId, DateId, DetailId, FamilyMemberId, InteractionId, OrganisationId};
+use crate::ids::{
+    ContactId, DateId, DetailId, FamilyMemberId, InteractionId, OrganisationId, TaskId,
+};
 use crate::model::{
     Batch, Contact, Detail, FamilyMember, Interaction, InteractionKind, Labeled, Organisation,
-    Photo,
+    Photo, Task,
 };
 use crate::store::Store;
 use crate::time::Timestamp;
@@ -317,4 +319,124 @@ pub async fn photos<S: Store>(store: &S) {
         .await
         .unwrap()
         .is_none());
+}
+
+/// Upcoming dates are found by month and day across people, across the
+/// year end, and a Feb 29 date is found in a common year's window.
+pub async fn upcoming_dates<S: Store>(store: &S) {
+    let ana = contact("ana", "Ana");
+    let yearly = |key: &str, month: u32, day: u32| ImportantDate {
+        id: id(DateId::parse, key),
+        contact_id: ana.id.clone(),
+        family_member: None,
+        kind: DateKind::Birthday,
+        month,
+        day,
+        year: None,
+        lead_days: 7,
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    };
+    let mut gone = yearly("gone", 12, 30);
+    gone.deleted = Some(Timestamp(2));
+    let dates = vec![
+        yearly("dec", 12, 28),
+        yearly("jan", 1, 3),
+        yearly("feb", 2, 29),
+        yearly("mar", 3, 1),
+        yearly("jun", 6, 1),
+        gone,
+    ];
+    store
+        .commit(&Batch {
+            dates,
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let keys = |found: Vec<ImportantDate>| {
+        found
+            .into_iter()
+            .map(|d| d.id.as_str().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let new_year = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+    assert_eq!(
+        keys(store.upcoming_dates(new_year, 14).await.unwrap()),
+        ["jan", "dec"]
+    );
+    let late_feb = NaiveDate::from_ymd_opt(2027, 2, 20).unwrap();
+    assert_eq!(
+        keys(store.upcoming_dates(late_feb, 8).await.unwrap()),
+        ["feb"],
+        "Feb 28 in a common year"
+    );
+    assert_eq!(
+        keys(store.upcoming_dates(late_feb, 9).await.unwrap()),
+        ["feb", "mar"]
+    );
+    assert!(store
+        .upcoming_dates(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), 14)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// Open follow-ups are found by due day and by person; done ones are not.
+pub async fn tasks<S: Store>(store: &S) {
+    let (ana, bo) = (contact("ana", "Ana"), contact("bo", "Bo"));
+    let task = |key: &str, people: &[&Contact], due: u64| Task {
+        id: id(TaskId::parse, key),
+        contact_ids: people.iter().map(|c| c.id.clone()).collect(),
+        text: format!("do {key}"),
+        due: day(due),
+        done: None,
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    };
+    let mut done = task("done", &[&ana], 1);
+    done.done = Some(Timestamp(5));
+    let tasks = vec![
+        task("late", &[&ana, &bo], 2),
+        task("soon", &[&ana], 5),
+        task("later", &[&bo], 30),
+        done,
+    ];
+    store
+        .commit(&Batch {
+            tasks,
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let keys = |found: Vec<Task>| {
+        found
+            .into_iter()
+            .map(|t| t.id.as_str().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        keys(store.open_tasks(day(5)).await.unwrap()),
+        ["late", "soon"]
+    );
+    assert_eq!(
+        keys(store.tasks_for(&bo.id).await.unwrap()),
+        ["late", "later"]
+    );
+    let mut finished = task("soon", &[&ana], 5);
+    finished.done = Some(Timestamp(9));
+    store
+        .commit(&Batch {
+            tasks: vec![finished],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        keys(store.open_tasks(day(40)).await.unwrap()),
+        ["late", "later"]
+    );
+    assert_eq!(store.counts().await.unwrap().tasks, 4);
 }

@@ -134,6 +134,27 @@ impl ImportantDate {
     }
 }
 
+/// Dates to remind of on `today`: those whose next occurrence is within
+/// their own lead time and within `horizon` days, soonest first, with the
+/// day they fall on and how many days away that is.
+pub fn reminders(
+    dates: &[ImportantDate],
+    today: NaiveDate,
+    horizon: i64,
+) -> Vec<(ImportantDate, NaiveDate, i64)> {
+    let mut due: Vec<_> = dates
+        .iter()
+        .filter(|d| d.deleted.is_none())
+        .filter_map(|d| {
+            let next = d.next_occurrence(today)?;
+            let days = (next - today).num_days();
+            (days <= horizon.min(i64::from(d.lead_days))).then(|| (d.clone(), next, days))
+        })
+        .collect();
+    due.sort_by(|a, b| (a.2, &a.0.id).cmp(&(b.2, &b.0.id)));
+    due
+}
+
 fn occurrence_in(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).or_else(|| {
         // Only Feb 29 is valid in some years and not others.
@@ -189,6 +210,28 @@ mod tests {
             Some(d(2028, 2, 29))
         );
         assert_eq!(leapling.years_at_next(d(2026, 1, 1)), Some(26));
+    }
+
+    #[test]
+    fn reminders_respect_each_lead_time_and_the_horizon() {
+        let today = d(2026, 11, 22);
+        let mut soon = date(11, 25, None);
+        soon.lead_days = 3;
+        let mut too_early = date(11, 30, None);
+        too_early.id = DateId::parse("d2").unwrap();
+        too_early.lead_days = 3;
+        let mut far = date(12, 20, None);
+        far.id = DateId::parse("d3").unwrap();
+        far.lead_days = 60;
+        let mut today_one = date(11, 22, Some(1980));
+        today_one.id = DateId::parse("d4").unwrap();
+        today_one.lead_days = 0;
+        let found = reminders(&[soon, too_early, far, today_one], today, 14);
+        let got: Vec<_> = found
+            .iter()
+            .map(|(d, _, days)| (d.id.as_str(), *days))
+            .collect();
+        assert_eq!(got, [("d4", 0), ("d1", 3)]);
     }
 
     #[test]

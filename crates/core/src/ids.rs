@@ -57,6 +57,10 @@ id_type!(
     DateId
 );
 id_type!(
+    /// Identifies a follow-up task.
+    TaskId
+);
+id_type!(
     /// Identifies one detail learned about a person.
     DetailId
 );

@@ -34,10 +34,10 @@ pub use commands::{
 };
 pub use dates::{DateKind, ImportantDate};
 pub use directory::{Directory, Filter, SortOrder};
-pub use ids::{ContactId, DateId, DetailId, FamilyMemberId, InteractionId, OrganisationId};
+pub use ids::{ContactId, DateId, DetailId, FamilyMemberId, InteractionId, OrganisationId, TaskId};
 pub use model::{
     Batch, Contact, Detail, FamilyMember, Interaction, InteractionKind, Labeled, Organisation,
-    Relation, RelationKind, Role, Temperature,
+    Relation, RelationKind, Role, Task, Temperature,
 };
 pub use store::{Counts, Store, StoreError, TimelineCursor};
 pub use time::Timestamp;

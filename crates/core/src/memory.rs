@@ -3,8 +3,8 @@
 //! [`crate::model::timeline_key`], day ranges by ISO date string.
 
 use crate::dates::ImportantDate;
-use crate::ids::{ContactId, DateId, InteractionId, OrganisationId};
-use crate::model::{Batch, Contact, Interaction, Organisation, Photo};
+use crate::ids::{ContactId, DateId, InteractionId, OrganisationId, TaskId};
+use crate::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use crate::store::{Counts, Store, StoreError, TimelineCursor};
 use chrono::NaiveDate;
 use std::cell::RefCell;
@@ -17,6 +17,7 @@ struct Tables {
     interactions: HashMap<InteractionId, Interaction>,
     dates: HashMap<DateId, ImportantDate>,
     photos: HashMap<ContactId, Photo>,
+    tasks: HashMap<TaskId, Task>,
     /// timeline key -> interaction, as the IndexedDB multi-entry index.
     timeline: BTreeMap<String, InteractionId>,
 }
@@ -88,6 +89,9 @@ impl Store for MemoryStore {
         for d in &batch.dates {
             t.dates.insert(d.id.clone(), d.clone());
         }
+        for task in &batch.tasks {
+            t.tasks.insert(task.id.clone(), task.clone());
+        }
         for p in &batch.photos {
             t.photos.insert(p.contact_id.clone(), p.clone());
         }
@@ -143,6 +147,52 @@ impl Store for MemoryStore {
         Ok(self.tables.borrow().photos.get(contact).cloned())
     }
 
+    async fn upcoming_dates(
+        &self,
+        from: NaiveDate,
+        days: u32,
+    ) -> Result<Vec<ImportantDate>, StoreError> {
+        let ranges = crate::store::month_day_ranges(from, days);
+        let t = self.tables.borrow();
+        let mut found: Vec<_> = t
+            .dates
+            .values()
+            .filter(|d| d.deleted.is_none())
+            .filter(|d| {
+                ranges
+                    .iter()
+                    .any(|(lo, hi)| (d.month, d.day) >= *lo && (d.month, d.day) <= *hi)
+            })
+            .cloned()
+            .collect();
+        found.sort_by(|a, b| (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id)));
+        Ok(found)
+    }
+
+    async fn open_tasks(&self, until: NaiveDate) -> Result<Vec<Task>, StoreError> {
+        let t = self.tables.borrow();
+        let mut found: Vec<_> = t
+            .tasks
+            .values()
+            .filter(|k| k.is_open() && k.due <= until)
+            .cloned()
+            .collect();
+        found.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        Ok(found)
+    }
+
+    async fn tasks_for(&self, contact: &ContactId) -> Result<Vec<Task>, StoreError> {
+        let t = self.tables.borrow();
+        let mut found: Vec<_> = t
+            .tasks
+            .values()
+            .filter(|k| k.is_open() && k.contact_ids.contains(contact))
+            .cloned()
+            .collect();
+        found.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        Ok(found)
+    }
+
     async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError> {
         let t = self.tables.borrow();
         Ok(t.dates
@@ -159,6 +209,7 @@ impl Store for MemoryStore {
             organisations: t.organisations.len(),
             interactions: t.interactions.len(),
             dates: t.dates.len(),
+            tasks: t.tasks.len(),
         })
     }
 }
@@ -188,6 +239,16 @@ mod tests {
     #[test]
     fn day_range() {
         block_on(contract::day_range(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn upcoming_dates() {
+        block_on(contract::upcoming_dates(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn tasks() {
+        block_on(contract::tasks(&MemoryStore::new()));
     }
 
     #[test]

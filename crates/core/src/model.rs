@@ -3,7 +3,7 @@
 //! carry `#[serde(default)]` so older stored records still read.
 
 use crate::cadence::Cadence;
-use crate::ids::{ContactId, InteractionId, OrganisationId};
+use crate::ids::{ContactId, InteractionId, OrganisationId, TaskId};
 use crate::time::Timestamp;
 use crate::ImportantDate;
 
@@ -139,6 +139,28 @@ pub fn timeline_key(
     format!("{contact}|{}|{time}|{id}", date.format("%Y-%m-%d"))
 }
 
+/// A follow-up: something to do for one or more people by a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: TaskId,
+    pub contact_ids: Vec<ContactId>,
+    pub text: String,
+    pub due: NaiveDate,
+    /// When it was done; open while `None`.
+    #[serde(default)]
+    pub done: Option<Timestamp>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub deleted: Option<Timestamp>,
+}
+
+impl Task {
+    pub fn is_open(&self) -> bool {
+        self.done.is_none() && self.deleted.is_none()
+    }
+}
+
 /// Everything one user command writes: stored together in one transaction.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Batch {
@@ -146,6 +168,7 @@ pub struct Batch {
     pub organisations: Vec<Organisation>,
     pub interactions: Vec<Interaction>,
     pub dates: Vec<ImportantDate>,
+    pub tasks: Vec<Task>,
     /// Photos to store (replacing any earlier one of the same person).
     pub photos: Vec<Photo>,
     /// People whose photo is removed.
@@ -158,6 +181,7 @@ impl Batch {
             && self.organisations.is_empty()
             && self.interactions.is_empty()
             && self.dates.is_empty()
+            && self.tasks.is_empty()
             && self.photos.is_empty()
             && self.photos_removed.is_empty()
     }

@@ -8,7 +8,7 @@
 
 use crate::dates::ImportantDate;
 use crate::ids::{ContactId, OrganisationId};
-use crate::model::{Batch, Contact, Interaction, Organisation, Photo};
+use crate::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use chrono::NaiveDate;
 use thiserror::Error;
 
@@ -40,6 +40,26 @@ pub struct Counts {
     pub organisations: usize,
     pub interactions: usize,
     pub dates: usize,
+    pub tasks: usize,
+}
+
+/// The month-day ranges (inclusive, as `(month, day)`) that cover the
+/// `days + 1` days from `from`: one range, or two when the span wraps past
+/// December. An upper end of Feb 28 is widened to Feb 29, so leap-day dates
+/// are found in common years.
+pub fn month_day_ranges(from: NaiveDate, days: u32) -> Vec<((u32, u32), (u32, u32))> {
+    use chrono::Datelike;
+    let to = from + chrono::Days::new(days.min(365).into());
+    let md = |d: NaiveDate| (d.month(), d.day());
+    let widen = |end: (u32, u32)| if end == (2, 28) { (2, 29) } else { end };
+    if days >= 365 {
+        return vec![((1, 1), (12, 31))];
+    }
+    if md(from) <= md(to) && from.year() == to.year() {
+        vec![(md(from), widen(md(to)))]
+    } else {
+        vec![(md(from), (12, 31)), ((1, 1), widen(md(to)))]
+    }
 }
 
 /// What every storage back end offers. Each method is one transaction.
@@ -79,6 +99,21 @@ pub trait Store {
 
     /// A person's photo, if one is stored.
     async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError>;
+
+    /// Live important dates, of anyone, whose month and day fall on the
+    /// `days + 1` days starting `from` (a Feb 29 date counts on Feb 28 in
+    /// common years). Read by a month-day index, never by scanning.
+    async fn upcoming_dates(
+        &self,
+        from: NaiveDate,
+        days: u32,
+    ) -> Result<Vec<ImportantDate>, StoreError>;
+
+    /// Open follow-ups due on or before `until`, soonest first.
+    async fn open_tasks(&self, until: NaiveDate) -> Result<Vec<Task>, StoreError>;
+
+    /// Open follow-ups of one person, soonest first.
+    async fn tasks_for(&self, contact: &ContactId) -> Result<Vec<Task>, StoreError>;
 
     /// Live important dates of one person.
     async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError>;

@@ -33,6 +33,8 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
     let score = RwSignal::new(None::<u8>);
     let their_words = RwSignal::new(String::new());
     let details = RwSignal::new(String::new());
+    let follow_up = RwSignal::new(String::new());
+    let follow_up_due = RwSignal::new(String::new());
     let others = RwSignal::new(Vec::<ContactId>::new());
     let query = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -40,7 +42,15 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
     let reset = move || {
         kind.set("call".into());
         date.set(platform::today().format("%Y-%m-%d").to_string());
-        for s in [time, notes, their_words, details, query] {
+        for s in [
+            time,
+            notes,
+            their_words,
+            details,
+            query,
+            follow_up,
+            follow_up_due,
+        ] {
             s.set(String::new());
         }
         score.set(None);
@@ -75,6 +85,8 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
             temperature: score.get_untracked(),
             temperature_note: their_words.get_untracked(),
             details: details.get_untracked(),
+            follow_up: follow_up.get_untracked(),
+            follow_up_due: follow_up_due.get_untracked(),
         };
         match kith.record_interaction(&input) {
             Ok(()) => {
@@ -157,6 +169,18 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
                     <div class="field">
                         <label for="log-details">"Details learned (one per line)"</label>
                         <textarea id="log-details" rows="2" prop:value=move || details.get() on:input=move |ev| details.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="field-pair">
+                        <div class="field">
+                            <label for="log-follow-up">"Follow-up (optional)"</label>
+                            <input id="log-follow-up" autocomplete="off" placeholder="e.g. Send the proposal"
+                                prop:value=move || follow_up.get() on:input=move |ev| follow_up.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="log-follow-up-due">"Follow-up due"</label>
+                            <input id="log-follow-up-due" type="date" prop:value=move || follow_up_due.get()
+                                on:input=move |ev| follow_up_due.set(event_target_value(&ev))/>
+                        </div>
                     </div>
                     {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
                     <div class="form__actions">

@@ -3,8 +3,8 @@
 use super::{check_len, one_line, parse_day, Ctx, ValidationError, MAX_LINE, MAX_NOTES};
 use crate::cadence::Cadence;
 use crate::directory::Directory;
-use crate::ids::{ContactId, DetailId, InteractionId};
-use crate::model::{Batch, Detail, Interaction, InteractionKind, Temperature};
+use crate::ids::{ContactId, DetailId, InteractionId, TaskId};
+use crate::model::{Batch, Detail, Interaction, InteractionKind, Task, Temperature};
 use chrono::{NaiveDate, NaiveTime};
 
 /// The log form as typed.
@@ -24,6 +24,9 @@ pub struct InteractionInput {
     pub temperature_note: String,
     /// Details learned, one per line; each lands on every person's list.
     pub details: String,
+    /// A follow-up to do, if any, and its day (`YYYY-MM-DD`).
+    pub follow_up: String,
+    pub follow_up_due: String,
 }
 
 impl Directory {
@@ -83,7 +86,30 @@ impl Directory {
         for d in &details {
             check_len("log-details", "detail", d, MAX_LINE)?;
         }
+        let follow_up = one_line(&input.follow_up);
+        let follow_up = if follow_up.is_empty() {
+            None
+        } else {
+            check_len("log-follow-up", "follow-up", &follow_up, MAX_LINE)?;
+            let due = parse_day("log-follow-up-due", &input.follow_up_due)?.ok_or_else(|| {
+                ValidationError::invalid(
+                    "log-follow-up-due",
+                    "Choose the day the follow-up is due.",
+                )
+            })?;
+            Some(Task {
+                id: TaskId::from_random((ctx.random)()),
+                contact_ids: input.people.clone(),
+                text: follow_up,
+                due,
+                done: None,
+                created: ctx.now,
+                updated: ctx.now,
+                deleted: None,
+            })
+        };
         let mut batch = self.log_interaction(&input.people, kind, date, &input.notes, ctx)?;
+        batch.tasks.extend(follow_up);
         if let Some(i) = batch.interactions.last_mut() {
             i.time = time;
             i.temperature = temperature;
@@ -148,6 +174,17 @@ impl Directory {
             deleted: None,
         });
         Ok(batch)
+    }
+
+    /// Marks a follow-up done.
+    pub fn complete_task(&self, task: &Task, ctx: &mut Ctx<'_>) -> Batch {
+        let mut task = task.clone();
+        task.done = Some(ctx.now);
+        task.updated = ctx.now;
+        Batch {
+            tasks: vec![task],
+            ..Batch::default()
+        }
     }
 
     /// "Checked in": a minimal interaction today, in one tap.
@@ -279,6 +316,8 @@ mod tests {
             temperature: Some(4),
             temperature_note: "  “Happy with the new rollout”  ".into(),
             details: "Ava got into Porto\n\n  Moving house in March ".into(),
+            follow_up: " Send the proposal ".into(),
+            follow_up_due: "2026-11-27".into(),
         };
         let b = with_ctx(5, |ctx| dir.record_interaction(&form, ctx)).unwrap();
         let i = &b.interactions[0];
@@ -298,6 +337,18 @@ mod tests {
             })
         );
         assert_eq!(b.contacts.len(), 2);
+        let task = &b.tasks[0];
+        assert_eq!(
+            (
+                task.text.as_str(),
+                task.due.to_string(),
+                task.contact_ids.len()
+            ),
+            ("Send the proposal", "2026-11-27".into(), 2)
+        );
+        let done = with_ctx(9, |ctx| dir.complete_task(task, ctx));
+        assert_eq!(done.tasks[0].done, Some(crate::time::Timestamp(9)));
+        assert!(!done.tasks[0].is_open());
         for c in &b.contacts {
             let texts: Vec<_> = c.details.iter().map(|d| d.text.as_str()).collect();
             assert_eq!(texts, ["Ava got into Porto", "Moving house in March"]);
@@ -336,6 +387,10 @@ mod tests {
         assert_eq!(
             check(|f| f.temperature = Some(6)).as_deref(),
             Some("log-temperature")
+        );
+        assert_eq!(
+            check(|f| f.follow_up_due = String::new()).as_deref(),
+            Some("log-follow-up-due")
         );
         let today_default = InteractionInput {
             date: String::new(),
