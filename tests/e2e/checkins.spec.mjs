@@ -202,3 +202,27 @@ test("a follow-up appears on its due day and leaves when done", async ({ page })
   await kith.reload();
   await expect(page.getByRole("region", { name: "Follow-ups due" })).toHaveCount(0);
 });
+
+test("the brief: a 2 after two 4s reads as a falling trend, with pinned details and follow-ups", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Yara Tell" });
+  await kith.addDetail("Prefers calls before 9");
+  await page.getByRole("button", { name: "Pin “Prefers calls before 9”" }).click();
+  await logInteraction(page, { date: await day(page, -20), score: 4 });
+  await logInteraction(page, { date: await day(page, -10), score: 4 });
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByRole("radio", { name: /^2/ }).check();
+  await page.getByLabel("In their words").fill("Support has been slow");
+  await page.getByLabel("Notes", { exact: true }).fill("Escalation call");
+  await page.getByLabel("Follow-up (optional)").fill("Call back with a fix date");
+  await page.getByLabel("Follow-up due").fill(await day(page, 2));
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  const brief = page.getByRole("region", { name: "Before you reach out" });
+  await expect(brief).toContainText("2/5 “Support has been slow” · trend falling");
+  await expect(brief).toContainText("Prefers calls before 9");
+  await expect(brief).toContainText("Escalation call");
+  await expect(brief).toContainText("Call back with a fix date");
+  await kith.reload();
+  await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("trend falling");
+});

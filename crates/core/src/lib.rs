@@ -24,6 +24,7 @@ pub mod memory;
 pub mod model;
 pub mod search;
 pub mod store;
+pub mod temperature;
 pub mod time;
 
 pub use cadence::{Cadence, CadenceUnit};

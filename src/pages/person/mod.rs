@@ -2,6 +2,7 @@
 //! people around them, and how to reach them. Details are added in one line
 //! at the top; family, dates and links have small forms of their own.
 
+mod brief;
 mod checkin;
 mod details;
 mod family;
@@ -129,6 +130,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
             <details::QuickDetail id=id.clone() person/>
             <div class="person__grid">
                 <div class="person__col">
+                    <brief::BriefCard id=id.clone() person/>
                     <checkin::CheckInCard id=id.clone() person/>
                     <details::DetailsCard id=id.clone() person/>
                     <family::FamilyCard id=id.clone() person dates/>

@@ -1,0 +1,108 @@
+//! "Before you reach out": the few things worth having in mind — family
+//! names, pinned details, the last interaction, open follow-ups and how
+//! satisfied they seem, with the trend.
+
+use super::Person;
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::temperature::{scores, trend};
+use kith_core::ContactId;
+use leptos::prelude::*;
+
+#[component]
+pub fn BriefCard(id: ContactId, person: Person) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let recent = LocalResource::new(move || {
+        kith.revision.track();
+        async move {
+            kith.timeline(&me.get_value(), None, 20)
+                .await
+                .map(|(page, _)| page)
+                .unwrap_or_default()
+        }
+    });
+    let tasks = LocalResource::new(move || {
+        kith.revision.track();
+        async move {
+            kith.open_tasks(platform::today(), Some(&me.get_value()))
+                .await
+                .unwrap_or_default()
+        }
+    });
+    let family = move || {
+        person.with(|p| {
+            p.as_ref()
+                .map(|c| {
+                    c.family
+                        .iter()
+                        .map(|m| {
+                            if m.relation.is_empty() {
+                                m.name.clone()
+                            } else {
+                                format!("{} ({})", m.name, m.relation)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        })
+    };
+    let pinned = move || {
+        person.with(|p| {
+            p.as_ref()
+                .map(|c| {
+                    c.details
+                        .iter()
+                        .filter(|d| d.pinned)
+                        .map(|d| d.text.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let last = move || {
+        recent.get().and_then(|r| r.first().cloned()).map(|i| {
+            let notes = if i.notes.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", i.notes)
+            };
+            format!("{} · {}{notes}", i.kind.label(), i.date.format("%-d %b %Y"))
+        })
+    };
+    let temperature = move || {
+        let items = recent.get().unwrap_or_default();
+        let latest = items.iter().find_map(|i| i.temperature.clone())?;
+        let direction = trend(&scores(&items));
+        let note = if latest.note.is_empty() {
+            String::new()
+        } else {
+            format!(" “{}”", latest.note.trim_matches(['“', '”', '"']))
+        };
+        Some(format!(
+            "{}/5{note} · trend {}",
+            latest.score,
+            direction.describe()
+        ))
+    };
+    view! {
+        <section class="card brief" aria-labelledby="brief-title">
+            <h2 class="card__title" id="brief-title">"Before you reach out"</h2>
+            <dl class="facts">
+                {move || { let f = family(); (!f.is_empty()).then(|| view! { <div class="facts__row"><dt>"Family"</dt><dd>{f}</dd></div> }) }}
+                {move || { let p = pinned(); (!p.is_empty()).then(|| view! {
+                    <div class="facts__row"><dt>"Remember"</dt><dd><ul class="brief__list">{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></dd></div>
+                }) }}
+                <div class="facts__row"><dt>"Last time"</dt><dd>{move || last().unwrap_or_else(|| "No interactions yet".into())}</dd></div>
+                {move || { let t = tasks.get().unwrap_or_default(); (!t.is_empty()).then(|| view! {
+                    <div class="facts__row"><dt>"Follow-ups"</dt><dd><ul class="brief__list">
+                        {t.into_iter().map(|t| view! { <li>{format!("{} (due {})", t.text, t.due.format("%-d %b"))}</li> }).collect_view()}
+                    </ul></dd></div>
+                }) }}
+                {move || temperature().map(|t| view! { <div class="facts__row"><dt>"How they feel"</dt><dd>{t}</dd></div> })}
+            </dl>
+        </section>
+    }
+}
