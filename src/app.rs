@@ -76,7 +76,10 @@ fn TopBar() -> impl IntoView {
             <nav class="topbar__nav" aria-label="Main">
                 <a href="/" aria-current=move || current("today")>"Today"</a>
                 <a href="/people" aria-current=move || current("people")>"People"</a>
-                <a href="/organisations" aria-current=move || current("organisations")>"Organisations"</a>
+                <a href="/organisations" aria-label="Organisations" aria-current=move || current("organisations")>
+                    <span class="nav-long">"Organisations"</span>
+                    <span class="nav-short">"Orgs"</span>
+                </a>
                 <a href="/settings" aria-current=move || current("settings")>"Settings"</a>
             </nav>
         </header>

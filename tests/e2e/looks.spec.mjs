@@ -59,3 +59,42 @@ for (const scheme of ["light", "dark"]) {
     });
   }
 }
+
+for (const scheme of ["light", "dark"]) {
+  for (const [device, viewport] of [["laptop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+    test(`screenshots of Today and a brief, ${device}, ${scheme}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      const kith = new Kith(page);
+      await kith.open();
+      const ago = (n) => page.evaluate((k) => { const d = new Date(); d.setDate(d.getDate() - k); return d.toISOString().slice(0, 10); }, n);
+      for (const [name, org, days, score] of [["Ana Cruz", "Acme Ltd", 52, 4], ["Bo Lindqvist", "Northwind", 33, 2], ["Chidi Okafor", "", 26, 5]]) {
+        await kith.addPerson({ name, organisation: org || undefined });
+        await page.getByRole("button", { name: "Log interaction" }).click();
+        await page.getByLabel("Date", { exact: true }).fill(await ago(days));
+        await page.getByRole("radio", { name: new RegExp(`^${score}`) }).check();
+        await page.getByLabel("Notes", { exact: true }).fill("Quarterly review over coffee");
+        await page.getByRole("button", { name: "Save interaction" }).click();
+        await page.getByRole("button", { name: "Change timer" }).click();
+        await page.getByLabel("Check in every").fill("30");
+        await page.getByRole("button", { name: "Save timer" }).click();
+        await kith.goToPeople();
+      }
+      await kith.openPerson("Bo Lindqvist");
+      await kith.addDetail("Daughter Ava starts university in Porto");
+      await page.getByRole("button", { name: "Pin “Daughter Ava starts university in Porto”" }).click();
+      await page.getByRole("button", { name: "Log interaction" }).click();
+      await page.getByRole("radio", { name: /^2/ }).check();
+      await page.getByLabel("In their words").fill("Deliveries keep slipping");
+      await page.getByLabel("Follow-up (optional)").fill("Send the revised delivery plan");
+      await page.getByLabel("Follow-up due").fill(await ago(0));
+      await page.getByRole("button", { name: "Save interaction" }).click();
+      await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("trend");
+      await page.evaluate(() => document.getElementById("main").scrollTo(0, 0));
+      await page.screenshot({ path: `${shots}/brief-${device}-${scheme}.png` });
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+      await expect(page.getByRole("region", { name: /^Overdue/ })).toBeVisible();
+      await page.screenshot({ path: `${shots}/today-${device}-${scheme}.png` });
+    });
+  }
+}

@@ -50,3 +50,18 @@ test("the person page, the form and an organisation fit a 360 px screen", async 
   await expect(page.getByRole("heading", { level: 1, name: "Acme Ltd" })).toBeVisible();
   await noSidewaysScroll(page);
 });
+
+test("on a phone the sections are a tab bar at the bottom, and Today fits", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open("/");
+  await noSidewaysScroll(page);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of ["Today", "People", "Organisations", "Settings"]) {
+    await expect(nav.getByRole("link", { name })).toBeInViewport();
+  }
+  const box = await nav.boundingBox();
+  expect(box.y + box.height).toBeGreaterThan(700);
+  await nav.getByRole("link", { name: "People" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await noSidewaysScroll(page);
+});
