@@ -30,6 +30,8 @@ say "5/5 end-to-end in headless Chromium"
 # A free loopback port, so a server left running elsewhere never collides.
 KITH_E2E_PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 export KITH_E2E_PORT
-(cd tests/e2e && npx playwright test)
+(cd tests/e2e && npx playwright test --grep-invert "stay quick")
+say "   scale benchmark, alone so its figures are not shared with other tests"
+(cd tests/e2e && npx playwright test scale.spec.mjs --workers=1)
 
 say "all test layers passed in $((SECONDS - started)) s"
