@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
             <div class="shell" data-saving=move || saving().to_string()>
                 <TopBar/>
                 <Shortcuts/>
+                <AppBadge/>
                 <main class="shell__main" id="main" tabindex="-1">
                     <StartupGate>
                         <Routes fallback=NotFound>
@@ -94,7 +95,11 @@ fn Shortcuts() -> impl IntoView {
     let navigate = use_navigate();
     let location = use_location();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_a_field(&ev) {
+        if ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || crate::components::escape::typing_in_a_field(&ev)
+        {
             return;
         }
         match ev.key().as_str() {
@@ -113,16 +118,6 @@ fn Shortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-}
-
-fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.is_content_editable()
-        })
 }
 
 /// Focuses the people search once it is on the page (after navigating,
@@ -146,6 +141,38 @@ fn focus_search() {
         }
     }
     attempt(20);
+}
+
+/// The installed app's badge shows how many people are overdue, where the
+/// browser offers `navigator.setAppBadge`.
+#[component]
+fn AppBadge() -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let kith = use_kith();
+    Effect::new(move |_| {
+        let settings = kith.check_in.get();
+        let overdue = kith.directory.with(|d| {
+            d.reach_out(crate::platform::today(), 0, &settings)
+                .overdue
+                .len()
+        });
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return;
+        };
+        let name = if overdue > 0 {
+            "setAppBadge"
+        } else {
+            "clearAppBadge"
+        };
+        let Ok(f) = js_sys::Reflect::get(&navigator, &name.into()) else {
+            return;
+        };
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            // A refused badge (not installed, no permission) is not an error
+            // worth showing; the promise's rejection is left unobserved.
+            let _ = f.call1(&navigator, &(overdue as f64).into());
+        }
+    });
 }
 
 /// Shows the pages once storage is open, a calm placeholder before, and the

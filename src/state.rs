@@ -299,6 +299,21 @@ impl Kith {
         self.apply(|d, ctx| d.checked_in(id, ctx))
     }
 
+    pub fn set_priorities(&self, id: &ContactId, text: &str) -> Outcome {
+        self.apply(|d, ctx| d.set_priorities(id, text, ctx))
+    }
+
+    /// Follow-ups at +7, +30 and +90 days for `people`.
+    pub fn follow_up_series(&self, people: &[ContactId], text: &str) -> Outcome {
+        self.apply(|d, ctx| d.follow_up_series(people, text, &[7, 30, 90], ctx))?;
+        self.say("Scheduled follow-ups in 7, 30 and 90 days.");
+        Ok(())
+    }
+
+    pub fn set_organisation_cadence(&self, id: &OrganisationId, cadence: Cadence) -> Outcome {
+        self.apply(|d, ctx| d.set_organisation_cadence(id, cadence, ctx))
+    }
+
     pub fn set_cadence(&self, id: &ContactId, cadence: Cadence) -> Outcome {
         self.apply(|d, ctx| d.set_cadence(id, cadence, ctx))
     }

@@ -1,4 +1,5 @@
-//! Esc closes whatever small thing is open: a confirmation, an add form.
+//! Keys: Esc closes whatever small thing is open (a confirmation, an add
+//! form); shortcuts stand aside while the user types.
 
 use leptos::prelude::*;
 
@@ -11,4 +12,15 @@ pub fn close_on_escape(open: RwSignal<bool>) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Whether a key press is typing into a field (shortcuts then stand aside).
+pub fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
 }

@@ -224,6 +224,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
             {move || org().filter(|o| !o.notes.is_empty() && !editing.get()).map(|o| view! {
                 <section class="card"><p class="notes">{o.notes}</p></section>
             })}
+            <OrganisationCheckIns id=me.get_value()/>
             <section class="card" aria-labelledby="members-title">
                 <h2 class="card__title" id="members-title">"People"</h2>
                 <Show when=move || !members().is_empty() fallback=|| view! {
@@ -275,5 +276,122 @@ fn MemberNote(id: kith_core::ContactId, name: String) -> impl IntoView {
                     on_saved=Callback::new(move |_| open.set(false))/>
             </div>
         </Show>
+    }
+}
+
+/// Check-in presets offered for an organisation's people.
+const PRESETS: [(&str, &str, kith_core::Cadence); 6] = {
+    use kith_core::{Cadence::*, CadenceUnit::*};
+    [
+        ("none", "No default", None),
+        (
+            "1w",
+            "Every week",
+            Every {
+                count: 1,
+                unit: Weeks,
+            },
+        ),
+        (
+            "2w",
+            "Every 2 weeks",
+            Every {
+                count: 2,
+                unit: Weeks,
+            },
+        ),
+        (
+            "1m",
+            "Every month",
+            Every {
+                count: 1,
+                unit: Months,
+            },
+        ),
+        (
+            "3m",
+            "Every 3 months",
+            Every {
+                count: 3,
+                unit: Months,
+            },
+        ),
+        (
+            "6m",
+            "Every 6 months",
+            Every {
+                count: 6,
+                unit: Months,
+            },
+        ),
+    ]
+};
+
+/// The default check-in timer for the organisation's people (those without
+/// their own), and a follow-up series for all of them after a project.
+#[component]
+fn OrganisationCheckIns(id: OrganisationId) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let series = RwSignal::new(false);
+    crate::components::escape::close_on_escape(series);
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let current = move || {
+        kith.directory.with(|d| {
+            d.organisation(&me.get_value())
+                .map(|o| o.default_cadence)
+                .unwrap_or_default()
+        })
+    };
+    let people = move || {
+        kith.directory.with_untracked(|d| {
+            d.members(&me.get_value())
+                .into_iter()
+                .filter(|(_, r)| r.is_current())
+                .map(|(c, _)| c.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="org-checkins-title">
+            <h2 class="card__title" id="org-checkins-title">"Check-ins"</h2>
+            <div class="day-picker">
+                <div class="field">
+                    <label for="org-cadence">"Default for its people"</label>
+                    <select id="org-cadence" on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        if let Some((_, _, cadence)) = PRESETS.iter().find(|(k, _, _)| *k == key) {
+                            let _ = kith.set_organisation_cadence(&me.get_value(), *cadence);
+                        }
+                    }>
+                        {PRESETS.iter().map(|(key, label, cadence)| view! {
+                            <option value=*key selected=move || current() == *cadence>{*label}</option>
+                        }).collect_view()}
+                    </select>
+                    <p class="field__hint">"People with a timer of their own keep it."</p>
+                </div>
+            </div>
+            <button class="button button--small" aria-expanded=move || series.get().to_string()
+                on:click=move |_| series.update(|s| *s = !*s)>"Follow up with everyone after a project"</button>
+            <Show when=move || series.get()>
+                <form class="subform" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    match kith.follow_up_series(&people(), &text.get_untracked()) {
+                        Ok(()) => { series.set(false); text.set(String::new()); error.set(None); }
+                        Err(e) => error.set(Some(e.to_string())),
+                    }
+                }>
+                    <div class="field">
+                        <label for="org-series-text">"Follow up about"</label>
+                        <input id="org-series-text" autocomplete="off" prop:value=move || text.get()
+                            on:input=move |ev| text.set(event_target_value(&ev))/>
+                        <p class="field__hint">"Kith adds follow-ups in 7, 30 and 90 days with each of its current people."</p>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <button type="submit" class="button button--primary">"Schedule follow-ups"</button>
+                </form>
+            </Show>
+        </section>
     }
 }

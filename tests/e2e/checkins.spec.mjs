@@ -226,3 +226,64 @@ test("the brief: a 2 after two 4s reads as a falling trend, with pinned details 
   await kith.reload();
   await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("trend falling");
 });
+
+test("priorities are dated, and Kith asks again when they are old", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Zed Prior" });
+  const card = page.getByRole("region", { name: "What they care about right now" });
+  await card.getByRole("button", { name: "Update" }).click();
+  await page.getByLabel("What they care about", { exact: true }).fill("Launching in Spain by March");
+  await page.getByRole("button", { name: "Save priorities" }).click();
+  await expect(card).toContainText("Confirmed today");
+  await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("Launching in Spain by March");
+  await kith.saved();
+  // Seventy days pass: the stored confirmation is moved back.
+  await page.evaluate(async (old) => {
+    const db = await new Promise((ok) => { const r = indexedDB.open("kith"); r.onsuccess = () => ok(r.result); });
+    const tx = db.transaction("contacts", "readwrite");
+    const store = tx.objectStore("contacts");
+    const all = await new Promise((ok) => { const r = store.getAll(); r.onsuccess = () => ok(r.result); });
+    for (const c of all) { c.priorities_confirmed = old; store.put(c); }
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, await day(page, -70));
+  await kith.reload();
+  await expect(card).toContainText("Confirmed 70 days ago");
+  await expect(page.getByRole("note")).toContainText("Is this still what matters to them?");
+  await page.getByRole("button", { name: "Still true" }).click();
+  await expect(card).toContainText("Confirmed today");
+  await expect(page.getByRole("note")).toHaveCount(0);
+});
+
+test("an organisation's default timer, a follow-up series, the l shortcut and the app badge", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__badges = [];
+    navigator.setAppBadge = (n) => { window.__badges.push(n); return Promise.resolve(); };
+    navigator.clearAppBadge = () => { window.__badges.push(0); return Promise.resolve(); };
+  });
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Abe Org", organisation: "Initech" });
+  await page.keyboard.press("l");
+  await expect(page.getByRole("button", { name: "Save interaction" })).toBeVisible();
+  await page.getByLabel("Date", { exact: true }).fill(await day(page, -40));
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("No check-in timer");
+
+  await page.getByRole("list", { name: "Current roles" }).getByRole("link", { name: "Initech" }).click();
+  await page.getByLabel("Default for its people").selectOption({ label: "Every month" });
+  await page.getByRole("button", { name: "Follow up with everyone after a project" }).click();
+  await page.getByLabel("Follow up about").fill("Rollout");
+  await page.getByRole("button", { name: "Schedule follow-ups" }).click();
+  await expect(page.getByRole("status").getByText("Scheduled follow-ups in 7, 30 and 90 days.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Abe Org" }).click();
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("the default for their organisation or tags");
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Overdue");
+  const brief = page.getByRole("region", { name: "Before you reach out" });
+  for (const n of [7, 30, 90]) await expect(brief).toContainText(`Rollout (+${n} days)`);
+  await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(1);
+  await page.getByRole("button", { name: "Checked in", exact: true }).click();
+  await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(0);
+});

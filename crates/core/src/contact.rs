@@ -199,6 +199,12 @@ pub struct Contact {
     /// has been no interaction yet.
     #[serde(default)]
     pub cadence_since: Option<NaiveDate>,
+    /// What they care about right now, in the user's words.
+    #[serde(default)]
+    pub priorities: String,
+    /// The day the priorities were last confirmed.
+    #[serde(default)]
+    pub priorities_confirmed: Option<NaiveDate>,
     /// No check-in reminders until this day.
     #[serde(default)]
     pub snoozed_until: Option<NaiveDate>,
@@ -241,6 +247,8 @@ impl Contact {
             merged_into: None,
             cadence: Cadence::None,
             cadence_since: None,
+            priorities: String::new(),
+            priorities_confirmed: None,
             snoozed_until: None,
             last_interaction: None,
             created: now,

@@ -49,6 +49,8 @@ pub fn BriefCard(id: ContactId, person: Person) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let priorities =
+        move || person.with(|p| p.as_ref().map(|c| c.priorities.clone()).unwrap_or_default());
     let pinned = move || {
         person.with(|p| {
             p.as_ref()
@@ -92,6 +94,7 @@ pub fn BriefCard(id: ContactId, person: Person) -> impl IntoView {
             <h2 class="card__title" id="brief-title">"Before you reach out"</h2>
             <dl class="facts">
                 {move || { let f = family(); (!f.is_empty()).then(|| view! { <div class="facts__row"><dt>"Family"</dt><dd>{f}</dd></div> }) }}
+                {move || { let p = priorities(); (!p.is_empty()).then(|| view! { <div class="facts__row"><dt>"Right now"</dt><dd>{p}</dd></div> }) }}
                 {move || { let p = pinned(); (!p.is_empty()).then(|| view! {
                     <div class="facts__row"><dt>"Remember"</dt><dd><ul class="brief__list">{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></dd></div>
                 }) }}

@@ -22,6 +22,9 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
     let count = RwSignal::new("30".to_owned());
     let unit = RwSignal::new(CadenceUnit::Days);
     let error = RwSignal::new(None::<String>);
+    let series = RwSignal::new(false);
+    crate::components::escape::close_on_escape(series);
+    let series_text = RwSignal::new(String::new());
     let status = move || {
         let settings = kith.check_in.get();
         kith.directory.with(|d| {
@@ -104,10 +107,32 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
             <p class="checkin__status"><span class=tone>{words}</span></p>
             <div class="checkin__actions">
                 <button class="button button--primary button--small" on:click=move |_| { let _ = kith.checked_in(&me.get_value()); }>"Checked in"</button>
+                <button class="button button--small" aria-expanded=move || series.get().to_string()
+                    on:click=move |_| series.update(|s| *s = !*s)>"Follow up after a project"</button>
                 <Show when=move || status().is_some_and(|s| s.1 != Cadence::None)>
                     <button class="button button--small" on:click=move |_| { let _ = kith.snooze(&me.get_value(), 7); }>"Snooze a week"</button>
                 </Show>
             </div>
+            <Show when=move || series.get()>
+                <form class="subform" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    match kith.follow_up_series(&[me.get_value()], &series_text.get_untracked()) {
+                        Ok(()) => { series.set(false); series_text.set(String::new()); error.set(None); }
+                        Err(e) => error.set(Some(e.to_string())),
+                    }
+                }>
+                    <div class="field">
+                        <label for="series-text">"Follow up about"</label>
+                        <input id="series-text" autocomplete="off" placeholder="e.g. How the new system is working"
+                            prop:value=move || series_text.get() on:input=move |ev| series_text.set(event_target_value(&ev))/>
+                        <p class="field__hint">"Kith adds follow-ups in 7, 30 and 90 days."</p>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Schedule follow-ups"</button>
+                    </div>
+                </form>
+            </Show>
             <Show when=move || editing.get()>
                 <form class="subform" on:submit=save>
                     <div class="day-picker">

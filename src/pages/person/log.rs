@@ -57,6 +57,20 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
         others.set(Vec::new());
         error.set(None);
     };
+    // `l` opens the log form, outside text fields.
+    let key = window_event_listener(leptos::ev::keydown, move |ev| {
+        let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+        if plain
+            && ev.key() == "l"
+            && !open.get_untracked()
+            && !crate::components::escape::typing_in_a_field(&ev)
+        {
+            ev.prevent_default();
+            reset();
+            open.set(true);
+        }
+    });
+    on_cleanup(move || key.remove());
     let suggestions = move || {
         let q = query.get();
         if q.trim().is_empty() {
@@ -98,7 +112,7 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
     };
     view! {
         <div class="log">
-            <button class="button button--primary" aria-expanded=move || open.get().to_string()
+            <button class="button button--primary" aria-keyshortcuts="l" aria-expanded=move || open.get().to_string()
                 on:click=move |_| { reset(); open.update(|o| *o = !*o); }>"Log interaction"</button>
             <Show when=move || open.get()>
                 <form class="card subform log__form" on:submit=save>

@@ -8,6 +8,7 @@ mod details;
 mod family;
 mod info;
 mod log;
+mod priorities;
 mod relations;
 
 use crate::components::avatar::Avatar;
@@ -131,6 +132,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
             <div class="person__grid">
                 <div class="person__col">
                     <brief::BriefCard id=id.clone() person/>
+                    <priorities::PrioritiesCard id=id.clone() person/>
                     <checkin::CheckInCard id=id.clone() person/>
                     <details::DetailsCard id=id.clone() person/>
                     <family::FamilyCard id=id.clone() person dates/>

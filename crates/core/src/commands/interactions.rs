@@ -199,6 +199,87 @@ impl Directory {
         )
     }
 
+    /// Records what a person cares about right now (or confirms it is
+    /// still true), dated today.
+    pub fn set_priorities(
+        &self,
+        id: &ContactId,
+        text: &str,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let text = text.trim().to_owned();
+        check_len("priorities", "priorities", &text, MAX_LINE * 4)?;
+        let mut c = self.contact(id).cloned().ok_or(ValidationError::NotFound)?;
+        c.priorities = text;
+        c.priorities_confirmed = Some(ctx.today);
+        c.updated = ctx.now;
+        Ok(Batch {
+            contacts: vec![c],
+            ..Batch::default()
+        })
+    }
+
+    /// "Rinse and repeat": follow-ups `offsets` days from today for each
+    /// of `people` (e.g. +7, +30, +90 after a project ends).
+    pub fn follow_up_series(
+        &self,
+        people: &[ContactId],
+        text: &str,
+        offsets: &[u64],
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let text = one_line(text);
+        if text.is_empty() {
+            return Err(ValidationError::invalid(
+                "series-text",
+                "Say what the follow-ups are about.",
+            ));
+        }
+        check_len("series-text", "follow-up", &text, MAX_LINE)?;
+        if people.is_empty() || people.iter().any(|p| self.contact(p).is_none()) {
+            return Err(ValidationError::invalid(
+                "series-people",
+                "Choose who to follow up with.",
+            ));
+        }
+        let tasks = offsets
+            .iter()
+            .map(|&days| Task {
+                id: TaskId::from_random((ctx.random)()),
+                contact_ids: people.to_vec(),
+                text: format!("{text} (+{days} days)"),
+                due: ctx.today + chrono::Days::new(days),
+                done: None,
+                created: ctx.now,
+                updated: ctx.now,
+                deleted: None,
+            })
+            .collect();
+        Ok(Batch {
+            tasks,
+            ..Batch::default()
+        })
+    }
+
+    /// Sets an organisation's default check-in timer for its people.
+    pub fn set_organisation_cadence(
+        &self,
+        id: &crate::ids::OrganisationId,
+        cadence: Cadence,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let mut org = self
+            .organisation(id)
+            .cloned()
+            .ok_or(ValidationError::NotFound)?;
+        org.default_cadence = cadence;
+        org.updated = ctx.now;
+        Ok(Batch {
+            organisations: vec![org],
+            ..Batch::default()
+        })
+    }
+
     /// Sets a person's check-in timer; it starts today.
     pub fn set_cadence(
         &self,
@@ -398,6 +479,45 @@ mod tests {
         };
         let b = with_ctx(7, |ctx| dir.record_interaction(&today_default, ctx)).unwrap();
         assert_eq!(b.interactions[0].date, super::super::testing::today());
+    }
+
+    #[test]
+    fn priorities_are_dated_and_a_follow_up_series_is_scheduled() {
+        let mut dir = Directory::default();
+        let id = add(&mut dir, &input("Ana", "Acme"), 1);
+        let b = with_ctx(2, |ctx| {
+            dir.set_priorities(&id, " Launch in Spain by March ", ctx)
+        })
+        .unwrap();
+        assert_eq!(b.contacts[0].priorities, "Launch in Spain by March");
+        assert_eq!(
+            b.contacts[0].priorities_confirmed,
+            Some(super::super::testing::today())
+        );
+        let b = with_ctx(3, |ctx| {
+            dir.follow_up_series(
+                std::slice::from_ref(&id),
+                "Project wrap-up",
+                &[7, 30, 90],
+                ctx,
+            )
+        })
+        .unwrap();
+        let due: Vec<_> = b
+            .tasks
+            .iter()
+            .map(|t| (t.due - super::super::testing::today()).num_days())
+            .collect();
+        assert_eq!(due, [7, 30, 90]);
+        assert_eq!(b.tasks[1].text, "Project wrap-up (+30 days)");
+        assert!(with_ctx(3, |ctx| dir.follow_up_series(&[], "x", &[7], ctx)).is_err());
+        let org = dir.contact(&id).unwrap().organisation_id.clone().unwrap();
+        let monthly = Cadence::Every {
+            count: 1,
+            unit: crate::cadence::CadenceUnit::Months,
+        };
+        let b = with_ctx(4, |ctx| dir.set_organisation_cadence(&org, monthly, ctx)).unwrap();
+        assert_eq!(b.organisations[0].default_cadence, monthly);
     }
 
     #[test]

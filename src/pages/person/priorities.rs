@@ -1,0 +1,83 @@
+//! "What they care about right now", with the day it was last confirmed;
+//! Kith asks again once that is older than [`RECONFIRM_DAYS`].
+
+use super::Person;
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::ContactId;
+use leptos::prelude::*;
+
+/// Priorities shift; after this many days Kith asks whether they still hold.
+pub const RECONFIRM_DAYS: i64 = 60;
+
+#[component]
+pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let editing = RwSignal::new(false);
+    crate::components::escape::close_on_escape(editing);
+    let draft = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let current = move || {
+        person.with(|p| {
+            p.as_ref()
+                .map(|c| (c.priorities.clone(), c.priorities_confirmed))
+                .unwrap_or_default()
+        })
+    };
+    let age = move || current().1.map(|d| (platform::today() - d).num_days());
+    let stale = move || !current().0.is_empty() && age().is_some_and(|a| a > RECONFIRM_DAYS);
+    let save = move |text: String| match kith.set_priorities(&me.get_value(), &text) {
+        Ok(()) => {
+            error.set(None);
+            editing.set(false);
+        }
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    view! {
+        <section class="card" aria-labelledby="priorities-title">
+            <div class="card__head">
+                <h2 class="card__title" id="priorities-title">"What they care about right now"</h2>
+                <button class="link-button" aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| { draft.set(current().0); editing.set(true); }>"Update"</button>
+            </div>
+            {move || {
+                let (text, _) = current();
+                if text.is_empty() {
+                    view! { <p class="card__empty">"Their current goals and worries: ask, listen, and note them here."</p> }.into_any()
+                } else {
+                    let confirmed = match age() {
+                        Some(0) => "Confirmed today".to_owned(),
+                        Some(1) => "Confirmed yesterday".to_owned(),
+                        Some(n) => format!("Confirmed {n} days ago"),
+                        None => String::new(),
+                    };
+                    view! {
+                        <p class="notes">{text}</p>
+                        <p class="card__meta">{confirmed}</p>
+                    }.into_any()
+                }
+            }}
+            <Show when=stale>
+                <div class="prompt" role="note">
+                    <p>"Is this still what matters to them? Priorities shift; check next time you talk."</p>
+                    <button class="button button--small" on:click=move |_| save(current().0)>"Still true"</button>
+                </div>
+            </Show>
+            <Show when=move || editing.get()>
+                <form class="subform" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save(draft.get_untracked()); }>
+                    <div class="field">
+                        <label for="priorities-text">"What they care about"</label>
+                        <textarea id="priorities-text" rows="3" prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Save priorities"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}
