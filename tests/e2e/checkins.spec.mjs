@@ -287,3 +287,20 @@ test("an organisation's default timer, a follow-up series, the l shortcut and th
   await page.getByRole("button", { name: "Checked in", exact: true }).click();
   await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(0);
 });
+
+test("relationship health and its charts follow the readings, with the rule explained", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ida Chart" });
+  const health = page.getByRole("region", { name: "Relationship health" });
+  await expect(health).toContainText("No temperature readings yet");
+  await logInteraction(page, { date: await day(page, -20), score: 4 });
+  await expect(health).toContainText("Good");
+  await logInteraction(page, { date: await day(page, -10), score: 4 });
+  await logInteraction(page, { score: 2 });
+  await expect(health).toContainText("At risk");
+  await expect(health.getByRole("img", { name: "Temperature, oldest to newest: 4, 4, 2" })).toBeVisible();
+  await expect(health.getByRole("img", { name: /^Interactions per month over the last year/ })).toBeVisible();
+  await health.getByText("How is this worked out?").click();
+  await expect(health).toContainText("At risk when a check-in is overdue");
+});

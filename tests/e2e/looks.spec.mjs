@@ -92,6 +92,8 @@ for (const scheme of ["light", "dark"]) {
       await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("trend");
       await page.evaluate(() => document.getElementById("main").scrollTo(0, 0));
       await page.screenshot({ path: `${shots}/brief-${device}-${scheme}.png` });
+      await page.getByRole("region", { name: "Relationship health" }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/health-${device}-${scheme}.png` });
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
       await expect(page.getByRole("region", { name: /^Overdue/ })).toBeVisible();
       await page.screenshot({ path: `${shots}/today-${device}-${scheme}.png` });

@@ -78,3 +78,75 @@ mod tests {
         assert_eq!(trend(&[]), Trend::Unknown);
     }
 }
+
+/// How the relationship is doing, combining recency against the check-in
+/// timer with the temperature trend. The rule, shown to the user by
+/// [`Health::rule`]:
+/// - at risk: overdue, or the latest score is 2 or lower and falling;
+/// - worth watching: due, or the trend is falling, or the latest score is
+///   3 or lower;
+/// - good: otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Health {
+    Good,
+    Watch,
+    AtRisk,
+}
+
+impl Health {
+    pub fn of(check_in: crate::checkin::CheckIn, newest_first: &[u8]) -> Health {
+        use crate::checkin::CheckIn;
+        let direction = trend(newest_first);
+        let latest = newest_first.first().copied();
+        let low = |n| latest.is_some_and(|s| s <= n);
+        if matches!(check_in, CheckIn::Overdue { .. }) || (low(2) && direction == Trend::Falling) {
+            Health::AtRisk
+        } else if matches!(check_in, CheckIn::Due { .. }) || direction == Trend::Falling || low(3) {
+            Health::Watch
+        } else {
+            Health::Good
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::Good => "Good",
+            Health::Watch => "Worth watching",
+            Health::AtRisk => "At risk",
+        }
+    }
+
+    pub fn rule() -> &'static str {
+        "At risk when a check-in is overdue, or their latest score is 2 or lower and falling. \
+         Worth watching when a check-in is due, the trend is falling, or the latest score is 3 or lower. \
+         Good otherwise."
+    }
+}
+
+#[cfg(test)]
+mod health_tests {
+    use super::*;
+    use crate::checkin::CheckIn;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn health_combines_recency_and_temperature() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let fine = CheckIn::Upcoming { due: day };
+        let due = CheckIn::Due {
+            due: day,
+            overdue_from: day,
+        };
+        let overdue = CheckIn::Overdue {
+            due: day,
+            overdue_from: day,
+        };
+        assert_eq!(Health::of(fine, &[5, 4]), Health::Good);
+        assert_eq!(Health::of(fine, &[]), Health::Good);
+        assert_eq!(Health::of(due, &[5]), Health::Watch);
+        assert_eq!(Health::of(fine, &[3, 3]), Health::Watch);
+        assert_eq!(Health::of(fine, &[4, 5, 5]), Health::Watch, "falling");
+        assert_eq!(Health::of(fine, &[2, 4, 4]), Health::AtRisk);
+        assert_eq!(Health::of(overdue, &[5, 5]), Health::AtRisk);
+    }
+}

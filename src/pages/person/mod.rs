@@ -6,6 +6,7 @@ mod brief;
 mod checkin;
 mod details;
 mod family;
+mod health;
 mod info;
 mod log;
 mod priorities;
@@ -139,6 +140,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
                     <family::DatesCard id=id.clone() dates/>
                 </div>
                 <div class="person__col">
+                    <health::HealthCard id=id.clone()/>
                     <log::TimelineCard id=id.clone()/>
                     <info::ReachCard person/>
                     <info::WorkCard person/>
