@@ -6,7 +6,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-const BUDGET_BROTLI_KB = 350;
+// Raised from 350 to 400 kB when check-ins, the Today screen and charts
+// landed (the wasm was 353 kB). Ideas before raising it again: chrono's
+// strftime formatting, fewer distinct view types, splitting rarely used
+// screens out.
+const BUDGET_BROTLI_KB = 400;
 const dir = process.argv[2] ?? "dist";
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 let failed = false;
