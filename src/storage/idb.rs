@@ -595,12 +595,15 @@ fn js_error(e: JsValue) -> StoreError {
 /// and the browser's native parser, instead of one crossing per field (and
 /// no second serialiser in the wasm).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    let json = serde_json::to_string(value).map_err(|e| StoreError::Other(format!("could not prepare a record: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|e| StoreError::Other(format!("could not prepare a record: {e:?}")))
+    let json = serde_json::to_string(value)
+        .map_err(|e| StoreError::Other(format!("could not prepare a record: {e}")))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|e| StoreError::Other(format!("could not prepare a record: {e:?}")))
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
     let json = js_sys::JSON::stringify(&value)
         .map_err(|e| StoreError::Corrupt(format!("a stored record could not be read: {e:?}")))?;
-    serde_json::from_str(&json.as_string().unwrap_or_default()).map_err(|e| StoreError::Corrupt(e.to_string()))
+    serde_json::from_str(&json.as_string().unwrap_or_default())
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
