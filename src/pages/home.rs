@@ -104,6 +104,11 @@ pub fn HomePage() -> impl IntoView {
                     <span aria-hidden="true">"+ "</span>"Add person"
                 </a>
             </header>
+            <Show when=move || !nobody()>
+                <div class="person__quick">
+                    <crate::pages::person::log::LogForm fixed=None others=Signal::stored(Vec::new()) title=String::new()/>
+                </div>
+            </Show>
             <Show when=move || !nobody() fallback=|| view! {
                 <div class="panel empty">
                     <h2>"Welcome to Kith"</h2>
@@ -194,6 +199,8 @@ fn ReachOutSection(
                         let overdue = matches!(status, CheckIn::Overdue { .. });
                         let for_name = name.clone();
                         let done = cid.clone();
+                        let brief_id = cid.clone();
+                        let brief_open = RwSignal::new(false);
                         Some(view! {
                             <li class="member">
                                 <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
@@ -204,8 +211,13 @@ fn ReachOutSection(
                                 <div class="member__meta">
                                     <span class="status" class:status--overdue=overdue class:status--due=!overdue>{when(status, today)}</span>
                                 </div>
+                                <button class="button button--small button--quiet" aria-expanded=move || brief_open.get().to_string()
+                                    aria-label=format!("Brief on {for_name}") on:click=move |_| brief_open.update(|o| *o = !*o)>"Brief"</button>
                                 <button class="button button--small" aria-label=format!("Checked in with {for_name}")
                                     on:click=move |_| { let _ = kith.checked_in(&done); }>"Checked in"</button>
+                                <Show when=move || brief_open.get()>
+                                    <div class="member__quick"><RowBrief id=brief_id.clone()/></div>
+                                </Show>
                             </li>
                         })
                     }).collect_view()}
@@ -213,4 +225,15 @@ fn ReachOutSection(
             </section>
         </Show>
     }
+}
+
+/// The person's brief, opened from a row.
+#[component]
+fn RowBrief(id: ContactId) -> impl IntoView {
+    let kith = use_kith();
+    let person = {
+        let id = id.clone();
+        Memo::new(move |_| kith.directory.with(|d| d.contact(&id).cloned()))
+    };
+    view! { <crate::pages::person::brief::BriefCard id person/> }
 }

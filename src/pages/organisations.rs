@@ -224,7 +224,13 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
             {move || org().filter(|o| !o.notes.is_empty() && !editing.get()).map(|o| view! {
                 <section class="card"><p class="notes">{o.notes}</p></section>
             })}
+            <div class="person__quick">
+                <crate::pages::person::log::LogForm fixed=None
+                    others=Signal::derive(move || current_people(kith, &me.get_value()))
+                    title=Signal::derive(move || org().map(|o| format!("people at {}", o.name)).unwrap_or_default())/>
+            </div>
             <OrganisationCheckIns id=me.get_value()/>
+            <OrganisationHistory id=me.get_value()/>
             <section class="card" aria-labelledby="members-title">
                 <h2 class="card__title" id="members-title">"People"</h2>
                 <Show when=move || !members().is_empty() fallback=|| view! {
@@ -392,6 +398,93 @@ fn OrganisationCheckIns(id: OrganisationId) -> impl IntoView {
                     <button type="submit" class="button button--primary">"Schedule follow-ups"</button>
                 </form>
             </Show>
+        </section>
+    }
+}
+
+fn current_people(kith: crate::state::Kith, org: &OrganisationId) -> Vec<kith_core::ContactId> {
+    kith.directory.with_untracked(|d| {
+        d.members(org)
+            .into_iter()
+            .filter(|(_, r)| r.is_current())
+            .map(|(c, _)| c.id.clone())
+            .collect()
+    })
+}
+
+/// The organisation's interactions (with any of its people, past or
+/// present), newest first, a page at a time, with the temperature and
+/// frequency charts across them.
+#[component]
+fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
+    use crate::pages::person::health::{FrequencyChart, TemperatureChart};
+    const PAGE: usize = 20;
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let shown = RwSignal::new(PAGE);
+    let history = LocalResource::new(move || {
+        kith.revision.track();
+        let want = shown.get().max(200);
+        let people: Vec<_> = kith.directory.with_untracked(|d| {
+            d.members(&me.get_value())
+                .into_iter()
+                .map(|(c, _)| c.id.clone())
+                .collect()
+        });
+        async move {
+            // Each person's newest `want`, merged: enough to fill the page
+            // and the charts, whatever the mix of people.
+            let mut all = Vec::new();
+            for p in people {
+                if let Ok((page, _)) = kith.timeline(&p, None, want).await {
+                    all.extend(page);
+                }
+            }
+            all.sort_by(|a: &kith_core::Interaction, b| {
+                (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id))
+            });
+            all.dedup_by(|a, b| a.id == b.id);
+            all
+        }
+    });
+    let names = move |ids: &[kith_core::ContactId]| {
+        kith.directory.with_untracked(|d| {
+            ids.iter()
+                .filter_map(|c| d.contact(c).map(|p| p.name.clone()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="org-history-title">
+            <h2 class="card__title" id="org-history-title">"How it is going"</h2>
+            {move || {
+                let items = history.get().unwrap_or_default();
+                view! { <TemperatureChart items=items.clone()/> <FrequencyChart items/> }
+            }}
+            <h3 class="card__subtitle">"Timeline"</h3>
+            {move || {
+                let items = history.get().unwrap_or_default();
+                if items.is_empty() {
+                    return view! { <p class="card__empty">"No interactions with its people yet."</p> }.into_any();
+                }
+                let more = items.len() > shown.get();
+                view! {
+                    <ol class="timeline" aria-label="Interactions with its people">
+                        {items.into_iter().take(shown.get()).map(|i| view! {
+                            <li class="timeline__item">
+                                <p class="timeline__head"><strong>{i.kind.label()}</strong> " · " {i.date.format("%-d %b %Y").to_string()} " · " {names(&i.contact_ids)}</p>
+                                {(!i.notes.is_empty()).then(|| view! { <p class="notes">{i.notes.clone()}</p> })}
+                                {i.temperature.clone().map(|t| view! {
+                                    <p class="timeline__temp"><span class=format!("temp temp--{}", t.score)>{format!("{}/5", t.score)}</span>
+                                    {(!t.note.is_empty()).then(|| format!(" {}", t.note))}</p>
+                                })}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                    {more.then(|| view! { <button class="link-button" on:click=move |_| shown.update(|n| *n += PAGE)>"Show older"</button> })}
+                }.into_any()
+            }}
         </section>
     }
 }

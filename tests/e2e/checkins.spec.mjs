@@ -304,3 +304,34 @@ test("relationship health and its charts follow the readings, with the rule expl
   await health.getByText("How is this worked out?").click();
   await expect(health).toContainText("At risk when a check-in is overdue");
 });
+
+test("log once for an organisation's people, see its timeline, and open a brief from Today", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  for (const name of ["Kim One", "Lou Two"]) {
+    await kith.addPerson({ name, organisation: "Hooli", role: "Buyer" });
+    await kith.goToPeople();
+  }
+  await page.getByRole("link", { name: "Organisations" }).first().click();
+  await page.getByRole("link", { name: "Hooli" }).click();
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  const chips = page.getByRole("list", { name: "Also with" });
+  await expect(chips).toContainText("Kim One");
+  await expect(chips).toContainText("Lou Two");
+  await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Meeting" });
+  await page.getByLabel("Date", { exact: true }).fill(await day(page, -45));
+  await page.getByLabel("Notes", { exact: true }).fill("Annual planning with both");
+  await page.getByRole("radio", { name: /^3/ }).check();
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  const timeline = page.getByRole("list", { name: "Interactions with its people" });
+  await expect(timeline).toContainText("Annual planning with both");
+  await expect(timeline).toContainText("Kim One, Lou Two");
+  await expect(timeline.getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("img", { name: "Temperature, oldest to newest: 3" })).toBeVisible();
+
+  await page.getByLabel("Default for its people").selectOption({ label: "Every month" });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await expect(page.getByRole("region", { name: /^Overdue/ })).toContainText("Kim One");
+  await page.getByRole("button", { name: "Brief on Kim One" }).click();
+  await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("Annual planning with both");
+});

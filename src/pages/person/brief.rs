@@ -12,6 +12,8 @@ use leptos::prelude::*;
 #[component]
 pub fn BriefCard(id: ContactId, person: Person) -> impl IntoView {
     let kith = use_kith();
+    let title_id = format!("brief-title-{id}");
+    let title_ref = title_id.clone();
     let me = StoredValue::new(id);
     let recent = LocalResource::new(move || {
         kith.revision.track();
@@ -90,8 +92,8 @@ pub fn BriefCard(id: ContactId, person: Person) -> impl IntoView {
         ))
     };
     view! {
-        <section class="card brief" aria-labelledby="brief-title">
-            <h2 class="card__title" id="brief-title">"Before you reach out"</h2>
+        <section class="card brief" aria-labelledby=title_ref>
+            <h2 class="card__title" id=title_id>"Before you reach out"</h2>
             <dl class="facts">
                 {move || { let f = family(); (!f.is_empty()).then(|| view! { <div class="facts__row"><dt>"Family"</dt><dd>{f}</dd></div> }) }}
                 {move || { let p = priorities(); (!p.is_empty()).then(|| view! { <div class="facts__row"><dt>"Right now"</dt><dd>{p}</dd></div> }) }}

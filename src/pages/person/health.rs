@@ -61,7 +61,7 @@ pub fn HealthCard(id: ContactId) -> impl IntoView {
 
 /// Temperature readings, oldest to newest, as a line on a 1-5 scale.
 #[component]
-fn TemperatureChart(items: Vec<Interaction>) -> impl IntoView {
+pub fn TemperatureChart(items: Vec<Interaction>) -> impl IntoView {
     let mut readings: Vec<u8> = scores(&items).into_iter().take(READINGS).collect();
     readings.reverse();
     if readings.is_empty() {
@@ -116,7 +116,7 @@ fn TemperatureChart(items: Vec<Interaction>) -> impl IntoView {
 
 /// Interactions per month over the last year, as bars.
 #[component]
-fn FrequencyChart(items: Vec<Interaction>) -> impl IntoView {
+pub fn FrequencyChart(items: Vec<Interaction>) -> impl IntoView {
     let today = platform::today();
     let first_of = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
     let start = first_of(today)

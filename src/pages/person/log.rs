@@ -18,12 +18,29 @@ const SCORES: [(u8, &str); 5] = [
     (5, "5 · delighted"),
 ];
 
-/// "Log interaction": kind, day and time, who else was there, notes, their
-/// temperature, and details learned.
+/// "Log interaction" on a person's page.
 #[component]
 pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
+    let name = Signal::derive(move || {
+        person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+    });
+    view! { <LogForm fixed=Some(id) others=Signal::stored(Vec::new()) title=name/> }
+}
+
+/// "Log interaction": kind, day and time, who was there, notes, their
+/// temperature, details learned and a follow-up. `fixed` is always part of
+/// it (the person whose page this is); `others` start ticked and can be
+/// removed (an organisation's people).
+#[component]
+pub fn LogForm(
+    fixed: Option<ContactId>,
+    #[prop(into)] others: Signal<Vec<ContactId>>,
+    /// Whom the heading names.
+    #[prop(into)]
+    title: Signal<String>,
+) -> impl IntoView {
     let kith = use_kith();
-    let me = StoredValue::new(id);
+    let me = StoredValue::new(fixed);
     let open = RwSignal::new(false);
     crate::components::escape::close_on_escape(open);
     let kind = RwSignal::new("call".to_owned());
@@ -35,10 +52,10 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
     let details = RwSignal::new(String::new());
     let follow_up = RwSignal::new(String::new());
     let follow_up_due = RwSignal::new(String::new());
-    let others = RwSignal::new(Vec::<ContactId>::new());
+    let with = RwSignal::new(Vec::<ContactId>::new());
+    let fixed_is_set = me.with_value(Option::is_some);
     let query = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let name = move || person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default());
     let reset = move || {
         kind.set("call".into());
         date.set(platform::today().format("%Y-%m-%d").to_string());
@@ -54,7 +71,7 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
             s.set(String::new());
         }
         score.set(None);
-        others.set(Vec::new());
+        with.set(others.get_untracked());
         error.set(None);
     };
     // `l` opens the log form, outside text fields.
@@ -76,11 +93,11 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
         if q.trim().is_empty() {
             return Vec::new();
         }
-        let taken = others.get();
+        let taken = with.get();
         kith.directory.with(|d| {
             d.query(&q, SortOrder::Name, &Filter::default())
                 .into_iter()
-                .filter(|c| c != &me.get_value() && !taken.contains(c))
+                .filter(|c| Some(c) != me.get_value().as_ref() && !taken.contains(c))
                 .take(5)
                 .filter_map(|c| Some((c.clone(), d.contact(&c)?.name.clone())))
                 .collect::<Vec<_>>()
@@ -88,8 +105,8 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut people = vec![me.get_value()];
-        people.extend(others.get_untracked());
+        let mut people: Vec<ContactId> = me.get_value().into_iter().collect();
+        people.extend(with.get_untracked());
         let input = InteractionInput {
             people,
             kind: kind.get_untracked(),
@@ -116,7 +133,10 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
                 on:click=move |_| { reset(); open.update(|o| *o = !*o); }>"Log interaction"</button>
             <Show when=move || open.get()>
                 <form class="card subform log__form" on:submit=save>
-                    <h2 class="card__title">{move || format!("Log an interaction with {}", name())}</h2>
+                    <h2 class="card__title">{move || {
+                        let t = title.get();
+                        if t.is_empty() { "Log an interaction".to_owned() } else { format!("Log an interaction with {t}") }
+                    }}</h2>
                     <div class="day-picker">
                         <div class="field">
                             <label for="log-kind">"Kind"</label>
@@ -136,24 +156,24 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
                         </div>
                     </div>
                     <div class="field">
-                        <label for="log-with">"Also with (optional)"</label>
+                        <label for="log-with">{if fixed_is_set { "Also with (optional)" } else { "With" }}</label>
                         <input id="log-with" type="search" autocomplete="off" placeholder="Type a name"
                             prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
                         <ul class="picker" aria-label="Matching people">
                             {move || suggestions().into_iter().map(|(cid, n)| view! {
                                 <li><button type="button" class="picker__option" on:click=move |_| {
-                                    others.update(|o| o.push(cid.clone()));
+                                    with.update(|o| o.push(cid.clone()));
                                     query.set(String::new());
                                 }>{format!("Add {n}")}</button></li>
                             }).collect_view()}
                         </ul>
                         <ul class="chips" aria-label="Also with">
-                            {move || others.get().into_iter().filter_map(|cid| {
+                            {move || with.get().into_iter().filter_map(|cid| {
                                 let n = kith.directory.with_untracked(|d| d.contact(&cid).map(|c| c.name.clone()))?;
                                 Some(view! {
                                     <li class="chip">{n.clone()} " "
                                         <button type="button" class="chip__remove" aria-label=format!("Remove {n}")
-                                            on:click=move |_| others.update(|o| o.retain(|x| x != &cid))>"×"</button>
+                                            on:click=move |_| with.update(|o| o.retain(|x| x != &cid))>"×"</button>
                                     </li>
                                 })
                             }).collect_view()}

@@ -2,13 +2,13 @@
 //! people around them, and how to reach them. Details are added in one line
 //! at the top; family, dates and links have small forms of their own.
 
-mod brief;
+pub mod brief;
 mod checkin;
 mod details;
 mod family;
-mod health;
+pub mod health;
 mod info;
-mod log;
+pub mod log;
 mod priorities;
 mod relations;
 
