@@ -68,6 +68,17 @@ impl Theme {
 }
 
 const THEME_KEY: &str = "kith.theme";
+const CHECK_IN_KEY: &str = "kith.checkins";
+
+/// Check-in thresholds and tag defaults: small preferences, kept in
+/// localStorage; anything unreadable falls back to the defaults.
+pub fn load_check_in_settings() -> kith_core::CheckInSettings {
+    LocalStorage::get(CHECK_IN_KEY).unwrap_or_default()
+}
+
+pub fn save_check_in_settings(settings: &kith_core::CheckInSettings) {
+    let _ = LocalStorage::set(CHECK_IN_KEY, settings);
+}
 
 pub fn load_theme() -> Theme {
     LocalStorage::get::<String>(THEME_KEY)

@@ -45,8 +45,7 @@ pub struct Kith {
     /// Counts committed writes; views that read from storage directly (a
     /// person's dates, counts) track it to reload.
     pub revision: RwSignal<u64>,
-    /// Check-in thresholds and tag defaults (defaults until settings can
-    /// change them).
+    /// Check-in thresholds and tag defaults, from settings.
     pub check_in: RwSignal<CheckInSettings>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
@@ -67,7 +66,7 @@ impl Kith {
             notice: RwSignal::new(None),
             pending: RwSignal::new(0),
             revision: RwSignal::new(0),
-            check_in: RwSignal::new(CheckInSettings::default()),
+            check_in: RwSignal::new(platform::load_check_in_settings()),
             store: StoredValue::new_local(None),
         };
         spawn_local(async move {
@@ -297,6 +296,12 @@ impl Kith {
     /// "Checked in" in one tap.
     pub fn checked_in(&self, id: &ContactId) -> Outcome {
         self.apply(|d, ctx| d.checked_in(id, ctx))
+    }
+
+    /// Changes the check-in settings and keeps them.
+    pub fn update_check_in(&self, change: impl FnOnce(&mut CheckInSettings)) {
+        self.check_in.update(change);
+        platform::save_check_in_settings(&self.check_in.get_untracked());
     }
 
     pub fn set_priorities(&self, id: &ContactId, text: &str) -> Outcome {

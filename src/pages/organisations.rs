@@ -286,7 +286,7 @@ fn MemberNote(id: kith_core::ContactId, name: String) -> impl IntoView {
 }
 
 /// Check-in presets offered for an organisation's people.
-const PRESETS: [(&str, &str, kith_core::Cadence); 6] = {
+pub(crate) const PRESETS: [(&str, &str, kith_core::Cadence); 6] = {
     use kith_core::{Cadence::*, CadenceUnit::*};
     [
         ("none", "No default", None),

@@ -56,6 +56,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
+            <CheckInSettingsCard/>
             <section class="card" aria-labelledby="stored-title">
                 <h2 class="card__title" id="stored-title">"Stored in this browser"</h2>
                 <p class="card__text">
@@ -67,6 +68,96 @@ pub fn SettingsPage() -> impl IntoView {
                     "Kith " {env!("CARGO_PKG_VERSION")} " · storage schema v" {SCHEMA_VERSION}
                 </p>
             </section>
+        </section>
+    }
+}
+
+/// Overdue threshold, when to re-confirm priorities, and default check-in
+/// timers by tag.
+#[component]
+fn CheckInSettingsCard() -> impl IntoView {
+    use crate::pages::organisations::PRESETS;
+    let kith = use_kith();
+    let new_tag = RwSignal::new(String::new());
+    let new_preset = RwSignal::new("1m".to_owned());
+    let tags = move || {
+        kith.directory
+            .with(|d| d.tags().into_iter().map(|(t, _)| t).collect::<Vec<_>>())
+    };
+    let settings = move || kith.check_in.get();
+    let preset_label = |c: kith_core::Cadence| {
+        PRESETS
+            .iter()
+            .find(|(_, _, p)| *p == c)
+            .map_or_else(|| c.describe(), |(_, l, _)| (*l).to_owned())
+    };
+    view! {
+        <section class="card" aria-labelledby="checkin-settings-title">
+            <h2 class="card__title" id="checkin-settings-title">"Check-ins"</h2>
+            <div class="day-picker">
+                <div class="field">
+                    <label for="overdue-percent">"Overdue after"</label>
+                    <select id="overdue-percent" on:change=move |ev| {
+                        if let Ok(p) = event_target_value(&ev).parse::<u16>() { kith.update_check_in(|s| s.overdue_percent = p) }
+                    }>
+                        {[110u16, 125, 150, 200].map(|p| view! {
+                            <option value=p.to_string() selected=move || settings().overdue_percent == p>
+                                {format!("{p}% of the interval (a 30-day timer: day {})", (30 * u32::from(p)).div_ceil(100))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="reconfirm-days">"Ask to re-confirm priorities after"</label>
+                    <select id="reconfirm-days" on:change=move |ev| {
+                        if let Ok(d) = event_target_value(&ev).parse::<u16>() { kith.update_check_in(|s| s.reconfirm_days = d) }
+                    }>
+                        {[30u16, 60, 90, 180].map(|d| view! {
+                            <option value=d.to_string() selected=move || settings().reconfirm_days == d>{format!("{d} days")}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <h3 class="card__subtitle">"Default timers by tag"</h3>
+            <p class="field__hint">"For people with no timer of their own and none from their organisation; the shortest applies."</p>
+            <ul class="list-card list-card--flat" aria-label="Default timers by tag">
+                {move || settings().tag_cadences.into_iter().map(|(tag, cadence)| {
+                    let gone = tag.clone();
+                    view! {
+                        <li class="list-card__row">
+                            <span class="list-card__main">{tag.clone()}</span>
+                            <span class="list-card__meta">{preset_label(cadence)}</span>
+                            <button class="icon-button" aria-label=format!("Remove the default for {tag}")
+                                on:click=move |_| kith.update_check_in(|s| s.tag_cadences.retain(|(t, _)| t != &gone))>"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="day-picker" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let tag = new_tag.get_untracked().trim().to_owned();
+                let Some((_, _, cadence)) = PRESETS.iter().find(|(k, _, _)| *k == new_preset.get_untracked()) else { return };
+                if tag.is_empty() { return }
+                kith.update_check_in(|s| {
+                    s.tag_cadences.retain(|(t, _)| !t.eq_ignore_ascii_case(&tag));
+                    s.tag_cadences.push((tag.clone(), *cadence));
+                });
+                new_tag.set(String::new());
+            }>
+                <div class="field">
+                    <label for="tag-default-tag">"Tag"</label>
+                    <input id="tag-default-tag" list="tag-names" autocomplete="off" prop:value=move || new_tag.get()
+                        on:input=move |ev| new_tag.set(event_target_value(&ev))/>
+                    <datalist id="tag-names">{move || tags().into_iter().map(|t| view! { <option value=t/> }).collect_view()}</datalist>
+                </div>
+                <div class="field">
+                    <label for="tag-default-cadence">"Timer"</label>
+                    <select id="tag-default-cadence" on:change=move |ev| new_preset.set(event_target_value(&ev))>
+                        {PRESETS.iter().skip(1).map(|(k, l, _)| view! { <option value=*k selected=move || new_preset.get() == *k>{*l}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button--small">"Add default"</button>
+            </form>
         </section>
     }
 }

@@ -72,7 +72,7 @@ test("checked in from the Today screen, and snoozing a person", async ({ page })
     await kith.goToPeople();
   }
   await kith.openPerson("Sam Snooze");
-  await page.getByRole("button", { name: "Snooze a week" }).click();
+  await page.getByRole("combobox", { name: "Snooze for" }).selectOption({ label: "a week" });
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Snoozed until");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
@@ -334,4 +334,25 @@ test("log once for an organisation's people, see its timeline, and open a brief 
   await expect(page.getByRole("region", { name: /^Overdue/ })).toContainText("Kim One");
   await page.getByRole("button", { name: "Brief on Kim One" }).click();
   await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("Annual planning with both");
+});
+
+test("settings: tag default timers and the overdue threshold are kept", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Mo Tagged", tags: "vip" });
+  await logInteraction(page, { date: await day(page, -10) });
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("No check-in timer");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Tag", { exact: true }).fill("vip");
+  await page.getByLabel("Timer", { exact: true }).selectOption({ label: "Every week" });
+  await page.getByRole("button", { name: "Add default" }).click();
+  await expect(page.getByRole("list", { name: "Default timers by tag" })).toContainText("vip");
+  await page.getByLabel("Overdue after").selectOption("200");
+  await kith.reload();
+  await expect(page.getByLabel("Overdue after")).toHaveValue("200");
+  await expect(page.getByRole("list", { name: "Default timers by tag" })).toContainText("Every week");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  // 10 days on a weekly timer: due, but not overdue until day 14 at 200%.
+  await expect(page.getByRole("region", { name: /^Due now/ })).toContainText("Mo Tagged");
+  await expect(page.getByRole("region", { name: /^Overdue/ })).toHaveCount(0);
 });

@@ -89,12 +89,19 @@ test("10,000 people and 100,000 interactions stay quick", async ({ page }) => {
   await expect(kith.rows().filter({ hasText: " 5" }).first()).toBeVisible();
   expect(await kith.rows().count()).toBeLessThan(100);
 
+  // A person's page: the timeline reads their page of history by index.
+  const t1 = Date.now();
+  await page.goto("/people/p7777");
+  await expect(page.getByRole("list", { name: "Interactions" }).getByRole("listitem")).toHaveCount(10, { timeout: 30_000 });
+  const timelineMs = Date.now() - t1;
+
   const heapMb = await page.evaluate(() => (performance.memory?.usedJSHeapSize ?? 0) / 1048576);
   const report = [
     `seed ${PEOPLE} people + ${INTERACTIONS} interactions: ${Math.round(seeded)} ms`,
     `reload to first row: ${startup} ms`,
     `search keystroke to painted result: ${searchMs.toFixed(1)} ms`,
     `rows in the DOM: ${domRows}`,
+    `open a person (fresh load) to their timeline shown, among 100,000 interactions: ${timelineMs} ms`,
     `JS heap after load: ${heapMb.toFixed(1)} MB`,
   ];
   console.log(`\n[bench] ${report.join("\n[bench] ")}`);

@@ -29,6 +29,13 @@ pub struct CheckInSettings {
     /// Default cadences by tag, for people with none of their own.
     #[serde(default)]
     pub tag_cadences: Vec<(String, Cadence)>,
+    /// Ask to re-confirm what a person cares about after this many days.
+    #[serde(default = "default_reconfirm_days")]
+    pub reconfirm_days: u16,
+}
+
+fn default_reconfirm_days() -> u16 {
+    60
 }
 
 impl Default for CheckInSettings {
@@ -36,6 +43,7 @@ impl Default for CheckInSettings {
         CheckInSettings {
             overdue_percent: 125,
             tag_cadences: Vec::new(),
+            reconfirm_days: default_reconfirm_days(),
         }
     }
 }

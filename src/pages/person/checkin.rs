@@ -110,7 +110,20 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                 <button class="button button--small" aria-expanded=move || series.get().to_string()
                     on:click=move |_| series.update(|s| *s = !*s)>"Follow up after a project"</button>
                 <Show when=move || status().is_some_and(|s| s.1 != Cadence::None)>
-                    <button class="button button--small" on:click=move |_| { let _ = kith.snooze(&me.get_value(), 7); }>"Snooze a week"</button>
+                    <label class="select-field">
+                        <span class="visually-hidden">"Snooze for"</span>
+                        <select aria-label="Snooze for" on:change=move |ev| {
+                            if let Ok(days) = event_target_value(&ev).parse::<u64>() {
+                                let _ = kith.snooze(&me.get_value(), days);
+                            }
+                        }>
+                            <option value="" selected=true>"Snooze…"</option>
+                            <option value="3">"3 days"</option>
+                            <option value="7">"a week"</option>
+                            <option value="14">"2 weeks"</option>
+                            <option value="30">"a month"</option>
+                        </select>
+                    </label>
                 </Show>
             </div>
             <Show when=move || series.get()>

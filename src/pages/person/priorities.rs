@@ -1,14 +1,11 @@
 //! "What they care about right now", with the day it was last confirmed;
-//! Kith asks again once that is older than [`RECONFIRM_DAYS`].
+//! Kith asks again once that is older than the age set in settings.
 
 use super::Person;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::ContactId;
 use leptos::prelude::*;
-
-/// Priorities shift; after this many days Kith asks whether they still hold.
-pub const RECONFIRM_DAYS: i64 = 60;
 
 #[component]
 pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
@@ -26,7 +23,10 @@ pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
         })
     };
     let age = move || current().1.map(|d| (platform::today() - d).num_days());
-    let stale = move || !current().0.is_empty() && age().is_some_and(|a| a > RECONFIRM_DAYS);
+    let stale = move || {
+        let limit = i64::from(kith.check_in.with(|s| s.reconfirm_days));
+        !current().0.is_empty() && age().is_some_and(|a| a > limit)
+    };
     let save = move |text: String| match kith.set_priorities(&me.get_value(), &text) {
         Ok(()) => {
             error.set(None);
