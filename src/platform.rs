@@ -10,9 +10,13 @@ pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
-/// Today in the user's own time zone.
+/// Today in the user's own time zone: the core's `local_day` of this
+/// instant, with the offset the browser reports for it (daylight saving
+/// included).
 pub fn today() -> NaiveDate {
-    Local::now().date_naive()
+    let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    kith_core::checkin::local_day(now(), offset_minutes)
+        .unwrap_or_else(|| Local::now().date_naive())
 }
 
 /// 16 random bytes from the browser's cryptographic generator.

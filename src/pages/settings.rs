@@ -28,6 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <div class="facts__row"><dt>"Organisations"</dt><dd>{c.organisations}</dd></div>
                     <div class="facts__row"><dt>"Interactions"</dt><dd>{c.interactions}</dd></div>
                     <div class="facts__row"><dt>"Important dates"</dt><dd>{c.dates}</dd></div>
+                    <div class="facts__row"><dt>"Follow-ups"</dt><dd>{c.tasks}</dd></div>
                 </dl>
             }
             .into_any(),
