@@ -471,15 +471,9 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
                 let more = items.len() > shown.get();
                 view! {
                     <ol class="timeline" aria-label="Interactions with its people">
-                        {items.into_iter().take(shown.get()).map(|i| view! {
-                            <li class="timeline__item">
-                                <p class="timeline__head"><strong>{i.kind.label()}</strong> " · " {i.date.format("%-d %b %Y").to_string()} " · " {names(&i.contact_ids)}</p>
-                                {(!i.notes.is_empty()).then(|| view! { <p class="notes">{i.notes.clone()}</p> })}
-                                {i.temperature.clone().map(|t| view! {
-                                    <p class="timeline__temp"><span class=format!("temp temp--{}", t.score)>{format!("{}/5", t.score)}</span>
-                                    {(!t.note.is_empty()).then(|| format!(" {}", t.note))}</p>
-                                })}
-                            </li>
+                        {items.into_iter().take(shown.get()).map(|i| {
+                            let people = names(&i.contact_ids);
+                            view! { <crate::pages::person::log::TimelineItem item=i people/> }
                         }).collect_view()}
                     </ol>
                     {more.then(|| view! { <button class="link-button" on:click=move |_| shown.update(|n| *n += PAGE)>"Show older"</button> })}

@@ -264,30 +264,40 @@ pub fn TimelineCard(id: ContactId) -> impl IntoView {
                 <p class="card__empty">"No interactions yet. Log a call, a meal or a message to start the timeline."</p>
             }>
                 <ol class="timeline" aria-label="Interactions">
-                    {move || items.get().into_iter().map(|i| {
-                        let when = match i.time {
-                            Some(t) => format!("{} · {}", i.date.format("%-d %b %Y"), t.format("%H:%M")),
-                            None => i.date.format("%-d %b %Y").to_string(),
-                        };
-                        let temperature = i.temperature.clone().map(|t| view! {
-                            <p class="timeline__temp">
-                                <span class=format!("temp temp--{}", t.score)>{format!("{}/5", t.score)}</span>
-                                {(!t.note.is_empty()).then(|| format!(" {}", t.note))}
-                            </p>
-                        });
-                        view! {
-                            <li class="timeline__item">
-                                <p class="timeline__head"><strong>{i.kind.label()}</strong> " · " {when}</p>
-                                {(!i.notes.is_empty()).then(|| view! { <p class="notes">{i.notes.clone()}</p> })}
-                                {temperature}
-                            </li>
-                        }
-                    }).collect_view()}
+                    {move || items.get().into_iter().map(|i| view! { <TimelineItem item=i/> }).collect_view()}
                 </ol>
                 <Show when=move || cursor.with(Option::is_some)>
                     <button class="link-button" on:click=move |_| load(true)>"Show older"</button>
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// One interaction in a timeline: kind, day and time, notes, temperature,
+/// and, where the timeline spans several people, who was there.
+#[component]
+pub fn TimelineItem(item: Interaction, #[prop(optional)] people: Option<String>) -> impl IntoView {
+    let when = match item.time {
+        Some(t) => format!("{} · {}", item.date.format("%-d %b %Y"), t.format("%H:%M")),
+        None => item.date.format("%-d %b %Y").to_string(),
+    };
+    let temperature = item.temperature.clone().map(|t| {
+        view! {
+            <p class="timeline__temp">
+                <span class=format!("temp temp--{}", t.score)>{format!("{}/5", t.score)}</span>
+                {(!t.note.is_empty()).then(|| format!(" {}", t.note))}
+            </p>
+        }
+    });
+    view! {
+        <li class="timeline__item">
+            <p class="timeline__head">
+                <strong>{item.kind.label()}</strong> " · " {when}
+                {people.map(|p| format!(" · {p}"))}
+            </p>
+            {(!item.notes.is_empty()).then(|| view! { <p class="notes">{item.notes.clone()}</p> })}
+            {temperature}
+        </li>
     }
 }
