@@ -10,6 +10,7 @@
 //! - Nothing in this crate touches the browser. Time and randomness come in
 //!   through [`Ctx`], so every rule is a pure function tested on the host.
 
+pub mod backup;
 pub mod cadence;
 pub mod checkin;
 pub mod commands;
