@@ -6,6 +6,7 @@
 
 use crate::platform;
 use crate::storage::{IdbStore, DATABASE};
+use kith_core::backup::{Backup, Preview};
 use kith_core::{
     Batch, Cadence, CheckInSettings, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory,
     FamilyInput, FamilyMemberId, ImportantDate, Interaction, InteractionInput, MergeChoices,
@@ -402,6 +403,55 @@ impl Kith {
             .map_err(|e| e.to_string())?;
         self.persist(batch);
         self.say("Merged. Everything from both records is kept.");
+        Ok(())
+    }
+
+    /// Everything, as the backup file's text.
+    pub async fn export_backup(&self) -> Result<String, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let backup = store
+            .export(env!("CARGO_PKG_VERSION"))
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(backup.to_json())
+    }
+
+    /// What importing `incoming` would do, against what is stored now.
+    pub async fn preview_import(&self, incoming: &Backup) -> Result<Preview, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let current = store
+            .export(env!("CARGO_PKG_VERSION"))
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Preview::of(&current, incoming))
+    }
+
+    /// Writes a checked backup in one transaction: merged with what is here
+    /// (newer wins; deletions kept), or replacing it. Then the screen
+    /// reloads from storage.
+    pub async fn import_backup(&self, incoming: &Backup, replace: bool) -> Result<(), String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let result = if replace {
+            incoming.clone()
+        } else {
+            let current = store
+                .export(env!("CARGO_PKG_VERSION"))
+                .await
+                .map_err(|e| e.to_string())?;
+            current.merge(incoming)
+        };
+        self.pending.update(|n| *n += 1);
+        let written = store.replace_all(&result).await;
+        self.pending.update(|n| *n = n.saturating_sub(1));
+        written.map_err(|e| format!("Couldn't import: {e}. Nothing was changed."))?;
+        self.reload().await;
+        self.revision.update(|r| *r += 1);
         Ok(())
     }
 

@@ -53,6 +53,11 @@ async fn tasks() {
 }
 
 #[wasm_bindgen_test]
+async fn export_and_replace() {
+    contract::export_and_replace(&fresh("test-export").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn photos() {
     contract::photos(&fresh("test-photos").await).await;
 }

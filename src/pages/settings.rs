@@ -57,6 +57,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
+            <crate::pages::backup::BackupCard/>
             <CheckInSettingsCard/>
             <section class="card" aria-labelledby="stored-title">
                 <h2 class="card__title" id="stored-title">"Stored in this browser"</h2>

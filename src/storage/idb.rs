@@ -453,6 +453,68 @@ impl Store for IdbStore {
         Ok(dates.into_iter().filter(|d| d.deleted.is_none()).collect())
     }
 
+    async fn export(&self, app_version: &str) -> Result<kith_core::backup::Backup, StoreError> {
+        let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS];
+        let tx = self.tx(&names, IdbTransactionMode::Readonly)?;
+        let all = |name| {
+            tx.object_store(name)
+                .and_then(|s| s.get_all())
+                .map_err(js_error)
+        };
+        let reqs = [
+            all(CONTACTS)?,
+            all(ORGANISATIONS)?,
+            all(INTERACTIONS)?,
+            all(DATES)?,
+            all(TASKS)?,
+        ];
+        let [contacts, organisations, interactions, dates, tasks] = reqs;
+        Ok(kith_core::backup::Backup::new(
+            app_version,
+            self.get_all(contacts).await?,
+            self.get_all(organisations).await?,
+            self.get_all(interactions).await?,
+            self.get_all(dates).await?,
+            self.get_all(tasks).await?,
+        ))
+    }
+
+    async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {
+        let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS];
+        let tx = self.tx(&names, IdbTransactionMode::Readwrite)?;
+        let outcome = Promise::new(&mut |resolve, reject| {
+            tx.set_oncomplete(Some(&resolve));
+            tx.set_onerror(Some(&reject));
+            tx.set_onabort(Some(&reject));
+        });
+        let batch = Batch {
+            contacts: backup.contacts.clone(),
+            organisations: backup.organisations.clone(),
+            interactions: backup.interactions.clone(),
+            dates: backup.dates.clone(),
+            tasks: backup.tasks.clone(),
+            ..Batch::default()
+        };
+        let write = || -> Result<(), StoreError> {
+            for name in names {
+                tx.object_store(name)
+                    .and_then(|s| s.clear())
+                    .map_err(js_error)?;
+            }
+            put_all(&tx, &batch)
+        };
+        if let Err(e) = write() {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        match JsFuture::from(outcome).await {
+            Ok(_) => Ok(()),
+            Err(_) => Err(tx.error().map(dom_error).unwrap_or_else(|| {
+                StoreError::Other("the restore was cancelled; nothing was changed".into())
+            })),
+        }
+    }
+
     async fn counts(&self) -> Result<Counts, StoreError> {
         let tx = self.tx(
             &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS],

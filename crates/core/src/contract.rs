@@ -440,3 +440,39 @@ pub async fn tasks<S: Store>(store: &S) {
     );
     assert_eq!(store.counts().await.unwrap().tasks, 4);
 }
+
+/// A backup holds everything; replacing from it restores exactly that, and
+/// a refused replace leaves the store as it was.
+pub async fn export_and_replace<S: Store>(store: &S) {
+    contract_seed(store).await;
+    let first = store.export("test").await.unwrap();
+    assert_eq!(first.contacts.len(), 2);
+    assert_eq!(first.interactions.len(), 1);
+    let other = contact("zed", "Zed");
+    store
+        .commit(&Batch {
+            contacts: vec![other],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    store.replace_all(&first).await.unwrap();
+    assert_eq!(
+        store.export("test").await.unwrap().to_json(),
+        first.to_json()
+    );
+}
+
+async fn contract_seed<S: Store>(store: &S) {
+    let ana = contact("ana", "Ana");
+    let bo = contact("bo", "Bo");
+    let call = interaction("x1", &[&ana, &bo], day(1), None);
+    store
+        .commit(&Batch {
+            contacts: vec![ana, bo],
+            interactions: vec![call],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+}

@@ -202,6 +202,41 @@ impl Store for MemoryStore {
             .collect())
     }
 
+    async fn export(&self, app_version: &str) -> Result<crate::backup::Backup, StoreError> {
+        let t = self.tables.borrow();
+        Ok(crate::backup::Backup::new(
+            app_version,
+            t.contacts.values().cloned().collect(),
+            t.organisations.values().cloned().collect(),
+            t.interactions.values().cloned().collect(),
+            t.dates.values().cloned().collect(),
+            t.tasks.values().cloned().collect(),
+        ))
+    }
+
+    async fn replace_all(&self, backup: &crate::backup::Backup) -> Result<(), StoreError> {
+        if let Some(e) = self.fail_next.borrow_mut().take() {
+            return Err(e);
+        }
+        {
+            let mut t = self.tables.borrow_mut();
+            let photos = std::mem::take(&mut t.photos);
+            *t = Tables {
+                photos,
+                ..Tables::default()
+            };
+        }
+        let batch = Batch {
+            contacts: backup.contacts.clone(),
+            organisations: backup.organisations.clone(),
+            interactions: backup.interactions.clone(),
+            dates: backup.dates.clone(),
+            tasks: backup.tasks.clone(),
+            ..Batch::default()
+        };
+        self.commit(&batch).await
+    }
+
     async fn counts(&self) -> Result<Counts, StoreError> {
         let t = self.tables.borrow();
         Ok(Counts {
@@ -249,6 +284,11 @@ mod tests {
     #[test]
     fn tasks() {
         block_on(contract::tasks(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn export_and_replace() {
+        block_on(contract::export_and_replace(&MemoryStore::new()));
     }
 
     #[test]

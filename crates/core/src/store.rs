@@ -119,4 +119,11 @@ pub trait Store {
     async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError>;
 
     async fn counts(&self) -> Result<Counts, StoreError>;
+
+    /// Every record (tombstones included) for a backup.
+    async fn export(&self, app_version: &str) -> Result<crate::backup::Backup, StoreError>;
+
+    /// Replaces every record with the backup's, in one transaction: all or
+    /// nothing. Photos are kept.
+    async fn replace_all(&self, backup: &crate::backup::Backup) -> Result<(), StoreError>;
 }

@@ -1,0 +1,148 @@
+//! Backups in settings: export everything as one JSON file, and import one
+//! through the restore pipeline, with a preview before anything is written.
+
+use crate::state::use_kith;
+use kith_core::backup::{Backup, Preview};
+use kith_core::format::grouped;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Hands `text` to the browser as a download named `name`.
+fn download(name: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    let _ = link.set_attribute("href", &url);
+    let _ = link.set_attribute("download", name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+#[component]
+pub fn BackupCard() -> impl IntoView {
+    let kith = use_kith();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<(Backup, Preview)>);
+    let export = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            let result = kith.export_backup().await.and_then(|json| {
+                download(
+                    &format!(
+                        "kith-backup-{}.json",
+                        crate::platform::today().format("%Y-%m-%d")
+                    ),
+                    &json,
+                )
+            });
+            busy.set(false);
+            match result {
+                Ok(()) => kith.say("Backup saved to your downloads."),
+                Err(e) => error.set(Some(format!("Couldn't make the backup: {e}"))),
+            }
+        });
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        if let Some(i) = &input {
+            i.set_value("");
+        }
+        error.set(None);
+        pending.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    busy.set(false);
+                    return error.set(Some(format!("“{}” could not be read.", file.name())));
+                }
+            };
+            let checked = Backup::restore(&bytes).map_err(|e| {
+                format!(
+                    "“{}” was not imported. {e} Your data is unchanged.",
+                    file.name()
+                )
+            });
+            let result = match checked {
+                Ok(backup) => kith.preview_import(&backup).await.map(|p| (backup, p)),
+                Err(e) => Err(e),
+            };
+            busy.set(false);
+            match result {
+                Ok(ready) => pending.set(Some(ready)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let apply = move |replace: bool| {
+        let Some((backup, _)) = pending.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        spawn_local(async move {
+            let result = kith.import_backup(&backup, replace).await;
+            busy.set(false);
+            pending.set(None);
+            match result {
+                Ok(()) => kith.say(if replace {
+                    "Replaced everything with the backup."
+                } else {
+                    "Merged the backup."
+                }),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-title">
+            <h2 class="card__title" id="backup-title">"Backups"</h2>
+            <p class="card__text">"A backup file is your copy of everything in Kith: keep one somewhere safe, or use it to move to another device."</p>
+            <div class="checkin__actions">
+                <button class="button button--primary button--small" disabled=move || busy.get() on:click=export>"Export backup"</button>
+                <label class="button button--small">
+                    <input type="file" accept="application/json,.json" class="visually-hidden"
+                        aria-label="Import a backup file" on:change=pick/>
+                    "Import backup…"
+                </label>
+            </div>
+            {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+            {move || pending.get().map(|(_, p)| view! {
+                <div class="subform" role="region" aria-label="Import preview">
+                    <p>{format!(
+                        "This backup holds {} people, {} interactions and {} dates: {} new, {} changed, {} in conflict with what is here.",
+                        grouped(p.people), grouped(p.interactions), grouped(p.dates), grouped(p.new), grouped(p.changed), grouped(p.conflicting)
+                    )}</p>
+                    <div class="form__actions">
+                        <button class="button button--primary" on:click=move |_| apply(false)>"Merge into what is here"</button>
+                        <button class="button button--danger" on:click=move |_| apply(true)>"Replace everything"</button>
+                        <button class="button button--quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+// Backups: export a file, clear the data, import it, everything is back;
+// a bad file is refused in words and changes nothing.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { Kith } from "./kith.mjs";
+
+async function exportBackup(page) {
+  await page.goto("/settings");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export backup" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kith-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  return readFileSync(await file.path());
+}
+
+async function importBackup(page, name, buffer) {
+  await page.goto("/settings");
+  await page.getByLabel("Import a backup file").setInputFiles({ name, mimeType: "application/json", buffer });
+}
+
+test("export, clear everything, import: everyone and their history are back", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ana Cruz", organisation: "Acme Ltd", email: "ana@acme.test" });
+  await kith.addDetail("Daughter Ava started university");
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByLabel("Notes", { exact: true }).fill("Lunch at Alma");
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Bo Lind" });
+  await kith.saved();
+
+  const file = await exportBackup(page);
+  const parsed = JSON.parse(file.toString());
+  expect(parsed.format).toBe("kith-backup");
+  expect(parsed.contacts.length).toBe(2);
+  expect(await exportBackup(page)).toEqual(file);
+
+  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.open();
+  await expect(page.getByRole("heading", { name: "Who matters to you?" })).toBeVisible();
+
+  await importBackup(page, "kith-backup.json", file);
+  const preview = page.getByRole("region", { name: "Import preview" });
+  await expect(preview).toContainText("This backup holds 2 people, 1 interactions");
+  await preview.getByRole("button", { name: "Replace everything" }).click();
+  await expect(page.getByRole("status").getByText("Replaced everything with the backup.")).toBeVisible();
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveCount(2);
+  await kith.openPerson("Ana Cruz");
+  await expect(page.getByRole("region", { name: "Details learned" })).toContainText("Daughter Ava started university");
+  await expect(page.getByRole("list", { name: "Interactions" })).toContainText("Lunch at Alma");
+  await kith.reload();
+  await expect(page.getByRole("list", { name: "Interactions" })).toContainText("Lunch at Alma");
+});
+
+test("bad backup files are refused in words and change nothing", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Cy Keep" });
+  await kith.saved();
+  const good = await exportBackup(page);
+  const cases = [
+    ["notes.json", Buffer.from("hello"), "is not JSON (line 1, column 1)"],
+    ["cut.json", good.subarray(0, Math.floor(good.length / 2)), "ends too early"],
+    ["other.json", Buffer.from('{"format":"something-else"}'), "This is not a Kith backup"],
+    ["future.json", Buffer.from('{"format":"kith-backup","version":7}'), "made by a newer Kith (backup version 7"],
+  ];
+  const badDate = JSON.parse(good.toString());
+  badDate.contacts[0].created = "yesterday";
+  cases.push(["typed.json", Buffer.from(JSON.stringify(badDate)), "person 1"]);
+  for (const [name, buffer, message] of cases) {
+    await importBackup(page, name, buffer);
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText(`“${name}” was not imported.`);
+    await expect(alert).toContainText(message);
+    await expect(alert).toContainText("Your data is unchanged.");
+  }
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveCount(1);
+  await expect(kith.rows().first()).toContainText("Cy Keep");
+});
