@@ -100,3 +100,55 @@ pub fn apply_theme(theme: Theme) {
         let _ = root.set_attribute("data-theme", theme.key());
     }
 }
+
+const LAST_BACKUP_KEY: &str = "kith.last_backup";
+const BACKUP_AGE_KEY: &str = "kith.backup_reminder_days";
+
+/// When the last backup was exported from this browser.
+pub fn last_backup() -> Option<Timestamp> {
+    LocalStorage::get::<i64>(LAST_BACKUP_KEY)
+        .ok()
+        .map(Timestamp)
+}
+
+pub fn note_backup_made() {
+    let _ = LocalStorage::set(LAST_BACKUP_KEY, now().0);
+}
+
+/// After how many days without a backup Kith reminds the user.
+pub fn backup_reminder_days() -> u32 {
+    LocalStorage::get::<u32>(BACKUP_AGE_KEY).unwrap_or(30)
+}
+
+pub fn set_backup_reminder_days(days: u32) {
+    let _ = LocalStorage::set(BACKUP_AGE_KEY, days);
+}
+
+/// Whole days since the last backup (`None`: never).
+pub fn days_since_backup() -> Option<i64> {
+    last_backup().map(|t| (now().0 - t.0).max(0) / 86_400_000)
+}
+
+/// How much this origin stores, and may store, in bytes
+/// (`navigator.storage.estimate()`), where the browser says.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    use wasm_bindgen::JsCast;
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    let estimate = js_sys::Reflect::get(&storage, &"estimate".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = estimate
+        .call0(&storage)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |k: &str| {
+        js_sys::Reflect::get(&result, &k.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((field("usage")?, field("quota")?))
+}

@@ -37,6 +37,12 @@ pub fn BackupCard() -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<(Backup, Preview)>);
+    let last = RwSignal::new(crate::platform::days_since_backup());
+    let remind = RwSignal::new(crate::platform::backup_reminder_days());
+    let usage = LocalResource::new(move || {
+        kith.revision.track();
+        crate::platform::storage_estimate()
+    });
     let export = move |_| {
         busy.set(true);
         spawn_local(async move {
@@ -51,7 +57,11 @@ pub fn BackupCard() -> impl IntoView {
             });
             busy.set(false);
             match result {
-                Ok(()) => kith.say("Backup saved to your downloads."),
+                Ok(()) => {
+                    crate::platform::note_backup_made();
+                    last.set(crate::platform::days_since_backup());
+                    kith.say("Backup saved to your downloads.");
+                }
                 Err(e) => error.set(Some(format!("Couldn't make the backup: {e}"))),
             }
         });
@@ -121,6 +131,26 @@ pub fn BackupCard() -> impl IntoView {
         <section class="card" aria-labelledby="backup-title">
             <h2 class="card__title" id="backup-title">"Backups"</h2>
             <p class="card__text">"A backup file is your copy of everything in Kith: keep one somewhere safe, or use it to move to another device."</p>
+            <dl class="facts backup__facts">
+                <div class="facts__row"><dt>"Last backup"</dt><dd>{move || match last.get() {
+                    None => "Never, from this browser".to_owned(),
+                    Some(0) => "Today".to_owned(),
+                    Some(1) => "Yesterday".to_owned(),
+                    Some(n) => format!("{n} days ago"),
+                }}</dd></div>
+                <div class="facts__row"><dt>"Storage used"</dt><dd>{move || match usage.get().flatten() {
+                    Some((used, quota)) => format!("{:.1} MB of {:.0} MB this browser allows", used / 1e6, quota / 1e6),
+                    None => "Not reported by this browser".to_owned(),
+                }}</dd></div>
+            </dl>
+            <div class="field field--inline">
+                <label for="backup-remind">"Remind me after"</label>
+                <select id="backup-remind" on:change=move |ev| {
+                    if let Ok(d) = event_target_value(&ev).parse::<u32>() { crate::platform::set_backup_reminder_days(d); remind.set(d); }
+                }>
+                    {[7u32, 14, 30, 90].map(|d| view! { <option value=d.to_string() selected=move || remind.get() == d>{format!("{d} days without a backup")}</option> }).collect_view()}
+                </select>
+            </div>
             <div class="checkin__actions">
                 <button class="button button--primary button--small" disabled=move || busy.get() on:click=export>"Export backup"</button>
                 <label class="button button--small">

@@ -74,6 +74,12 @@ pub fn HomePage() -> impl IntoView {
             .with(|d| d.reach_out(platform::today(), WEEK, &settings))
     });
     let nobody = move || kith.directory.with(|d| d.live_count() == 0);
+    // A gentle reminder when the last backup is older than the chosen age.
+    let backup_due = move || {
+        kith.revision.track();
+        crate::platform::days_since_backup()
+            .is_none_or(|d| d >= i64::from(crate::platform::backup_reminder_days()))
+    };
     let reminders = LocalResource::new(move || {
         kith.revision.track();
         async move { kith.date_reminders(DATE_HORIZON).await.unwrap_or_default() }
@@ -104,6 +110,15 @@ pub fn HomePage() -> impl IntoView {
                     <span aria-hidden="true">"+ "</span>"Add person"
                 </a>
             </header>
+            <Show when=move || !nobody() && backup_due()>
+                <div class="prompt" role="note">
+                    <p>{move || match crate::platform::days_since_backup() {
+                        None => "Everything you keep is only in this browser. Make a backup so a lost device does not lose your people.".to_owned(),
+                        Some(n) => format!("Your last backup was {n} days ago. A fresh one keeps your people safe."),
+                    }}</p>
+                    <a class="button button--small" href="/settings">"Back up now"</a>
+                </div>
+            </Show>
             <Show when=move || !nobody()>
                 <div class="person__quick">
                     <crate::pages::person::log::LogForm fixed=None others=Signal::stored(Vec::new()) title=String::new()/>

@@ -80,3 +80,20 @@ test("bad backup files are refused in words and change nothing", async ({ page }
   await expect(kith.rows()).toHaveCount(1);
   await expect(kith.rows().first()).toContainText("Cy Keep");
 });
+
+test("Today reminds gently until a backup is made; settings show when and how much", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Dee Safe" });
+  await page.goto("/");
+  await expect(page.getByRole("note")).toContainText("Make a backup");
+  await exportBackup(page);
+  const card = page.getByRole("region", { name: "Backups" });
+  await expect(card).toContainText("Last backup");
+  await expect(card).toContainText("Today");
+  await expect(card).toContainText(/Storage used.*MB/);
+  await page.getByLabel("Remind me after").selectOption("7");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(page.getByRole("note")).toHaveCount(0);
+});
