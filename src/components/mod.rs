@@ -2,6 +2,7 @@
 
 pub mod avatar;
 pub mod escape;
+pub mod file_pick;
 pub mod notice;
 pub mod people_list;
 pub mod quick_detail;

@@ -67,19 +67,9 @@ pub fn BackupCard() -> impl IntoView {
         });
     };
     let pick = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = crate::components::file_pick::picked_file(&ev) else {
             return;
         };
-        if let Some(i) = &input {
-            i.set_value("");
-        }
         error.set(None);
         pending.set(None);
         busy.set(true);

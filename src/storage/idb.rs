@@ -332,11 +332,7 @@ impl Store for IdbStore {
         .filter_map(|(name, used)| used.then_some(name))
         .collect();
         let tx = self.tx(&touched, IdbTransactionMode::Readwrite)?;
-        let outcome = Promise::new(&mut |resolve, reject| {
-            tx.set_oncomplete(Some(&resolve));
-            tx.set_onerror(Some(&reject));
-            tx.set_onabort(Some(&reject));
-        });
+        let outcome = completion(&tx);
         if let Err(e) = put_all(&tx, batch) {
             let _ = tx.abort();
             return Err(e);
@@ -482,19 +478,8 @@ impl Store for IdbStore {
     async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {
         let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS];
         let tx = self.tx(&names, IdbTransactionMode::Readwrite)?;
-        let outcome = Promise::new(&mut |resolve, reject| {
-            tx.set_oncomplete(Some(&resolve));
-            tx.set_onerror(Some(&reject));
-            tx.set_onabort(Some(&reject));
-        });
-        let batch = Batch {
-            contacts: backup.contacts.clone(),
-            organisations: backup.organisations.clone(),
-            interactions: backup.interactions.clone(),
-            dates: backup.dates.clone(),
-            tasks: backup.tasks.clone(),
-            ..Batch::default()
-        };
+        let outcome = completion(&tx);
+        let batch = backup.to_batch();
         let write = || -> Result<(), StoreError> {
             for name in names {
                 tx.object_store(name)
@@ -612,6 +597,16 @@ fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+/// A promise settled by the transaction: resolved on `complete`, rejected on
+/// `error` or `abort`. Made before the first request, so no event is missed.
+fn completion(tx: &IdbTransaction) -> Promise {
+    Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    })
 }
 
 /// Awaits a request's success (its result) or failure.

@@ -106,6 +106,18 @@ impl Backup {
         }
     }
 
+    /// The records, as one batch to write.
+    pub fn to_batch(&self) -> crate::model::Batch {
+        crate::model::Batch {
+            contacts: self.contacts.clone(),
+            organisations: self.organisations.clone(),
+            interactions: self.interactions.clone(),
+            dates: self.dates.clone(),
+            tasks: self.tasks.clone(),
+            ..crate::model::Batch::default()
+        }
+    }
+
     /// The file's bytes: compact JSON, stable field order. (Pretty printing
     /// would compile every record type's serialiser a second time into
     /// the wasm.)

@@ -226,14 +226,7 @@ impl Store for MemoryStore {
                 ..Tables::default()
             };
         }
-        let batch = Batch {
-            contacts: backup.contacts.clone(),
-            organisations: backup.organisations.clone(),
-            interactions: backup.interactions.clone(),
-            dates: backup.dates.clone(),
-            tasks: backup.tasks.clone(),
-            ..Batch::default()
-        };
+        let batch = backup.to_batch();
         self.commit(&batch).await
     }
 

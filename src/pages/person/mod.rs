@@ -155,25 +155,14 @@ fn PersonView(id: ContactId) -> impl IntoView {
 /// Pick a photo (cropped and downscaled before it is stored) or remove it.
 #[component]
 fn PhotoControls(id: ContactId, person: Person) -> impl IntoView {
-    use wasm_bindgen::JsCast;
     let kith = use_kith();
     let busy = RwSignal::new(false);
     let has_photo = move || person.with(|p| p.as_ref().is_some_and(|c| c.photo.is_some()));
     let me = StoredValue::new(id);
     let pick = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = crate::components::file_pick::picked_file(&ev) else {
             return;
         };
-        if let Some(i) = &input {
-            i.set_value("");
-        }
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = match crate::photo::downscale(&file).await {
