@@ -250,5 +250,6 @@ fn RowBrief(id: ContactId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| kith.directory.with(|d| d.contact(&id).cloned()))
     };
-    view! { <crate::pages::person::brief::BriefCard id person/> }
+    let recent = crate::pages::person::recent_history(kith, id.clone());
+    view! { <crate::pages::person::brief::BriefCard id person recent/> }
 }

@@ -10,20 +10,11 @@ use kith_core::ContactId;
 use leptos::prelude::*;
 
 #[component]
-pub fn BriefCard(id: ContactId, person: Person) -> impl IntoView {
+pub fn BriefCard(id: ContactId, person: Person, recent: super::History) -> impl IntoView {
     let kith = use_kith();
     let title_id = format!("brief-title-{id}");
     let title_ref = title_id.clone();
     let me = StoredValue::new(id);
-    let recent = LocalResource::new(move || {
-        kith.revision.track();
-        async move {
-            kith.timeline(&me.get_value(), None, 20)
-                .await
-                .map(|(page, _)| page)
-                .unwrap_or_default()
-        }
-    });
     let tasks = LocalResource::new(move || {
         kith.revision.track();
         async move {

@@ -9,23 +9,13 @@ use kith_core::temperature::{scores, Health};
 use kith_core::{ContactId, Interaction};
 use leptos::prelude::*;
 
-const HISTORY: usize = 200;
 const READINGS: usize = 12;
 const MONTHS_SHOWN: u32 = 12;
 
 #[component]
-pub fn HealthCard(id: ContactId) -> impl IntoView {
+pub fn HealthCard(id: ContactId, history: super::History) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
-    let history = LocalResource::new(move || {
-        kith.revision.track();
-        async move {
-            kith.timeline(&me.get_value(), None, HISTORY)
-                .await
-                .map(|(p, _)| p)
-                .unwrap_or_default()
-        }
-    });
     let health = move || {
         let items = history.get().unwrap_or_default();
         let settings = kith.check_in.get();

@@ -32,6 +32,24 @@ pub fn use_contact_id() -> Memo<Option<ContactId>> {
 /// The live person `id`, following every change.
 pub type Person = Memo<Option<Contact>>;
 
+/// A person's recent interactions (newest first), read once per write and
+/// shared by the brief and the health card.
+pub type History = LocalResource<Vec<kith_core::Interaction>>;
+
+/// Loads up to 200 of `id`'s newest interactions, again after each write.
+pub fn recent_history(kith: Kith, id: ContactId) -> History {
+    let me = StoredValue::new(id);
+    LocalResource::new(move || {
+        kith.revision.track();
+        async move {
+            kith.timeline(&me.get_value(), None, 200)
+                .await
+                .map(|(p, _)| p)
+                .unwrap_or_default()
+        }
+    })
+}
+
 /// The person's important dates, as stored; reloaded after each write.
 pub type Dates = LocalResource<Result<Vec<ImportantDate>, String>>;
 
@@ -64,6 +82,7 @@ fn person_memo(kith: Kith, id: ContactId) -> Person {
 fn PersonView(id: ContactId) -> impl IntoView {
     let kith = use_kith();
     let person = person_memo(kith, id.clone());
+    let history = recent_history(kith, id.clone());
     let dates: Dates = {
         let id = id.clone();
         LocalResource::new(move || {
@@ -132,7 +151,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
             <details::QuickDetail id=id.clone() person/>
             <div class="person__grid">
                 <div class="person__col">
-                    <brief::BriefCard id=id.clone() person/>
+                    <brief::BriefCard id=id.clone() person recent=history/>
                     <priorities::PrioritiesCard id=id.clone() person/>
                     <checkin::CheckInCard id=id.clone() person/>
                     <details::DetailsCard id=id.clone() person/>
@@ -140,7 +159,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
                     <family::DatesCard id=id.clone() dates/>
                 </div>
                 <div class="person__col">
-                    <health::HealthCard id=id.clone()/>
+                    <health::HealthCard id=id.clone() history/>
                     <log::TimelineCard id=id.clone()/>
                     <info::ReachCard person/>
                     <info::WorkCard person/>
