@@ -19,12 +19,21 @@ pub const SIDE: u32 = 320;
 
 /// Crops `file` to its centre square and downscales it: `(mime, bytes)`.
 pub async fn downscale(file: &File) -> Result<(String, Vec<u8>), String> {
-    let unreadable = || {
-        format!(
-            "“{}” is not a picture Kith can read; try a JPEG or PNG.",
-            file.name()
-        )
-    };
+    downscale_blob(file, &file.name()).await
+}
+
+/// The same for picture bytes read from another file (a vCard photo).
+pub async fn downscale_bytes(mime: &str, bytes: &[u8]) -> Result<(String, Vec<u8>), String> {
+    let parts = Array::of1(&Uint8Array::from(bytes).into());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not read the picture".to_owned())?;
+    downscale_blob(&blob, "The photo").await
+}
+
+async fn downscale_blob(file: &Blob, name: &str) -> Result<(String, Vec<u8>), String> {
+    let unreadable = || format!("“{name}” is not a picture Kith can read; try a JPEG or PNG.");
     let window = web_sys::window().ok_or("no window")?;
     let promise = window
         .create_image_bitmap_with_blob(file)

@@ -152,3 +152,14 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
     };
     Some((field("usage")?, field("quota")?))
 }
+
+/// Legacy charsets through the browser's own `TextDecoder` (the WHATWG
+/// Encoding standard: Windows-125x, ISO-8859-x, Shift_JIS, GBK, ...).
+pub struct BrowserCharsets;
+
+impl kith_core::import::text::Charsets for BrowserCharsets {
+    fn decode(&self, label: &str, bytes: &[u8]) -> Option<String> {
+        let decoder = web_sys::TextDecoder::new_with_label(label.trim()).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    }
+}

@@ -455,6 +455,134 @@ impl Kith {
         Ok(())
     }
 
+    /// Every live important date, read through the month-day index (a
+    /// year of days covers them all).
+    async fn all_dates(&self, store: &IdbStore) -> Result<Vec<ImportantDate>, String> {
+        let from = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+        store
+            .upcoming_dates(from, 366)
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    /// People (all, or those given) as a vCard 4.0 file, photos embedded.
+    pub async fn export_vcard(&self, only: Option<Vec<ContactId>>) -> Result<String, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let dates = self.all_dates(&store).await?;
+        let people: Vec<kith_core::Contact> = self.directory.with_untracked(|d| {
+            let mut people: Vec<_> = match &only {
+                Some(ids) => ids.iter().filter_map(|id| d.contact(id)).cloned().collect(),
+                None => d.all_contacts().filter(|c| c.is_live()).cloned().collect(),
+            };
+            people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+            people
+        });
+        let mut photos = Vec::new();
+        for c in people.iter().filter(|c| c.photo.is_some()) {
+            if let Ok(Some(p)) = store.photo(&c.id).await {
+                photos.push(p);
+            }
+        }
+        let refs: Vec<&kith_core::Contact> = people.iter().collect();
+        Ok(self
+            .directory
+            .with_untracked(|d| kith_core::export::vcard(&refs, d, &dates, &photos)))
+    }
+
+    /// Next check-ins, open follow-ups and yearly dates as an .ics file.
+    pub async fn export_calendar(&self) -> Result<String, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let dates = self.all_dates(&store).await?;
+        let until = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
+        let tasks = store.open_tasks(until).await.map_err(|e| e.to_string())?;
+        let settings = self.check_in.get_untracked();
+        Ok(self.directory.with_untracked(|d| {
+            kith_core::export::ics(
+                d,
+                &dates,
+                &tasks,
+                &settings,
+                platform::today(),
+                platform::now(),
+            )
+        }))
+    }
+
+    /// Matches people read from another tool's file against the people
+    /// here, reading the stored dates of those it finds.
+    pub async fn plan_contacts_import(
+        &self,
+        people: Vec<kith_core::import::ImportedPerson>,
+        skipped: Vec<kith_core::import::Skipped>,
+    ) -> Result<(kith_core::import::ImportPlan, Vec<ImportantDate>), String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let first = self
+            .directory
+            .with_untracked(|d| d.plan_import(people.clone(), skipped.clone(), &[]));
+        let mut dates = Vec::new();
+        for id in first.matched() {
+            dates.extend(store.dates_for(&id).await.map_err(|e| e.to_string())?);
+        }
+        let plan = self
+            .directory
+            .with_untracked(|d| d.plan_import(people, skipped, &dates));
+        Ok((plan, dates))
+    }
+
+    /// Writes a planned import in one transaction, then sets the photos it
+    /// brought, one by one, calling `progress(done, total)` as it goes.
+    /// Returns how many photos could not be read.
+    pub async fn apply_contacts_import(
+        &self,
+        plan: &kith_core::import::ImportPlan,
+        dates: &[ImportantDate],
+        progress: impl Fn(usize, usize),
+    ) -> Result<usize, String> {
+        let store = self
+            .store()
+            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+        let (batch, photos) = self.run(|d, ctx| d.apply_import(plan, dates, ctx));
+        self.pending.update(|n| *n += 1);
+        let written = store.commit(&batch).await;
+        self.pending.update(|n| *n = n.saturating_sub(1));
+        written.map_err(|e| format!("Couldn't import: {e}. Nothing was changed."))?;
+        self.directory.update(|d| d.apply(&batch));
+        self.revision.update(|r| *r += 1);
+        let mut failed = 0;
+        let total = photos.len();
+        for (done, (id, mime, bytes)) in photos.into_iter().enumerate() {
+            progress(done, total);
+            let small = match crate::photo::downscale_bytes(&mime, &bytes).await {
+                Ok(small) => small,
+                Err(_) => {
+                    failed += 1;
+                    continue;
+                }
+            };
+            let batch = match self.run(|d, ctx| d.set_photo(&id, &small.0, small.1, ctx)) {
+                Ok(batch) => batch,
+                Err(_) => {
+                    failed += 1;
+                    continue;
+                }
+            };
+            if store.commit(&batch).await.is_ok() {
+                self.directory.update(|d| d.apply(&batch));
+            } else {
+                failed += 1;
+            }
+        }
+        progress(total, total);
+        self.revision.update(|r| *r += 1);
+        Ok(failed)
+    }
+
     /// A person's live important dates from storage.
     pub async fn dates_for(&self, id: &ContactId) -> Result<Vec<ImportantDate>, String> {
         let store = self

@@ -11,9 +11,14 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Hands `text` to the browser as a download named `name`.
 fn download(name: &str, text: &str) -> Result<(), String> {
+    download_as(name, "application/json", text)
+}
+
+/// Hands `text` of type `mime` to the browser as a download named `name`.
+pub fn download_as(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod backup;
+pub mod contacts_io;
 pub mod home;
 pub mod merge;
 pub mod organisations;

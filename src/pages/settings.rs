@@ -58,6 +58,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </section>
             <crate::pages::backup::BackupCard/>
+            <crate::pages::contacts_io::ContactsCard/>
             <CheckInSettingsCard/>
             <section class="card" aria-labelledby="stored-title">
                 <h2 class="card__title" id="stored-title">"Stored in this browser"</h2>

@@ -169,6 +169,10 @@ pub struct Contact {
     pub addresses: Vec<Labeled>,
     #[serde(default)]
     pub links: Vec<Labeled>,
+    /// Identifiers other apps gave this person (a vCard `UID`), so importing
+    /// the same file again finds them instead of adding them twice.
+    #[serde(default)]
+    pub uids: Vec<String>,
     #[serde(default)]
     pub how_we_met: String,
     #[serde(default)]
@@ -235,6 +239,7 @@ impl Contact {
             phones: Vec::new(),
             addresses: Vec::new(),
             links: Vec::new(),
+            uids: Vec::new(),
             how_we_met: String::new(),
             interests: Vec::new(),
             tags: Vec::new(),

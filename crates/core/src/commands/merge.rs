@@ -145,6 +145,7 @@ impl Directory {
         });
         unite(&mut merged.addresses, &b.addresses, labeled_key);
         unite(&mut merged.links, &b.links, labeled_key);
+        unite(&mut merged.uids, &b.uids, |u| u.clone());
         unite(&mut merged.custom_fields, &b.custom_fields, |f| {
             format!("{}={}", normalise(&f.label), normalise(&f.value))
         });

@@ -1,0 +1,343 @@
+//! Files for other tools: people as vCard 4.0 (RFC 6350) and the coming
+//! check-ins, follow-ups and yearly dates as an iCalendar file (RFC 5545)
+//! with alarms, so a phone calendar reminds the user while Kith is closed.
+
+use crate::checkin::CheckInSettings;
+use crate::dates::{DateKind, ImportantDate};
+use crate::directory::Directory;
+use crate::import::text::base64_encode;
+use crate::model::{Contact, Labeled, Photo, Task};
+use crate::time::Timestamp;
+use chrono::{Datelike, Days, NaiveDate};
+
+/// Folds a content line at 75 octets (never inside a character), CRLF.
+fn fold(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+/// Text value escapes shared by vCard and iCalendar.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// vCard TYPE values for a Kith label; `None` for a label of the user's
+/// own, which goes in an Apple-style `X-ABLabel` instead.
+fn vcard_types(label: &str) -> Option<&'static str> {
+    Some(match label.trim().to_lowercase().as_str() {
+        "" => "",
+        "home" => "home",
+        "work" => "work",
+        "mobile" | "cell" => "cell",
+        "fax" => "fax",
+        "home fax" => "home,fax",
+        "work fax" => "work,fax",
+        "pager" => "pager",
+        "main" => "voice",
+        "other" => "other",
+        _ => return None,
+    })
+}
+
+/// People as one vCard 4.0 file. `photos` are embedded as data URIs.
+pub fn vcard(
+    people: &[&Contact],
+    dir: &Directory,
+    dates: &[ImportantDate],
+    photos: &[Photo],
+) -> String {
+    let mut out = String::new();
+    for c in people {
+        let mut item = 0;
+        let line = |out: &mut String, s: String| fold(out, &s);
+        line(&mut out, "BEGIN:VCARD".into());
+        line(&mut out, "VERSION:4.0".into());
+        line(&mut out, "PRODID:-//Kith//Kith//EN".into());
+        line(&mut out, format!("UID:{}", c.id));
+        line(&mut out, format!("FN:{}", escape(&c.name)));
+        line(
+            &mut out,
+            format!("N:{};{};;;", escape(&c.family_name), escape(&c.given_name)),
+        );
+        if !c.nickname.is_empty() {
+            line(&mut out, format!("NICKNAME:{}", escape(&c.nickname)));
+        }
+        if let Some(role) = c.current_roles().next() {
+            if let Some(org) = dir.organisation(&role.organisation_id) {
+                line(&mut out, format!("ORG:{}", escape(&org.name)));
+            }
+            if !role.title.is_empty() {
+                line(&mut out, format!("TITLE:{}", escape(&role.title)));
+            }
+        }
+        let mut labeled = |out: &mut String,
+                           name: &str,
+                           list: &[Labeled],
+                           value: &dyn Fn(&str) -> String| {
+            for l in list {
+                match vcard_types(&l.label) {
+                    Some("") => fold(out, &format!("{name}:{}", value(&l.value))),
+                    Some(types) => fold(out, &format!("{name};TYPE={types}:{}", value(&l.value))),
+                    None => {
+                        item += 1;
+                        fold(out, &format!("item{item}.{name}:{}", value(&l.value)));
+                        fold(out, &format!("item{item}.X-ABLabel:{}", escape(&l.label)));
+                    }
+                }
+            }
+        };
+        labeled(&mut out, "EMAIL", &c.emails, &|v| escape(v));
+        labeled(&mut out, "TEL", &c.phones, &|v| escape(v));
+        labeled(&mut out, "ADR", &c.addresses, &|v| {
+            format!(";;{};;;;", escape(v))
+        });
+        labeled(&mut out, "URL", &c.links, &|v| escape(v));
+        for d in dates
+            .iter()
+            .filter(|d| d.contact_id == c.id && d.deleted.is_none() && d.family_member.is_none())
+        {
+            let day = match d.year {
+                Some(y) => format!("{y:04}{:02}{:02}", d.month, d.day),
+                None => format!("--{:02}{:02}", d.month, d.day),
+            };
+            match d.kind {
+                DateKind::Birthday => line(&mut out, format!("BDAY:{day}")),
+                DateKind::Anniversary => line(&mut out, format!("ANNIVERSARY:{day}")),
+                _ => {}
+            }
+        }
+        for m in &c.family {
+            let kind = match m.relation.to_lowercase().as_str() {
+                "spouse" | "husband" | "wife" => "spouse",
+                "child" | "son" | "daughter" => "child",
+                "mother" | "father" | "parent" => "parent",
+                "brother" | "sister" | "sibling" => "sibling",
+                _ => "kin",
+            };
+            line(
+                &mut out,
+                format!("RELATED;TYPE={kind};VALUE=text:{}", escape(&m.name)),
+            );
+        }
+        if !c.tags.is_empty() {
+            let tags: Vec<String> = c.tags.iter().map(|t| escape(t)).collect();
+            line(&mut out, format!("CATEGORIES:{}", tags.join(",")));
+        }
+        if !c.notes.is_empty() {
+            line(&mut out, format!("NOTE:{}", escape(&c.notes)));
+        }
+        if let Some(photo) = photos.iter().find(|p| p.contact_id == c.id) {
+            line(
+                &mut out,
+                format!(
+                    "PHOTO:data:{};base64,{}",
+                    photo.mime,
+                    base64_encode(&photo.bytes)
+                ),
+            );
+        }
+        line(&mut out, format!("REV:{}", stamp(c.updated)));
+        line(&mut out, "END:VCARD".into());
+    }
+    out
+}
+
+/// An instant as iCalendar/vCard UTC date-time.
+fn stamp(t: Timestamp) -> String {
+    t.as_datetime()
+        .map(|d| d.format("%Y%m%dT%H%M%SZ").to_string())
+        .unwrap_or_else(|| "19700101T000000Z".into())
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// One all-day event with a display alarm `lead_days` before (at 09:00 on
+/// the day itself when 0).
+#[allow(clippy::too_many_arguments)]
+fn event(
+    out: &mut String,
+    uid: &str,
+    now: Timestamp,
+    day: NaiveDate,
+    summary: &str,
+    description: &str,
+    rrule: Option<&str>,
+    lead_days: u16,
+) {
+    fold(out, "BEGIN:VEVENT");
+    fold(out, &format!("UID:{uid}@kith.local"));
+    fold(out, &format!("DTSTAMP:{}", stamp(now)));
+    fold(out, &format!("DTSTART;VALUE=DATE:{}", ymd(day)));
+    fold(
+        out,
+        &format!(
+            "DTEND;VALUE=DATE:{}",
+            ymd(day.checked_add_days(Days::new(1)).unwrap_or(day))
+        ),
+    );
+    if let Some(rule) = rrule {
+        fold(out, &format!("RRULE:{rule}"));
+    }
+    fold(out, &format!("SUMMARY:{}", escape(summary)));
+    if !description.is_empty() {
+        fold(out, &format!("DESCRIPTION:{}", escape(description)));
+    }
+    fold(out, "TRANSP:TRANSPARENT");
+    fold(out, "BEGIN:VALARM");
+    fold(out, "ACTION:DISPLAY");
+    fold(out, &format!("DESCRIPTION:{}", escape(summary)));
+    let trigger = if lead_days == 0 {
+        "PT9H".to_owned()
+    } else {
+        format!("-P{lead_days}D")
+    };
+    fold(out, &format!("TRIGGER:{trigger}"));
+    fold(out, "END:VALARM");
+    fold(out, "END:VEVENT");
+}
+
+/// The calendar: every person's next check-in (today for those already
+/// due), open follow-ups on their day, and important dates as yearly
+/// events. A 29 February date falls on the last day of February in common
+/// years, as Kith reminds of it.
+pub fn ics(
+    dir: &Directory,
+    dates: &[ImportantDate],
+    tasks: &[Task],
+    settings: &CheckInSettings,
+    today: NaiveDate,
+    now: Timestamp,
+) -> String {
+    let mut out = String::new();
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Kith//Kith//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Kith",
+    ] {
+        fold(&mut out, l);
+    }
+    let mut people: Vec<&Contact> = dir.all_contacts().filter(|c| c.is_live()).collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    for c in &people {
+        if let Some(due) = dir.check_in_of(c, today, settings).due() {
+            let day = due.max(today);
+            event(
+                &mut out,
+                &format!("checkin-{}-{}", c.id, ymd(day)),
+                now,
+                day,
+                &format!("Check in with {}", c.name),
+                "A check-in from Kith.",
+                None,
+                0,
+            );
+        }
+    }
+    for t in tasks.iter().filter(|t| t.is_open()) {
+        let names: Vec<&str> = t
+            .contact_ids
+            .iter()
+            .filter_map(|id| dir.contact(id))
+            .map(|c| c.name.as_str())
+            .collect();
+        let summary = if names.is_empty() {
+            t.text.clone()
+        } else {
+            format!("{} — {}", t.text, names.join(", "))
+        };
+        event(
+            &mut out,
+            &format!("task-{}", t.id),
+            now,
+            t.due,
+            &summary,
+            "A follow-up from Kith.",
+            None,
+            0,
+        );
+    }
+    for d in dates.iter().filter(|d| d.deleted.is_none()) {
+        let Some(c) = dir.contact(&d.contact_id) else {
+            continue;
+        };
+        let whose = match d
+            .family_member
+            .as_ref()
+            .and_then(|m| c.family.iter().find(|f| &f.id == m))
+        {
+            Some(m) if m.relation.is_empty() => format!("{} ({}'s family)", m.name, c.name),
+            Some(m) => format!("{} ({}'s {})", m.name, c.name, m.relation),
+            None => c.name.clone(),
+        };
+        let summary = format!("{whose}: {}", d.kind.label());
+        let leap = d.month == 2 && d.day == 29;
+        let start_year = d.year.unwrap_or_else(|| {
+            let mut y = today.year();
+            while leap && NaiveDate::from_ymd_opt(y, 2, 29).is_none() {
+                y -= 1;
+            }
+            y
+        });
+        let Some(start) = NaiveDate::from_ymd_opt(start_year, d.month, d.day) else {
+            continue;
+        };
+        let rule = if leap {
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+        } else {
+            "FREQ=YEARLY"
+        };
+        event(
+            &mut out,
+            &format!("date-{}", d.id),
+            now,
+            start,
+            &summary,
+            &d.describe_day(),
+            Some(rule),
+            d.lead_days,
+        );
+    }
+    fold(&mut out, "END:VCALENDAR");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_between_characters() {
+        let mut out = String::new();
+        fold(&mut out, &format!("NOTE:{}", "é".repeat(60)));
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets", l.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("NOTE:{}\r\n", "é".repeat(60)));
+    }
+}

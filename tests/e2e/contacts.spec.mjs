@@ -1,0 +1,157 @@
+// Contacts from other apps: vCard and CSV import with a preview, no
+// duplicates on a second import, vCard and calendar export.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
+import { Kith } from "./kith.mjs";
+
+const samples = new URL("../samples/", import.meta.url);
+const sample = (path) => readFileSync(new URL(path, samples));
+
+async function importFile(page, name, buffer) {
+  await page.goto("/settings");
+  await page.getByLabel("Import contacts from a vCard or CSV file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+}
+
+async function download(page, button) {
+  await page.goto("/settings");
+  const waiting = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file = await waiting;
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
+test("import a phone's vCard: preview, people with birthdays and photos, no duplicates the second time", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await importFile(page, "ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
+  const preview = page.getByRole("region", { name: "Contacts import preview" });
+  await expect(preview).toContainText("1 people — 1 new, 0 already here with new details");
+  await expect(preview).toContainText("1 birthdays");
+  await expect(preview).toContainText("1 photos");
+  await preview.getByRole("button", { name: "Import 1 people" }).click();
+  await expect(page.getByRole("status").getByText("Imported: 1 new, 0 with new details.")).toBeVisible();
+
+  await kith.goToPeople();
+  await kith.openPerson("Dr John Jøhñ Smith Jr");
+  await expect(page.getByText("2 August", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("john4@smith.com")).toBeVisible();
+  await expect(page.locator(".person__photo img")).toBeVisible();
+
+  await importFile(page, "ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
+  await expect(preview).toContainText("0 new, 0 already here with new details, 1 already here with nothing new");
+  await expect(preview.getByRole("button", { name: "Nothing new to import" })).toBeDisabled();
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveCount(1);
+});
+
+test("a 30-card Mac address book in Latin-1, and a Polish card once the right charset is picked", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await importFile(page, "mac.vcf", sample("vcard/macos-addressbook-30-cards-latin1.vcf"));
+  const preview = page.getByRole("region", { name: "Contacts import preview" });
+  await expect(preview).toContainText("30 people — 30 new");
+  await preview.getByRole("button", { name: "Import 30 people" }).click();
+  await expect(page.getByRole("status").getByText("Imported: 30 new")).toBeVisible();
+  await kith.goToPeople();
+  await expect(page.getByText("Ingrid Spaßlund")).toBeVisible();
+
+  await importFile(page, "thebat.vcf", sample("vcard/thebat-2.1-qp-latin2-nocharset.vcf"));
+  await expect(preview).toContainText("Piotr Iksiñski");
+  await preview.getByLabel("Text in this file").selectOption("windows-1250");
+  await expect(preview).toContainText("Piotr Iksiński");
+  await preview.getByRole("button", { name: "Import 1 people" }).click();
+  await kith.goToPeople();
+  await kith.search().fill("Iksiński");
+  await expect(kith.rows()).toHaveText([/Piotr Iksiński/]);
+});
+
+test("LinkedIn CSV: notes before the header are skipped, columns are matched and can be changed", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await importFile(page, "Connections.csv", sample("csv/synthetic-linkedin-connections.csv"));
+  const mapping = page.getByRole("region", { name: "Match the columns" });
+  await expect(mapping).toContainText("has 3 rows");
+  await expect(mapping.getByLabel(/^Company/)).toHaveValue(String(14));
+  await expect(mapping.getByLabel(/^Position/)).toHaveValue(String(15));
+  await mapping.getByLabel(/^URL/).selectOption({ label: "Don't import" });
+  await mapping.getByRole("button", { name: "Continue" }).click();
+  const preview = page.getByRole("region", { name: "Contacts import preview" });
+  await expect(preview).toContainText("3 people — 3 new");
+  await preview.getByRole("button", { name: "Import 3 people" }).click();
+  await kith.goToPeople();
+  await kith.openPerson("Tomás Ó Briain");
+  await expect(page.getByText("Contoso Ltd").first()).toBeVisible();
+  await expect(page.getByText("Connected on 2 November 2021")).toBeVisible();
+  await expect(page.getByText("linkedin.com")).toHaveCount(0);
+});
+
+test("a file that is not contacts is refused in words and changes nothing", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Cy Keep" });
+  await kith.saved();
+  await importFile(page, "holiday.jpg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+  await expect(page.getByRole("alert")).toContainText("“holiday.jpg” is not a vCard (.vcf) or CSV file. Nothing was imported; your data is unchanged.");
+  await importFile(page, "empty.csv", Buffer.from("just one line\n"));
+  await expect(page.getByRole("alert")).toContainText("“empty.csv” has no rows under a header.");
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveCount(1);
+});
+
+test("export people as vCard 4.0 and import it back into an empty Kith", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ana Cruz", organisation: "Acme Ltd", email: "ana@acme.test", phone: "+1 555 0100" });
+  await kith.saved();
+  const { name, text } = await download(page, "Export people (vCard)");
+  expect(name).toMatch(/^kith-people-\d{4}-\d{2}-\d{2}\.vcf$/);
+  expect(text).toContain("BEGIN:VCARD\r\nVERSION:4.0\r\n");
+  expect(text).toContain("FN:Ana Cruz\r\n");
+  expect(text).toContain("ORG:Acme Ltd\r\n");
+
+  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.open();
+  await importFile(page, name, Buffer.from(text));
+  const preview = page.getByRole("region", { name: "Contacts import preview" });
+  await preview.getByRole("button", { name: "Import 1 people" }).click();
+  await kith.goToPeople();
+  await kith.openPerson("Ana Cruz");
+  await expect(page.getByText("ana@acme.test")).toBeVisible();
+  await expect(page.getByText("Acme Ltd").first()).toBeVisible();
+});
+
+test("calendar export is valid iCalendar with yearly dates and alarms", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await importFile(page, "gmail.vcf", sample("vcard/gmail-3.0-spouse-anniversary.vcf"));
+  await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: /^Import 1 people/ }).click();
+  await expect(page.getByRole("status").getByText("Imported: 1 new")).toBeVisible();
+  await importFile(page, "leap.csv", sample("csv/synthetic-google-contacts-new-format.csv"));
+  await page.getByRole("region", { name: "Match the columns" }).getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: /^Import 3 people/ }).click();
+  await expect(page.getByRole("status").getByText("Imported: 3 new")).toBeVisible();
+
+  const { name, text } = await download(page, "Export calendar (.ics)");
+  expect(name).toBe("kith-calendar.ics");
+  // Parsed by ical.js, the parser Thunderbird uses.
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+  const byTitle = (t) => events.find((e) => e.summary === t);
+  const birthday = byTitle("Mr. John Richter, James Doe Sr.: Birthday");
+  expect(birthday).toBeTruthy();
+  expect(birthday.isRecurring()).toBe(true);
+  expect(birthday.startDate.toString()).toBe("1980-03-22");
+  const alarm = birthday.component.getFirstSubcomponent("valarm");
+  expect(alarm.getFirstPropertyValue("action")).toBe("DISPLAY");
+  expect(alarm.getFirstPropertyValue("trigger").toString()).toBe("-P7D");
+  const next = birthday.iterator();
+  next.next();
+  expect(next.next().toString()).toBe("1981-03-22");
+  // 29 February: the last day of February in common years.
+  const leap = byTitle("Zoë Lefèvre: Birthday");
+  const it = leap.iterator();
+  const days = [it.next(), it.next(), it.next(), it.next(), it.next()].map(String);
+  expect(days).toEqual(["1988-02-29", "1989-02-28", "1990-02-28", "1991-02-28", "1992-02-29"]);
+  for (const e of events) expect(e.uid).toMatch(/@kith\.local$/);
+});
