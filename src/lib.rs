@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod crypto;
 pub mod pages;
 pub mod photo;
 pub mod platform;

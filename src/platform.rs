@@ -163,3 +163,14 @@ impl kith_core::import::text::Charsets for BrowserCharsets {
         decoder.decode_with_u8_array(bytes).ok()
     }
 }
+
+/// Lets the browser paint and handle input before going on (a macrotask,
+/// so long jobs run in slices of well under 100 ms).
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

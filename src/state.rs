@@ -415,7 +415,15 @@ impl Kith {
             .export(env!("CARGO_PKG_VERSION"))
             .await
             .map_err(|e| e.to_string())?;
-        Ok(backup.to_json())
+        Ok(backup.with_settings(Some(self.settings())).to_json())
+    }
+
+    /// The preferences a backup carries.
+    fn settings(&self) -> kith_core::backup::Settings {
+        kith_core::backup::Settings {
+            check_in: self.check_in.get_untracked(),
+            backup_reminder_days: Some(platform::backup_reminder_days()),
+        }
     }
 
     /// What importing `incoming` would do, against what is stored now.
@@ -444,12 +452,19 @@ impl Kith {
                 .export(env!("CARGO_PKG_VERSION"))
                 .await
                 .map_err(|e| e.to_string())?;
-            current.merge(incoming)
+            current.with_settings(Some(self.settings())).merge(incoming)
         };
         self.pending.update(|n| *n += 1);
         let written = store.replace_all(&result).await;
         self.pending.update(|n| *n = n.saturating_sub(1));
         written.map_err(|e| format!("Couldn't import: {e}. Nothing was changed."))?;
+        if let Some(settings) = &result.settings {
+            self.check_in.set(settings.check_in.clone());
+            platform::save_check_in_settings(&settings.check_in);
+            if let Some(days) = settings.backup_reminder_days {
+                platform::set_backup_reminder_days(days);
+            }
+        }
         self.reload().await;
         self.revision.update(|r| *r += 1);
         Ok(())

@@ -2,10 +2,12 @@
 //! through the restore pipeline, with a preview before anything is written.
 
 use crate::state::use_kith;
-use kith_core::backup::{Backup, Preview};
+use kith_core::backup::{Backup, Preview, Restorer};
 use kith_core::format::grouped;
+use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -36,38 +38,125 @@ pub fn download_as(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// How far a long import or export has got: a stage in words and, when
+/// known, the fraction done.
+#[derive(Clone, PartialEq)]
+struct Progress {
+    stage: String,
+    fraction: Option<f64>,
+}
+
+fn progress(stage: &str, fraction: Option<f64>) -> Option<Progress> {
+    Some(Progress {
+        stage: stage.to_owned(),
+        fraction,
+    })
+}
+
+/// Checks a backup file a slice of records at a time, reporting progress,
+/// so the page stays responsive for large files.
+async fn check(bytes: &[u8], working: RwSignal<Option<Progress>>) -> Result<Backup, String> {
+    let mut restorer = Restorer::start(bytes).map_err(|e| e.to_string())?;
+    let total = restorer.total().max(1);
+    loop {
+        let finished = restorer.step(2_000).map_err(|e| e.to_string())?;
+        working.set(progress(
+            &format!(
+                "Checking {} of {} records…",
+                grouped(restorer.done()),
+                grouped(total)
+            ),
+            Some(restorer.done() as f64 / total as f64),
+        ));
+        crate::platform::yield_now().await;
+        if finished {
+            break;
+        }
+    }
+    restorer.finish().map_err(|e| e.to_string())
+}
+
 #[component]
 pub fn BackupCard() -> impl IntoView {
     let kith = use_kith();
-    let busy = RwSignal::new(false);
+    let working = RwSignal::new(None::<Progress>);
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<(Backup, Preview)>);
     let last = RwSignal::new(crate::platform::days_since_backup());
     let remind = RwSignal::new(crate::platform::backup_reminder_days());
+    let encrypt = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    // An encrypted file waiting for its passphrase: (file name, envelope).
+    let locked = RwSignal::new(None::<(String, Arc<Opened>)>);
+    let unlock_with = RwSignal::new(String::new());
+    let busy = move || working.get().is_some();
     let usage = LocalResource::new(move || {
         kith.revision.track();
         crate::platform::storage_estimate()
     });
     let export = move |_| {
-        busy.set(true);
+        error.set(None);
+        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
+        if let Some(p) = &secret {
+            if p.chars().count() < 8 {
+                return error.set(Some("Choose a passphrase of at least 8 characters.".into()));
+            }
+            if *p != again.get_untracked() {
+                return error.set(Some("The two passphrases are not the same.".into()));
+            }
+        }
+        working.set(progress("Reading everything…", None));
         spawn_local(async move {
-            let result = kith.export_backup().await.and_then(|json| {
+            let mut result = kith.export_backup().await;
+            if let (Ok(json), Some(p)) = (&result, &secret) {
+                working.set(progress("Encrypting…", None));
+                result = crate::crypto::seal(p, json).await;
+            }
+            let result = result.and_then(|text| {
                 download(
                     &format!(
                         "kith-backup-{}.json",
                         crate::platform::today().format("%Y-%m-%d")
                     ),
-                    &json,
+                    &text,
                 )
             });
-            busy.set(false);
+            working.set(None);
             match result {
                 Ok(()) => {
                     crate::platform::note_backup_made();
                     last.set(crate::platform::days_since_backup());
-                    kith.say("Backup saved to your downloads.");
+                    passphrase.set(String::new());
+                    again.set(String::new());
+                    kith.say(if secret.is_some() {
+                        "Encrypted backup saved to your downloads. Keep the passphrase somewhere safe: without it the file cannot be opened."
+                    } else {
+                        "Backup saved to your downloads."
+                    });
                 }
                 Err(e) => error.set(Some(format!("Couldn't make the backup: {e}"))),
+            }
+        });
+    };
+    // Checks plain backup bytes and shows the preview.
+    let restore = move |name: String, bytes: Vec<u8>| {
+        spawn_local(async move {
+            let checked = check(&bytes, working)
+                .await
+                .map_err(|e| format!("“{name}” was not imported. {e} Your data is unchanged."));
+            drop(bytes);
+            let result = match checked {
+                Ok(backup) => {
+                    working.set(progress("Comparing with what is here…", None));
+                    kith.preview_import(&backup).await.map(|p| (backup, p))
+                }
+                Err(e) => Err(e),
+            };
+            working.set(None);
+            match result {
+                Ok(ready) => pending.set(Some(ready)),
+                Err(e) => error.set(Some(e)),
             }
         });
     };
@@ -77,29 +166,52 @@ pub fn BackupCard() -> impl IntoView {
         };
         error.set(None);
         pending.set(None);
-        busy.set(true);
+        locked.set(None);
+        working.set(progress("Reading the file…", None));
         spawn_local(async move {
+            let name = file.name();
             let bytes = match JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(_) => {
-                    busy.set(false);
-                    return error.set(Some(format!("“{}” could not be read.", file.name())));
+                    working.set(None);
+                    return error.set(Some(format!("“{name}” could not be read.")));
                 }
             };
-            let checked = Backup::restore(&bytes).map_err(|e| {
-                format!(
-                    "“{}” was not imported. {e} Your data is unchanged.",
-                    file.name()
-                )
-            });
-            let result = match checked {
-                Ok(backup) => kith.preview_import(&backup).await.map(|p| (backup, p)),
-                Err(e) => Err(e),
-            };
-            busy.set(false);
-            match result {
-                Ok(ready) => pending.set(Some(ready)),
-                Err(e) => error.set(Some(e)),
+            match Sealed::detect(&bytes) {
+                Some(Ok(opened)) => {
+                    working.set(None);
+                    locked.set(Some((name, Arc::new(opened))));
+                }
+                Some(Err(e)) => {
+                    working.set(None);
+                    error.set(Some(format!(
+                        "“{name}” was not imported. {e} Your data is unchanged."
+                    )));
+                }
+                None => restore(name, bytes),
+            }
+        });
+    };
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, opened)) = locked.get_untracked() else {
+            return;
+        };
+        error.set(None);
+        working.set(progress("Unlocking…", None));
+        spawn_local(async move {
+            match crate::crypto::open(&unlock_with.get_untracked(), &opened).await {
+                Ok(bytes) => {
+                    locked.set(None);
+                    unlock_with.set(String::new());
+                    restore(name, bytes);
+                }
+                Err(e) => {
+                    working.set(None);
+                    error.set(Some(format!(
+                        "“{name}” was not imported. {e} Your data is unchanged."
+                    )));
+                }
             }
         });
     };
@@ -107,10 +219,10 @@ pub fn BackupCard() -> impl IntoView {
         let Some((backup, _)) = pending.get_untracked() else {
             return;
         };
-        busy.set(true);
+        working.set(progress("Writing…", None));
         spawn_local(async move {
             let result = kith.import_backup(&backup, replace).await;
-            busy.set(false);
+            working.set(None);
             pending.set(None);
             match result {
                 Ok(()) => kith.say(if replace {
@@ -146,15 +258,58 @@ pub fn BackupCard() -> impl IntoView {
                     {[7u32, 14, 30, 90].map(|d| view! { <option value=d.to_string() selected=move || remind.get() == d>{format!("{d} days without a backup")}</option> }).collect_view()}
                 </select>
             </div>
+            <div class="field field--check">
+                <input type="checkbox" id="backup-encrypt" prop:checked=move || encrypt.get()
+                    on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
+                <label for="backup-encrypt">"Protect the file with a passphrase"</label>
+            </div>
+            {move || encrypt.get().then(|| view! {
+                <div class="backup__secret">
+                    <div class="field">
+                        <label for="backup-passphrase">"Passphrase"</label>
+                        <input id="backup-passphrase" type="password" autocomplete="new-password"
+                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="backup-passphrase-again">"Passphrase again"</label>
+                        <input id="backup-passphrase-again" type="password" autocomplete="new-password"
+                            prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
+                    </div>
+                    <p class="card__text">"The file is encrypted in this browser (AES-256, a key made from the passphrase). Nobody, Kith included, can open it without the passphrase, so keep it somewhere safe."</p>
+                </div>
+            })}
             <div class="checkin__actions">
-                <button class="button button--primary button--small" disabled=move || busy.get() on:click=export>"Export backup"</button>
+                <button class="button button--primary button--small" disabled=busy on:click=export>"Export backup"</button>
                 <label class="button button--small">
                     <input type="file" accept="application/json,.json" class="visually-hidden"
                         aria-label="Import a backup file" on:change=pick/>
                     "Import backup…"
                 </label>
             </div>
+            {move || working.get().map(|p| view! {
+                <div class="import__progress" role="status">
+                    {match p.fraction {
+                        Some(f) => view! { <progress aria-label="Backup progress" max="1" value=f.to_string()></progress> }.into_any(),
+                        None => view! { <progress aria-label="Backup progress"></progress> }.into_any(),
+                    }}
+                    <span>{p.stage}</span>
+                </div>
+            })}
             {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+            {move || locked.get().map(|(name, _)| view! {
+                <form class="subform" role="region" aria-label="Encrypted backup" on:submit=unlock>
+                    <p>{format!("“{name}” is encrypted. Enter the passphrase it was made with.")}</p>
+                    <div class="field">
+                        <label for="backup-unlock">"Passphrase for this file"</label>
+                        <input id="backup-unlock" type="password" autocomplete="current-password"
+                            prop:value=move || unlock_with.get() on:input=move |ev| unlock_with.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary" disabled=busy>"Unlock"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| locked.set(None)>"Cancel"</button>
+                    </div>
+                </form>
+            })}
             {move || pending.get().map(|(_, p)| view! {
                 <div class="subform" role="region" aria-label="Import preview">
                     <p>{format!(

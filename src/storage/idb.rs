@@ -427,17 +427,7 @@ impl Store for IdbStore {
         if found.is_undefined() {
             return Ok(None);
         }
-        let field = |name: &str| Reflect::get(&found, &name.into()).map_err(js_error);
-        let mime = field("mime")?.as_string().unwrap_or_default();
-        let bytes = field("bytes")?
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| StoreError::Corrupt(format!("the photo of {contact} is not image bytes")))?
-            .to_vec();
-        Ok(Some(Photo {
-            contact_id: contact.clone(),
-            mime,
-            bytes,
-        }))
+        photo_from_js(&found).map(Some)
     }
 
     async fn dates_for(&self, contact: &ContactId) -> Result<Vec<ImportantDate>, StoreError> {
@@ -450,7 +440,7 @@ impl Store for IdbStore {
     }
 
     async fn export(&self, app_version: &str) -> Result<kith_core::backup::Backup, StoreError> {
-        let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS];
+        let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS, PHOTOS];
         let tx = self.tx(&names, IdbTransactionMode::Readonly)?;
         let all = |name| {
             tx.object_store(name)
@@ -463,20 +453,27 @@ impl Store for IdbStore {
             all(INTERACTIONS)?,
             all(DATES)?,
             all(TASKS)?,
+            all(PHOTOS)?,
         ];
-        let [contacts, organisations, interactions, dates, tasks] = reqs;
-        Ok(kith_core::backup::Backup::new(
+        let [contacts, organisations, interactions, dates, tasks, photos] = reqs;
+        let backup = kith_core::backup::Backup::new(
             app_version,
             self.get_all(contacts).await?,
             self.get_all(organisations).await?,
             self.get_all(interactions).await?,
             self.get_all(dates).await?,
             self.get_all(tasks).await?,
-        ))
+        );
+        let rows: js_sys::Array = settle(&photos).await?.unchecked_into();
+        let photos = rows
+            .iter()
+            .map(|row| photo_from_js(&row))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(backup.with_photos(&photos))
     }
 
     async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {
-        let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS];
+        let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS, PHOTOS];
         let tx = self.tx(&names, IdbTransactionMode::Readwrite)?;
         let outcome = completion(&tx);
         let batch = backup.to_batch();
@@ -529,6 +526,25 @@ impl Store for IdbStore {
             tasks: n[4],
         })
     }
+}
+
+/// A stored photo record: `contact_id`, `mime`, and `bytes` as a
+/// `Uint8Array`.
+fn photo_from_js(row: &JsValue) -> Result<Photo, StoreError> {
+    let field = |name: &str| Reflect::get(row, &name.into()).map_err(js_error);
+    let contact = field("contact_id")?.as_string().unwrap_or_default();
+    let contact_id = ContactId::parse(&contact)
+        .ok_or_else(|| StoreError::Corrupt(format!("a photo belongs to no one ({contact:?})")))?;
+    let mime = field("mime")?.as_string().unwrap_or_default();
+    let bytes = field("bytes")?
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| StoreError::Corrupt(format!("the photo of {contact} is not image bytes")))?
+        .to_vec();
+    Ok(Photo {
+        contact_id,
+        mime,
+        bytes,
+    })
 }
 
 fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {

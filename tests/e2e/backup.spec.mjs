@@ -1,7 +1,9 @@
 // Backups: export a file, clear the data, import it, everything is back;
 // a bad file is refused in words and changes nothing.
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Kith } from "./kith.mjs";
 
 async function exportBackup(page) {
@@ -11,6 +13,11 @@ async function exportBackup(page) {
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^kith-backup-\d{4}-\d{2}-\d{2}\.json$/);
   return readFileSync(await file.path());
+}
+
+async function importFileAsContacts(page, name, buffer) {
+  await page.goto("/settings");
+  await page.getByLabel("Import contacts from a vCard or CSV file").setInputFiles({ name, mimeType: "text/vcard", buffer });
 }
 
 async function importBackup(page, name, buffer) {
@@ -96,4 +103,87 @@ test("Today reminds gently until a backup is made; settings show when and how mu
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await expect(page.getByRole("note")).toHaveCount(0);
+});
+
+test("an encrypted backup needs its passphrase; a wrong one is refused in words", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Dee Secret", email: "dee@example.test" });
+  await kith.saved();
+  await page.goto("/settings");
+  await page.getByLabel("Protect the file with a passphrase").check();
+  await page.getByLabel("Passphrase", { exact: true }).fill("short");
+  await page.getByLabel("Passphrase again").fill("short");
+  await page.getByRole("button", { name: "Export backup" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Choose a passphrase of at least 8 characters.");
+  await page.getByLabel("Passphrase", { exact: true }).fill("correct horse battery");
+  await page.getByLabel("Passphrase again").fill("correct horse battery");
+  const waiting = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export backup" }).click();
+  const file = readFileSync(await (await waiting).path());
+  const sealed = JSON.parse(file.toString());
+  expect(sealed.format).toBe("kith-backup-encrypted");
+  expect(sealed.kdf).toMatchObject({ name: "PBKDF2", hash: "SHA-256", iterations: 600000 });
+  expect(sealed.cipher.name).toBe("AES-GCM");
+  expect(file.toString()).not.toContain("Dee Secret");
+  expect(file.toString()).not.toContain("dee@example.test");
+
+  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.open();
+  await importBackup(page, "secret.json", file);
+  const locked = page.getByRole("region", { name: "Encrypted backup" });
+  await locked.getByLabel("Passphrase for this file").fill("wrong horse");
+  await locked.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByRole("alert")).toContainText("“secret.json” was not imported. The passphrase is wrong, or the file was changed after it was made. Your data is unchanged.");
+  await locked.getByLabel("Passphrase for this file").fill("correct horse battery");
+  await locked.getByRole("button", { name: "Unlock" }).click();
+  const preview = page.getByRole("region", { name: "Import preview" });
+  await expect(preview).toContainText("This backup holds 1 people");
+  await preview.getByRole("button", { name: "Replace everything" }).click();
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveText([/Dee Secret/]);
+});
+
+test("photos and check-in settings travel in the backup", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await importFileAsContacts(page, "ios.vcf", readFileSync(new URL("../samples/vcard/ios-14.3-omit-year-bday.vcf", import.meta.url)));
+  await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: "Import 1 people" }).click();
+  await expect(page.getByRole("status").getByText("Imported: 1 new")).toBeVisible();
+  const file = await exportBackup(page);
+  const parsed = JSON.parse(file.toString());
+  expect(parsed.version).toBe(2);
+  expect(parsed.photos.length).toBe(1);
+  expect(parsed.photos[0].mime).toBe("image/jpeg");
+  expect(parsed.settings.check_in.overdue_percent).toBe(125);
+  parsed.settings.check_in.overdue_percent = 200;
+
+  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.open();
+  await importBackup(page, "with-photo.json", Buffer.from(JSON.stringify(parsed)));
+  await page.getByRole("region", { name: "Import preview" }).getByRole("button", { name: "Replace everything" }).click();
+  await expect(page.getByRole("status").getByText("Replaced everything with the backup.")).toBeVisible();
+  await kith.goToPeople();
+  await kith.openPerson("Dr John Jøhñ Smith Jr");
+  await expect(page.locator(".person__photo img")).toBeVisible();
+  await page.goto("/settings");
+  await expect(page.getByLabel(/overdue/i).first()).toHaveValue("200");
+});
+
+test("50 MB of junk is refused in words and changes nothing", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Eve Stays" });
+  await kith.saved();
+  const junk = Buffer.alloc(50 * 1024 * 1024);
+  for (let i = 0; i < junk.length; i++) junk[i] = (i * 2654435761) >>> 24;
+  // Playwright passes files over 50 MB by path.
+  const path = join(mkdtempSync(join(tmpdir(), "kith-junk-")), "junk.json");
+  writeFileSync(path, junk);
+  await page.goto("/settings");
+  await page.getByLabel("Import a backup file").setInputFiles(path);
+  await expect(page.getByRole("alert")).toContainText("“junk.json” was not imported. This file is not JSON (line 1, column 1)", { timeout: 30_000 });
+  await expect(page.getByRole("alert")).toContainText("Your data is unchanged.");
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveText([/Eve Stays/]);
 });

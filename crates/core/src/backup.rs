@@ -23,7 +23,38 @@ use thiserror::Error;
 /// The `format` field of every Kith backup.
 pub const FORMAT: &str = "kith-backup";
 /// The backup schema this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+/// Version 2 added `photos` and `settings`; a version 1 file reads as a
+/// version 2 file with neither (see [`migrate`]).
+pub const VERSION: u32 = 2;
+
+/// A person's photo in a backup: the picture's bytes as base64.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupPhoto {
+    pub contact_id: crate::ids::ContactId,
+    pub mime: String,
+    /// Standard base64 with padding.
+    pub data: String,
+}
+
+impl BackupPhoto {
+    pub fn of(photo: &crate::model::Photo) -> BackupPhoto {
+        BackupPhoto {
+            contact_id: photo.contact_id.clone(),
+            mime: photo.mime.clone(),
+            data: crate::import::text::base64_encode(&photo.bytes),
+        }
+    }
+}
+
+/// The user's preferences kept with the data (small preferences live in
+/// the browser's localStorage; a backup carries them to a new device).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub check_in: crate::checkin::CheckInSettings,
+    /// Remind of a backup after this many days without one.
+    #[serde(default)]
+    pub backup_reminder_days: Option<u32>,
+}
 
 /// Everything in a backup.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,6 +69,10 @@ pub struct Backup {
     pub dates: Vec<ImportantDate>,
     #[serde(default)]
     pub tasks: Vec<Task>,
+    #[serde(default)]
+    pub photos: Vec<BackupPhoto>,
+    #[serde(default)]
+    pub settings: Option<Settings>,
 }
 
 /// Why a file cannot be restored, in words that say what and where.
@@ -63,6 +98,231 @@ pub enum RestoreError {
     },
     #[error("{what} {id} appears twice.")]
     Duplicate { what: &'static str, id: String },
+    #[error("{0}")]
+    Sealed(String),
+    #[error("This backup is not laid out as Kith writes it ({0}).")]
+    Shape(String),
+}
+
+/// The top level of a backup file, each record left unparsed.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
+    #[serde(default)]
+    app_version: Option<String>,
+    #[serde(default)]
+    exported_at: Option<i64>,
+    #[serde(default, borrow)]
+    contacts: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    organisations: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    interactions: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    dates: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    tasks: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    photos: Vec<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    settings: Option<&'a serde_json::value::RawValue>,
+}
+
+/// The restore pipeline, a slice of records at a time: [`Restorer::start`]
+/// reads the file's structure and checks its envelope, each
+/// [`Restorer::step`] parses and validates some records, and
+/// [`Restorer::finish`] checks ids, migrates and normalises.
+pub struct Restorer<'a> {
+    envelope: Envelope<'a>,
+    backup: Backup,
+    /// Which list is being read (contacts, organisations, ...), and where.
+    list: usize,
+    index: usize,
+    done: usize,
+}
+
+impl<'a> Restorer<'a> {
+    pub fn start(bytes: &'a [u8]) -> Result<Restorer<'a>, RestoreError> {
+        let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| {
+            if e.is_eof() {
+                RestoreError::Truncated { line: e.line() }
+            } else if e.is_data() {
+                // Valid JSON, but not shaped like a backup: say which.
+                match serde_json::from_slice::<serde_json::Value>(bytes) {
+                    Ok(v) => match v.get("format").and_then(|f| f.as_str()) {
+                        Some(FORMAT) => RestoreError::Shape(plain(&e.to_string())),
+                        Some(other) => RestoreError::WrongFormat(other.chars().take(40).collect()),
+                        None => RestoreError::WrongFormat("none".into()),
+                    },
+                    Err(_) => RestoreError::WrongFormat("none".into()),
+                }
+            } else {
+                RestoreError::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                    reason: e.to_string(),
+                }
+            }
+        })?;
+        let format = envelope.format.as_deref().unwrap_or("none");
+        if format != FORMAT {
+            return Err(RestoreError::WrongFormat(format.chars().take(40).collect()));
+        }
+        let version = envelope.version.unwrap_or(0).min(u32::MAX as u64) as u32;
+        if version > VERSION {
+            return Err(RestoreError::TooNew {
+                found: version,
+                supported: VERSION,
+            });
+        }
+        let settings = match envelope.settings {
+            Some(raw) if raw.get() != "null" => {
+                Some(serde_json::from_str(raw.get()).map_err(|e| {
+                    RestoreError::Shape(format!("settings: {}", plain(&e.to_string())))
+                })?)
+            }
+            _ => None,
+        };
+        let backup = Backup {
+            format: FORMAT.to_owned(),
+            version,
+            app_version: envelope.app_version.clone().unwrap_or_default(),
+            exported_at: Timestamp(envelope.exported_at.unwrap_or(0)),
+            contacts: Vec::new(),
+            organisations: Vec::new(),
+            interactions: Vec::new(),
+            dates: Vec::new(),
+            tasks: Vec::new(),
+            photos: Vec::new(),
+            settings,
+        };
+        Ok(Restorer {
+            envelope,
+            backup,
+            list: 0,
+            index: 0,
+            done: 0,
+        })
+    }
+
+    /// Records in the file.
+    pub fn total(&self) -> usize {
+        let e = &self.envelope;
+        e.contacts.len()
+            + e.organisations.len()
+            + e.interactions.len()
+            + e.dates.len()
+            + e.tasks.len()
+            + e.photos.len()
+    }
+
+    /// Records read so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Reads up to `budget` more records; `true` once all are read.
+    pub fn step(&mut self, budget: usize) -> Result<bool, RestoreError> {
+        let mut left = budget;
+        while left > 0 {
+            let e = &self.envelope;
+            let b = &mut self.backup;
+            let (raw, taken) = match self.list {
+                0 => (
+                    &e.contacts,
+                    parse_some("person", &e.contacts, self.index, left, &mut b.contacts)?,
+                ),
+                1 => (
+                    &e.organisations,
+                    parse_some(
+                        "organisation",
+                        &e.organisations,
+                        self.index,
+                        left,
+                        &mut b.organisations,
+                    )?,
+                ),
+                2 => (
+                    &e.interactions,
+                    parse_some(
+                        "interaction",
+                        &e.interactions,
+                        self.index,
+                        left,
+                        &mut b.interactions,
+                    )?,
+                ),
+                3 => (
+                    &e.dates,
+                    parse_some("date", &e.dates, self.index, left, &mut b.dates)?,
+                ),
+                4 => (
+                    &e.tasks,
+                    parse_some("follow-up", &e.tasks, self.index, left, &mut b.tasks)?,
+                ),
+                5 => (
+                    &e.photos,
+                    parse_some("photo", &e.photos, self.index, left, &mut b.photos)?,
+                ),
+                _ => return Ok(true),
+            };
+            self.index += taken;
+            self.done += taken;
+            left -= taken;
+            if self.index >= raw.len() {
+                self.list += 1;
+                self.index = 0;
+            }
+        }
+        Ok(self.list > 5)
+    }
+
+    /// Checks ids, migrates and normalises: the backup, ready to write.
+    pub fn finish(mut self) -> Result<Backup, RestoreError> {
+        while !self.step(usize::MAX)? {}
+        let backup = migrate(self.backup);
+        backup.check_unique()?;
+        let mut backup = backup;
+        for c in &mut backup.contacts {
+            c.normalise();
+        }
+        Ok(backup)
+    }
+}
+
+/// Parses records `from..` (at most `budget`) into `out`, naming the first
+/// bad one by its 1-based position and, where it has one, its id.
+fn parse_some<T: DeserializeOwned>(
+    what: &'static str,
+    raw: &[&serde_json::value::RawValue],
+    from: usize,
+    budget: usize,
+    out: &mut Vec<T>,
+) -> Result<usize, RestoreError> {
+    let slice = &raw[from.min(raw.len())..raw.len().min(from.saturating_add(budget))];
+    for (i, r) in slice.iter().enumerate() {
+        let record = serde_json::from_str(r.get()).map_err(|e| {
+            #[derive(Deserialize)]
+            struct Id {
+                id: Option<String>,
+            }
+            let id = serde_json::from_str::<Id>(r.get())
+                .ok()
+                .and_then(|x| x.id)
+                .map(|id| format!(" ({id})"))
+                .unwrap_or_default();
+            RestoreError::Record {
+                what,
+                index: format!("{}{id}", grouped(from + i + 1)),
+                problem: plain(&e.to_string()),
+            }
+        })?;
+        out.push(record);
+    }
+    Ok(slice.len())
 }
 
 fn grouped(n: usize) -> String {
@@ -103,7 +363,23 @@ impl Backup {
             interactions: sorted(interactions, |r| r.id.clone()),
             dates: sorted(dates, |r| r.id.clone()),
             tasks: sorted(tasks, |r| r.id.clone()),
+            photos: Vec::new(),
+            settings: None,
         }
+    }
+
+    /// The same backup with these photos (sorted by person).
+    pub fn with_photos(mut self, photos: &[crate::model::Photo]) -> Backup {
+        self.photos = sorted(photos.iter().map(BackupPhoto::of).collect(), |p| {
+            p.contact_id.clone()
+        });
+        self
+    }
+
+    /// The same backup with these preferences.
+    pub fn with_settings(mut self, settings: Option<Settings>) -> Backup {
+        self.settings = settings;
+        self
     }
 
     /// The records, as one batch to write.
@@ -114,6 +390,17 @@ impl Backup {
             interactions: self.interactions.clone(),
             dates: self.dates.clone(),
             tasks: self.tasks.clone(),
+            photos: self
+                .photos
+                .iter()
+                .filter_map(|p| {
+                    Some(crate::model::Photo {
+                        contact_id: p.contact_id.clone(),
+                        mime: p.mime.clone(),
+                        bytes: crate::import::text::base64_decode(&p.data)?,
+                    })
+                })
+                .collect(),
             ..crate::model::Batch::default()
         }
     }
@@ -126,66 +413,12 @@ impl Backup {
     }
 
     /// Parses, checks and validates a backup file. Every problem is found
-    /// before anything is written.
+    /// before anything is written. (The app runs the same steps through a
+    /// [`Restorer`], a slice at a time, to show progress.)
     pub fn restore(bytes: &[u8]) -> Result<Backup, RestoreError> {
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-            if e.is_eof() {
-                RestoreError::Truncated { line: e.line() }
-            } else {
-                RestoreError::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                    reason: e.to_string(),
-                }
-            }
-        })?;
-        let format = value
-            .get("format")
-            .and_then(|f| f.as_str())
-            .unwrap_or("none");
-        if format != FORMAT {
-            return Err(RestoreError::WrongFormat(format.chars().take(40).collect()));
-        }
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
-        if version > VERSION {
-            return Err(RestoreError::TooNew {
-                found: version,
-                supported: VERSION,
-            });
-        }
-        let records = |name: &str| {
-            value
-                .get(name)
-                .and_then(|v| v.as_array())
-                .cloned()
-                .unwrap_or_default()
-        };
-        let backup = Backup {
-            format: FORMAT.to_owned(),
-            version,
-            app_version: value
-                .get("app_version")
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_owned(),
-            exported_at: Timestamp(
-                value
-                    .get("exported_at")
-                    .and_then(|v| v.as_i64())
-                    .unwrap_or(0),
-            ),
-            contacts: parse_all("person", &records("contacts"))?,
-            organisations: parse_all("organisation", &records("organisations"))?,
-            interactions: parse_all("interaction", &records("interactions"))?,
-            dates: parse_all("date", &records("dates"))?,
-            tasks: parse_all("follow-up", &records("tasks"))?,
-        };
-        backup.check_unique()?;
-        let mut backup = backup;
-        for c in &mut backup.contacts {
-            c.normalise();
-        }
-        Ok(backup)
+        let mut restorer = Restorer::start(bytes)?;
+        while !restorer.step(usize::MAX)? {}
+        restorer.finish()
     }
 
     fn check_unique(&self) -> Result<(), RestoreError> {
@@ -214,13 +447,34 @@ impl Backup {
             self.interactions.iter().map(|r| r.id.as_str()),
         )?;
         unique("Date", self.dates.iter().map(|r| r.id.as_str()))?;
-        unique("Follow-up", self.tasks.iter().map(|r| r.id.as_str()))
+        unique("Follow-up", self.tasks.iter().map(|r| r.id.as_str()))?;
+        unique(
+            "The photo of person",
+            self.photos.iter().map(|r| r.contact_id.as_str()),
+        )?;
+        for (i, p) in self.photos.iter().enumerate() {
+            let bytes = crate::import::text::base64_decode(&p.data);
+            if bytes
+                .as_deref()
+                .and_then(crate::import::text::image_mime)
+                .is_none()
+            {
+                return Err(RestoreError::Record {
+                    what: "photo",
+                    index: format!("{} ({})", grouped(i + 1), p.contact_id),
+                    problem: "its data is not a base64 picture".into(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Merges `other` into this backup: by id, newer `updated` wins, ties
-    /// go to the larger JSON. Commutative and idempotent.
+    /// go to the larger JSON. Commutative and idempotent. A person's photo
+    /// comes from the side whose record set it last; preferences are this
+    /// backup's (the device's own), or `other`'s when it has none.
     pub fn merge(&self, other: &Backup) -> Backup {
-        Backup::new(
+        let mut merged = Backup::new(
             &self.app_version,
             merge_by_id(
                 &self.contacts,
@@ -242,8 +496,48 @@ impl Backup {
             ),
             merge_by_id(&self.dates, &other.dates, |r| r.id.clone(), |r| r.updated),
             merge_by_id(&self.tasks, &other.tasks, |r| r.id.clone(), |r| r.updated),
-        )
+        );
+        let stamp = |b: &Backup, id: &crate::ids::ContactId| {
+            b.contacts
+                .iter()
+                .find(|c| &c.id == id)
+                .and_then(|c| c.photo)
+        };
+        let mut photos: BTreeMap<crate::ids::ContactId, BackupPhoto> = BTreeMap::new();
+        for c in merged.contacts.iter().filter(|c| c.photo.is_some()) {
+            fn from<'a>(
+                b: &'a Backup,
+                c: &crate::model::Contact,
+                stamp: Option<Timestamp>,
+            ) -> Option<&'a BackupPhoto> {
+                (stamp == c.photo)
+                    .then(|| b.photos.iter().find(|p| p.contact_id == c.id))
+                    .flatten()
+            }
+            let from = |b| from(b, c, stamp(b, &c.id));
+            let best = match (from(self), from(other)) {
+                (Some(a), Some(b)) => Some(if a.data >= b.data { a } else { b }),
+                (a, b) => a.or(b),
+            };
+            if let Some(p) = best {
+                photos.insert(c.id.clone(), p.clone());
+            }
+        }
+        merged.photos = photos.into_values().collect();
+        merged.settings = self.settings.clone().or_else(|| other.settings.clone());
+        merged
     }
+}
+
+/// Brings an older backup up to this version. Version 1 had no photos and
+/// no settings, which read as none; later versions add steps here.
+pub fn migrate(mut backup: Backup) -> Backup {
+    if backup.version < 2 {
+        backup.photos.clear();
+        backup.settings = None;
+    }
+    backup.version = VERSION;
+    backup
 }
 
 fn merge_by_id<T: Clone + Serialize, K: Ord>(
@@ -269,34 +563,6 @@ fn merge_by_id<T: Clone + Serialize, K: Ord>(
         }
     }
     out.into_values().collect()
-}
-
-/// Parses each record, naming the first bad one by its 1-based position
-/// and, where it has one, its id.
-fn parse_all<T: DeserializeOwned>(
-    what: &'static str,
-    values: &[serde_json::Value],
-) -> Result<Vec<T>, RestoreError> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            // Through text, not `from_value`: the wasm then carries one
-            // deserialiser per record type (the one reads from storage use).
-            serde_json::from_str(&v.to_string()).map_err(|e| {
-                let id = v
-                    .get("id")
-                    .and_then(|x| x.as_str())
-                    .map(|id| format!(" ({id})"))
-                    .unwrap_or_default();
-                RestoreError::Record {
-                    what,
-                    index: format!("{}{id}", grouped(i + 1)),
-                    problem: plain(&e.to_string()),
-                }
-            })
-        })
-        .collect()
 }
 
 /// serde's messages, a little plainer (and without a position inside the
@@ -475,8 +741,144 @@ mod tests {
         let mut wrong_type = serde_json::from_str::<serde_json::Value>(&full).unwrap();
         wrong_type["contacts"][0]["tags"] = 5.into();
         assert!(err(wrong_type.to_string().as_bytes()).starts_with("person 1 (ana): invalid type"));
-        let junk = vec![b'x'; 5_000_000];
+        let junk: Vec<u8> = (0..50_000_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
         assert!(err(&junk).starts_with("This file is not JSON"));
+        let mut not_a_picture = sample();
+        not_a_picture.photos = vec![BackupPhoto {
+            contact_id: not_a_picture.contacts[0].id.clone(),
+            mime: "image/jpeg".into(),
+            data: "aGVsbG8=".into(),
+        }];
+        assert_eq!(
+            err(not_a_picture.to_json().as_bytes()),
+            "photo 1 (ana): its data is not a base64 picture"
+        );
+        assert_eq!(
+            err(br#"{"format":"kith-backup","version":2,"contacts":{}}"#),
+            "This backup is not laid out as Kith writes it (invalid type: map, expected a sequence)."
+        );
+    }
+
+    #[test]
+    fn version_1_files_read_as_version_2_without_photos_or_settings() {
+        let mut v1 = serde_json::from_str::<serde_json::Value>(&sample().to_json()).unwrap();
+        v1["version"] = 1.into();
+        v1.as_object_mut().unwrap().remove("photos");
+        v1.as_object_mut().unwrap().remove("settings");
+        let restored = Backup::restore(v1.to_string().as_bytes()).unwrap();
+        assert_eq!(restored.version, VERSION);
+        assert_eq!(restored.contacts.len(), 2);
+        assert!(restored.photos.is_empty() && restored.settings.is_none());
+    }
+
+    #[test]
+    fn export_import_export_through_a_store_is_identical() {
+        use crate::memory::MemoryStore;
+        use crate::store::Store;
+        let store = MemoryStore::new();
+        let mut backup = sample();
+        backup.contacts[0].photo = Some(Timestamp(3));
+        let photo = crate::model::Photo {
+            contact_id: backup.contacts[0].id.clone(),
+            mime: "image/png".into(),
+            bytes: b"\x89PNG\r\n\x1a\n-pixels".to_vec(),
+        };
+        let backup = backup
+            .with_photos(&[photo.clone()])
+            .with_settings(Some(Settings {
+                check_in: crate::CheckInSettings::default(),
+                backup_reminder_days: Some(14),
+            }));
+        let file = backup.to_json();
+        let restored = Backup::restore(file.as_bytes()).unwrap();
+        pollster::block_on(store.replace_all(&restored)).unwrap();
+        assert_eq!(
+            pollster::block_on(store.photo(&photo.contact_id)).unwrap(),
+            Some(photo)
+        );
+        let again = pollster::block_on(store.export("0.1.0"))
+            .unwrap()
+            .with_settings(restored.settings.clone());
+        assert_eq!(again.to_json(), file);
+    }
+
+    /// A small deterministic generator, for property tests without a crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    /// A backup of up to 6 people and 6 interactions drawn from a small
+    /// pool of ids, with random stamps, names, notes and deletions.
+    fn random_backup(rng: &mut Rng) -> Backup {
+        let ids = ["a", "b", "c", "d", "e", "f"];
+        let mut people = Vec::new();
+        for id in ids {
+            if rng.next(3) == 0 {
+                continue;
+            }
+            let mut c = contract::contact(id, &format!("{id}-{}", rng.next(3)));
+            c.updated = Timestamp(rng.next(4) as i64);
+            if rng.next(4) == 0 {
+                c.deleted = Some(c.updated);
+            }
+            people.push(c);
+        }
+        let mut calls = Vec::new();
+        for id in ids {
+            if rng.next(2) == 0 || people.is_empty() {
+                continue;
+            }
+            let who = &people[rng.next(people.len() as u64) as usize];
+            let day = NaiveDate::from_ymd_opt(2026, 1, 1 + rng.next(28) as u32).unwrap();
+            let mut call = contract::interaction(id, &[who], day, None);
+            call.notes = format!("note {}", rng.next(3));
+            call.updated = Timestamp(rng.next(4) as i64);
+            calls.push(call);
+        }
+        Backup::new("0.1.0", people, vec![], calls, vec![], vec![])
+    }
+
+    #[test]
+    fn merge_properties_hold_for_random_backups() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..500 {
+            let (a, b, c) = (
+                random_backup(&mut rng),
+                random_backup(&mut rng),
+                random_backup(&mut rng),
+            );
+            let ab = a.merge(&b);
+            assert_eq!(ab.to_json(), b.merge(&a).to_json(), "commutative");
+            assert_eq!(ab.merge(&b).to_json(), ab.to_json(), "idempotent");
+            assert_eq!(
+                a.merge(&a).to_json(),
+                a.to_json(),
+                "merging with itself changes nothing"
+            );
+            assert_eq!(
+                ab.merge(&c).to_json(),
+                a.merge(&b.merge(&c)).to_json(),
+                "associative"
+            );
+            for merged in &ab.contacts {
+                let newest = a
+                    .contacts
+                    .iter()
+                    .chain(&b.contacts)
+                    .filter(|x| x.id == merged.id)
+                    .map(|x| x.updated)
+                    .max();
+                assert_eq!(Some(merged.updated), newest, "the newer record wins");
+            }
+        }
     }
 
     #[test]

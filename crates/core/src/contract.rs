@@ -445,18 +445,42 @@ pub async fn tasks<S: Store>(store: &S) {
 /// a refused replace leaves the store as it was.
 pub async fn export_and_replace<S: Store>(store: &S) {
     contract_seed(store).await;
+    let mut ana = contact("ana", "Ana");
+    ana.photo = Some(Timestamp(9));
+    let jpeg = Photo {
+        contact_id: ana.id.clone(),
+        mime: "image/jpeg".into(),
+        bytes: vec![0xFF, 0xD8, 0xFF, 0xE0, 7],
+    };
+    store
+        .commit(&Batch {
+            contacts: vec![ana.clone()],
+            photos: vec![jpeg.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
     let first = store.export("test").await.unwrap();
     assert_eq!(first.contacts.len(), 2);
     assert_eq!(first.interactions.len(), 1);
-    let other = contact("zed", "Zed");
+    assert_eq!(first.photos.len(), 1);
+    let mut other = contact("zed", "Zed");
+    other.photo = Some(Timestamp(3));
     store
         .commit(&Batch {
-            contacts: vec![other],
+            contacts: vec![other.clone()],
+            photos: vec![Photo {
+                contact_id: other.id.clone(),
+                ..jpeg.clone()
+            }],
+            photos_removed: vec![ana.id.clone()],
             ..Batch::default()
         })
         .await
         .unwrap();
     store.replace_all(&first).await.unwrap();
+    assert_eq!(store.photo(&ana.id).await.unwrap(), Some(jpeg));
+    assert_eq!(store.photo(&other.id).await.unwrap(), None);
     assert_eq!(
         store.export("test").await.unwrap().to_json(),
         first.to_json()

@@ -211,21 +211,15 @@ impl Store for MemoryStore {
             t.interactions.values().cloned().collect(),
             t.dates.values().cloned().collect(),
             t.tasks.values().cloned().collect(),
-        ))
+        )
+        .with_photos(&t.photos.values().cloned().collect::<Vec<_>>()))
     }
 
     async fn replace_all(&self, backup: &crate::backup::Backup) -> Result<(), StoreError> {
         if let Some(e) = self.fail_next.borrow_mut().take() {
             return Err(e);
         }
-        {
-            let mut t = self.tables.borrow_mut();
-            let photos = std::mem::take(&mut t.photos);
-            *t = Tables {
-                photos,
-                ..Tables::default()
-            };
-        }
+        *self.tables.borrow_mut() = Tables::default();
         let batch = backup.to_batch();
         self.commit(&batch).await
     }

@@ -120,10 +120,10 @@ pub trait Store {
 
     async fn counts(&self) -> Result<Counts, StoreError>;
 
-    /// Every record (tombstones included) for a backup.
+    /// Every record (tombstones included) and photo, for a backup.
     async fn export(&self, app_version: &str) -> Result<crate::backup::Backup, StoreError>;
 
-    /// Replaces every record with the backup's, in one transaction: all or
-    /// nothing. Photos are kept.
+    /// Replaces every record and photo with the backup's, in one
+    /// transaction: all or nothing.
     async fn replace_all(&self, backup: &crate::backup::Backup) -> Result<(), StoreError>;
 }
