@@ -786,7 +786,7 @@ mod tests {
             bytes: b"\x89PNG\r\n\x1a\n-pixels".to_vec(),
         };
         let backup = backup
-            .with_photos(&[photo.clone()])
+            .with_photos(std::slice::from_ref(&photo))
             .with_settings(Some(Settings {
                 check_in: crate::CheckInSettings::default(),
                 backup_reminder_days: Some(14),
