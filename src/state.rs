@@ -406,16 +406,23 @@ impl Kith {
         Ok(())
     }
 
-    /// Everything, as the backup file's text.
-    pub async fn export_backup(&self) -> Result<String, String> {
+    /// Everything, as the backup file's text in pieces (joined, they are
+    /// the file), built a slice at a time so the page stays responsive.
+    pub async fn export_backup(&self) -> Result<Vec<String>, String> {
         let store = self
             .store()
             .ok_or_else(|| StoreError::Unavailable.to_string())?;
         let backup = store
             .export(env!("CARGO_PKG_VERSION"))
             .await
-            .map_err(|e| e.to_string())?;
-        Ok(backup.with_settings(Some(self.settings())).to_json())
+            .map_err(|e| e.to_string())?
+            .with_settings(Some(self.settings()));
+        let mut pieces = Vec::new();
+        for piece in backup.json_pieces(2_000) {
+            pieces.push(piece);
+            platform::yield_now().await;
+        }
+        Ok(pieces)
     }
 
     /// The preferences a backup carries.

@@ -11,17 +11,21 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Hands `text` to the browser as a download named `name`.
-fn download(name: &str, text: &str) -> Result<(), String> {
-    download_as(name, "application/json", text)
-}
-
 /// Hands `text` of type `mime` to the browser as a download named `name`.
 pub fn download_as(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&text.into());
+    download_parts(name, mime, std::slice::from_ref(&text.to_owned()))
+}
+
+/// The same for text in pieces, never joined in memory.
+pub fn download_parts(name: &str, mime: &str, pieces: &[String]) -> Result<(), String> {
+    // As bytes: no UTF-8 to UTF-16 and back for a file of many megabytes.
+    let parts: js_sys::Array = pieces
+        .iter()
+        .map(|p| js_sys::Uint8Array::from(p.as_bytes()))
+        .collect();
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let document = web_sys::window()
@@ -109,17 +113,20 @@ pub fn BackupCard() -> impl IntoView {
         working.set(progress("Reading everything…", None));
         spawn_local(async move {
             let mut result = kith.export_backup().await;
-            if let (Ok(json), Some(p)) = (&result, &secret) {
+            if let (Ok(pieces), Some(p)) = (&result, &secret) {
                 working.set(progress("Encrypting…", None));
-                result = crate::crypto::seal(p, json).await;
+                result = crate::crypto::seal(p, &pieces.concat())
+                    .await
+                    .map(|s| vec![s]);
             }
-            let result = result.and_then(|text| {
-                download(
+            let result = result.and_then(|pieces| {
+                download_parts(
                     &format!(
                         "kith-backup-{}.json",
                         crate::platform::today().format("%Y-%m-%d")
                     ),
-                    &text,
+                    "application/json",
+                    &pieces,
                 )
             });
             working.set(None);

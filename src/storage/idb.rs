@@ -228,6 +228,43 @@ impl IdbStore {
         serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
+    /// Every record of a store, read in pages of a few thousand within
+    /// `tx`, so no single step holds the main thread for long.
+    async fn read_all<T: DeserializeOwned>(
+        &self,
+        tx: &IdbTransaction,
+        name: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        const PAGE: u32 = 2_000;
+        let store = tx.object_store(name).map_err(js_error)?;
+        let mut out = Vec::new();
+        let mut after: Option<JsValue> = None;
+        loop {
+            let req = match &after {
+                None => store.get_all_with_key_and_limit(&JsValue::NULL, PAGE),
+                Some(key) => {
+                    let range = IdbKeyRange::lower_bound_with_open(key, true).map_err(js_error)?;
+                    store.get_all_with_key_and_limit(&range, PAGE)
+                }
+            }
+            .map_err(js_error)?;
+            let rows: Array = settle(&req).await?.unchecked_into();
+            let count = rows.length();
+            if count > 0 {
+                after = Some(Reflect::get(&rows.get(count - 1), &"id".into()).map_err(js_error)?);
+                let json = js_sys::JSON::stringify(&rows).map_err(|e| {
+                    StoreError::Corrupt(format!("stored records could not be read: {e:?}"))
+                })?;
+                let page: Vec<T> = serde_json::from_str(&json.as_string().unwrap_or_default())
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                out.extend(page);
+            }
+            if count < PAGE {
+                return Ok(out);
+            }
+        }
+    }
+
     /// Walks `index` over `range` in `direction`, keeping live records,
     /// until `limit` are kept. Returns them and the last index key visited.
     async fn walk<T: DeserializeOwned + Live>(
@@ -333,7 +370,7 @@ impl Store for IdbStore {
         .collect();
         let tx = self.tx(&touched, IdbTransactionMode::Readwrite)?;
         let outcome = completion(&tx);
-        if let Err(e) = put_all(&tx, batch) {
+        if let Err(e) = put_all(&tx, batch).await {
             let _ = tx.abort();
             return Err(e);
         }
@@ -442,28 +479,18 @@ impl Store for IdbStore {
     async fn export(&self, app_version: &str) -> Result<kith_core::backup::Backup, StoreError> {
         let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS, PHOTOS];
         let tx = self.tx(&names, IdbTransactionMode::Readonly)?;
-        let all = |name| {
-            tx.object_store(name)
-                .and_then(|s| s.get_all())
-                .map_err(js_error)
-        };
-        let reqs = [
-            all(CONTACTS)?,
-            all(ORGANISATIONS)?,
-            all(INTERACTIONS)?,
-            all(DATES)?,
-            all(TASKS)?,
-            all(PHOTOS)?,
-        ];
-        let [contacts, organisations, interactions, dates, tasks, photos] = reqs;
         let backup = kith_core::backup::Backup::new(
             app_version,
-            self.get_all(contacts).await?,
-            self.get_all(organisations).await?,
-            self.get_all(interactions).await?,
-            self.get_all(dates).await?,
-            self.get_all(tasks).await?,
+            self.read_all(&tx, CONTACTS).await?,
+            self.read_all(&tx, ORGANISATIONS).await?,
+            self.read_all(&tx, INTERACTIONS).await?,
+            self.read_all(&tx, DATES).await?,
+            self.read_all(&tx, TASKS).await?,
         );
+        let photos = tx
+            .object_store(PHOTOS)
+            .and_then(|s| s.get_all())
+            .map_err(js_error)?;
         let rows: js_sys::Array = settle(&photos).await?.unchecked_into();
         let photos = rows
             .iter()
@@ -477,15 +504,15 @@ impl Store for IdbStore {
         let tx = self.tx(&names, IdbTransactionMode::Readwrite)?;
         let outcome = completion(&tx);
         let batch = backup.to_batch();
-        let write = || -> Result<(), StoreError> {
+        let write = async {
             for name in names {
                 tx.object_store(name)
                     .and_then(|s| s.clear())
                     .map_err(js_error)?;
             }
-            put_all(&tx, &batch)
+            put_all(&tx, &batch).await
         };
-        if let Err(e) = write() {
+        if let Err(e) = write.await {
             let _ = tx.abort();
             return Err(e);
         }
@@ -547,18 +574,44 @@ fn photo_from_js(row: &JsValue) -> Result<Photo, StoreError> {
     })
 }
 
-fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
+/// Writes come in slices: after this many requests, wait for the last one
+/// to succeed before queueing more. The transaction stays active (a
+/// request is always pending) and the page gets to paint between slices,
+/// so a restore of 100,000 records never holds the main thread for long.
+const SLICE: usize = 600;
+
+/// Paces the requests of one transaction in slices of [`SLICE`].
+#[derive(Default)]
+struct Pacer {
+    queued: usize,
+}
+
+impl Pacer {
+    async fn queued(&mut self, req: IdbRequest) -> Result<(), StoreError> {
+        self.queued += 1;
+        if self.queued >= SLICE {
+            self.queued = 0;
+            settle(&req).await?;
+        }
+        Ok(())
+    }
+}
+
+async fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
     let store = |name| tx.object_store(name).map_err(js_error);
+    let mut pace = Pacer::default();
     if !batch.contacts.is_empty() {
         let contacts = store(CONTACTS)?;
         for c in &batch.contacts {
-            contacts.put(&to_js(c)?).map_err(js_error)?;
+            pace.queued(contacts.put(&to_js(c)?).map_err(js_error)?)
+                .await?;
         }
     }
     if !batch.organisations.is_empty() {
         let organisations = store(ORGANISATIONS)?;
         for o in &batch.organisations {
-            organisations.put(&to_js(o)?).map_err(js_error)?;
+            pace.queued(organisations.put(&to_js(o)?).map_err(js_error)?)
+                .await?;
         }
     }
     if !batch.interactions.is_empty() {
@@ -567,13 +620,15 @@ fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
             let value = to_js(i)?;
             let keys: Array = i.timeline_keys().into_iter().map(JsValue::from).collect();
             Reflect::set(&value, &"timeline".into(), &keys).map_err(js_error)?;
-            interactions.put(&value).map_err(js_error)?;
+            pace.queued(interactions.put(&value).map_err(js_error)?)
+                .await?;
         }
     }
     if !batch.dates.is_empty() {
         let dates = store(DATES)?;
         for d in &batch.dates {
-            dates.put(&to_js(d)?).map_err(js_error)?;
+            pace.queued(dates.put(&to_js(d)?).map_err(js_error)?)
+                .await?;
         }
     }
     if !batch.tasks.is_empty() {
@@ -590,7 +645,7 @@ fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
                 Reflect::set(&value, &"open_due".into(), &due).map_err(js_error)?;
                 Reflect::set(&value, &"open_contacts".into(), &people).map_err(js_error)?;
             }
-            tasks.put(&value).map_err(js_error)?;
+            pace.queued(tasks.put(&value).map_err(js_error)?).await?;
         }
     }
     if !batch.photos.is_empty() || !batch.photos_removed.is_empty() {

@@ -4,7 +4,19 @@ import { test, expect } from "@playwright/test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
 import { Kith } from "./kith.mjs";
+
+// Every exported file must match the documented schema (docs/).
+const schema = JSON.parse(readFileSync(new URL("../../docs/backup-format.schema.json", import.meta.url)));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+ajv.addSchema(schema);
+function expectValid(id, document) {
+  const validate = ajv.getSchema(schema.$id + id);
+  const ok = validate(document);
+  expect(validate.errors ?? [], `does not match ${id} in the schema`).toEqual([]);
+  expect(ok).toBe(true);
+}
 
 async function exportBackup(page) {
   await page.goto("/settings");
@@ -40,6 +52,7 @@ test("export, clear everything, import: everyone and their history are back", as
   const file = await exportBackup(page);
   const parsed = JSON.parse(file.toString());
   expect(parsed.format).toBe("kith-backup");
+  expectValid("", parsed);
   expect(parsed.contacts.length).toBe(2);
   expect(await exportBackup(page)).toEqual(file);
 
@@ -122,6 +135,7 @@ test("an encrypted backup needs its passphrase; a wrong one is refused in words"
   await page.getByRole("button", { name: "Export backup" }).click();
   const file = readFileSync(await (await waiting).path());
   const sealed = JSON.parse(file.toString());
+  expectValid("#/$defs/encrypted", sealed);
   expect(sealed.format).toBe("kith-backup-encrypted");
   expect(sealed.kdf).toMatchObject({ name: "PBKDF2", hash: "SHA-256", iterations: 600000 });
   expect(sealed.cipher.name).toBe("AES-GCM");
@@ -153,6 +167,7 @@ test("photos and check-in settings travel in the backup", async ({ page }) => {
   const file = await exportBackup(page);
   const parsed = JSON.parse(file.toString());
   expect(parsed.version).toBe(2);
+  expectValid("", parsed);
   expect(parsed.photos.length).toBe(1);
   expect(parsed.photos[0].mime).toBe("image/jpeg");
   expect(parsed.settings.check_in.overdue_percent).toBe(125);

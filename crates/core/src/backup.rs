@@ -412,6 +412,54 @@ impl Backup {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// The file's text in pieces of at most `per_piece` records, made one
+    /// at a time as the iterator is read, so the app can build a large
+    /// export in slices. Joined, the pieces are exactly [`Backup::to_json`].
+    pub fn json_pieces(&self, per_piece: usize) -> impl Iterator<Item = String> + '_ {
+        fn list<'a, T: Serialize>(
+            items: &'a [T],
+            per_piece: usize,
+        ) -> impl Iterator<Item = String> + 'a {
+            items
+                .chunks(per_piece.max(1))
+                .enumerate()
+                .map(|(i, chunk)| {
+                    let mut out = String::new();
+                    for (j, r) in chunk.iter().enumerate() {
+                        if i > 0 || j > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+                    }
+                    out
+                })
+        }
+        let json = |v: &String| serde_json::to_string(v).unwrap_or_default();
+        let header = format!(
+            "{{\"format\":{},\"version\":{},\"app_version\":{},\"exported_at\":{},\"contacts\":[",
+            json(&self.format),
+            self.version,
+            json(&self.app_version),
+            self.exported_at.0
+        );
+        std::iter::once(header)
+            .chain(list(&self.contacts, per_piece))
+            .chain(std::iter::once("],\"organisations\":[".to_owned()))
+            .chain(list(&self.organisations, per_piece))
+            .chain(std::iter::once("],\"interactions\":[".to_owned()))
+            .chain(list(&self.interactions, per_piece))
+            .chain(std::iter::once("],\"dates\":[".to_owned()))
+            .chain(list(&self.dates, per_piece))
+            .chain(std::iter::once("],\"tasks\":[".to_owned()))
+            .chain(list(&self.tasks, per_piece))
+            .chain(std::iter::once("],\"photos\":[".to_owned()))
+            .chain(list(&self.photos, per_piece))
+            .chain(std::iter::once(format!(
+                "],\"settings\":{}}}",
+                serde_json::to_string(&self.settings).unwrap_or_default()
+            )))
+    }
+
     /// Parses, checks and validates a backup file. Every problem is found
     /// before anything is written. (The app runs the same steps through a
     /// [`Restorer`], a slice at a time, to show progress.)
@@ -540,7 +588,7 @@ pub fn migrate(mut backup: Backup) -> Backup {
     backup
 }
 
-fn merge_by_id<T: Clone + Serialize, K: Ord>(
+fn merge_by_id<T: Clone + Serialize + PartialEq, K: Ord>(
     a: &[T],
     b: &[T],
     id: impl Fn(&T) -> K,
@@ -555,6 +603,7 @@ fn merge_by_id<T: Clone + Serialize, K: Ord>(
                 let (n, o) = (updated(record), updated(old));
                 n > o
                     || (n == o
+                        && record != old
                         && serde_json::to_string(record).ok() > serde_json::to_string(old).ok())
             }
         };
@@ -595,7 +644,7 @@ pub struct Preview {
 impl Preview {
     /// Compares `incoming` with `current` record by record.
     pub fn of(current: &Backup, incoming: &Backup) -> Preview {
-        fn count<T: Serialize, K: Ord>(
+        fn count<T: Serialize + PartialEq, K: Ord>(
             current: &[T],
             incoming: &[T],
             id: impl Fn(&T) -> K,
@@ -609,6 +658,7 @@ impl Preview {
                     Some(old) if updated(r) > updated(old) => p.changed += 1,
                     Some(old)
                         if updated(r) == updated(old)
+                            && r != *old
                             && serde_json::to_string(r).ok() != serde_json::to_string(old).ok() =>
                     {
                         p.conflicting += 1
@@ -759,6 +809,28 @@ mod tests {
             err(br#"{"format":"kith-backup","version":2,"contacts":{}}"#),
             "This backup is not laid out as Kith writes it (invalid type: map, expected a sequence)."
         );
+    }
+
+    #[test]
+    fn pieces_join_to_the_same_bytes() {
+        let mut backup = sample();
+        backup.app_version = "0.1.0 \"quoted\"".into();
+        for per_piece in [1, 2, 1_000] {
+            assert_eq!(
+                backup.json_pieces(per_piece).collect::<String>(),
+                backup.to_json()
+            );
+        }
+        let with_settings = backup.with_settings(Some(Settings {
+            check_in: crate::CheckInSettings::default(),
+            backup_reminder_days: None,
+        }));
+        assert_eq!(
+            with_settings.json_pieces(1).collect::<String>(),
+            with_settings.to_json()
+        );
+        let empty = Backup::new("x", vec![], vec![], vec![], vec![], vec![]);
+        assert_eq!(empty.json_pieces(5).collect::<String>(), empty.to_json());
     }
 
     #[test]
