@@ -265,7 +265,7 @@ pub fn BackupCard() -> impl IntoView {
                     {[7u32, 14, 30, 90].map(|d| view! { <option value=d.to_string() selected=move || remind.get() == d>{format!("{d} days without a backup")}</option> }).collect_view()}
                 </select>
             </div>
-            <div class="field field--check">
+            <div class="field--check">
                 <input type="checkbox" id="backup-encrypt" prop:checked=move || encrypt.get()
                     on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
                 <label for="backup-encrypt">"Protect the file with a passphrase"</label>

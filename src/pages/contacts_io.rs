@@ -315,9 +315,22 @@ pub fn ContactsCard() -> impl IntoView {
     let preview_view = move || match step.get() {
         Step::Preview { plan, .. } => {
             let file = picked.get_untracked().map(|p| p.name).unwrap_or_default();
+            let mut parts = Vec::new();
+            for (n, what) in [
+                (plan.new_people(), "new"),
+                (plan.updated(), "already here, with new details"),
+                (plan.unchanged(), "already here with nothing new"),
+            ] {
+                if n > 0 {
+                    parts.push(format!("{} {what}", grouped(n)));
+                }
+            }
+            let total = plan.people.len();
             let mut summary = format!(
-                "“{file}”: {} people — {} new, {} already here with new details, {} already here with nothing new.",
-                grouped(plan.people.len()), grouped(plan.new_people()), grouped(plan.updated()), grouped(plan.unchanged())
+                "“{file}”: {} {} — {}.",
+                grouped(total),
+                if total == 1 { "person" } else { "people" },
+                parts.join(", ")
             );
             if plan.birthdays() > 0 {
                 summary.push_str(&format!(" {} birthdays.", grouped(plan.birthdays())));
@@ -349,7 +362,7 @@ pub fn ContactsCard() -> impl IntoView {
                     <p>{summary}</p>
                     {charset_picker}
                     <ul class="import__sample">
-                        {sample.into_iter().map(|(name, what)| view! { <li><span>{name}</span><span class="tag">{what}</span></li> }).collect_view()}
+                        {sample.into_iter().map(|(name, what)| view! { <li><span>{name}</span><span class=if what == "new" { "import__what import__what--new" } else { "import__what" }>{what}</span></li> }).collect_view()}
                         {(more > 0).then(|| view! { <li class="import__more">{format!("and {} more", grouped(more))}</li> })}
                     </ul>
                     {(linked > 0).then(|| view! { <p class="card__text">{format!("{linked} photos are links to other sites; Kith never contacts other sites, so they were left out.")}</p> })}
@@ -360,7 +373,7 @@ pub fn ContactsCard() -> impl IntoView {
                     })}
                     <div class="form__actions">
                         <button class="button button--primary" disabled=count == 0 on:click=apply>
-                            {if count == 0 { "Nothing new to import".to_owned() } else { format!("Import {} people", grouped(count)) }}
+                            {if count == 0 { "Nothing new to import".to_owned() } else { format!("Import {} {}", grouped(count), if count == 1 { "person" } else { "people" }) }}
                         </button>
                         <button class="button button--quiet" on:click=move |_| { step.set(Step::Idle); picked.set(None); }>"Cancel"</button>
                     </div>

@@ -3,6 +3,7 @@
 import { test, expect } from "@playwright/test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createDecipheriv, pbkdf2Sync } from "node:crypto";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { Kith } from "./kith.mjs";
@@ -141,6 +142,14 @@ test("an encrypted backup needs its passphrase; a wrong one is refused in words"
   expect(sealed.cipher.name).toBe("AES-GCM");
   expect(file.toString()).not.toContain("Dee Secret");
   expect(file.toString()).not.toContain("dee@example.test");
+  // The documented format, opened independently with Node's own crypto.
+  const key = pbkdf2Sync("correct horse battery", Buffer.from(sealed.kdf.salt, "base64"), sealed.kdf.iterations, 32, "sha256");
+  const data = Buffer.from(sealed.data, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.cipher.iv, "base64"));
+  decipher.setAuthTag(data.subarray(data.length - 16));
+  const plain = JSON.parse(Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString());
+  expectValid("", plain);
+  expect(plain.contacts[0].name).toBe("Dee Secret");
 
   await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
   await kith.open();
@@ -162,7 +171,7 @@ test("photos and check-in settings travel in the backup", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await importFileAsContacts(page, "ios.vcf", readFileSync(new URL("../samples/vcard/ios-14.3-omit-year-bday.vcf", import.meta.url)));
-  await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: "Import 1 people" }).click();
+  await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: "Import 1 person" }).click();
   await expect(page.getByRole("status").getByText("Imported: 1 new")).toBeVisible();
   const file = await exportBackup(page);
   const parsed = JSON.parse(file.toString());

@@ -26,10 +26,10 @@ test("import a phone's vCard: preview, people with birthdays and photos, no dupl
   await kith.open();
   await importFile(page, "ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
   const preview = page.getByRole("region", { name: "Contacts import preview" });
-  await expect(preview).toContainText("1 people — 1 new, 0 already here with new details");
+  await expect(preview).toContainText("1 person — 1 new.");
   await expect(preview).toContainText("1 birthdays");
   await expect(preview).toContainText("1 photos");
-  await preview.getByRole("button", { name: "Import 1 people" }).click();
+  await preview.getByRole("button", { name: "Import 1 person" }).click();
   await expect(page.getByRole("status").getByText("Imported: 1 new, 0 with new details.")).toBeVisible();
 
   await kith.goToPeople();
@@ -39,7 +39,7 @@ test("import a phone's vCard: preview, people with birthdays and photos, no dupl
   await expect(page.locator(".person__photo img")).toBeVisible();
 
   await importFile(page, "ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
-  await expect(preview).toContainText("0 new, 0 already here with new details, 1 already here with nothing new");
+  await expect(preview).toContainText("1 person — 1 already here with nothing new.");
   await expect(preview.getByRole("button", { name: "Nothing new to import" })).toBeDisabled();
   await kith.goToPeople();
   await expect(kith.rows()).toHaveCount(1);
@@ -50,7 +50,7 @@ test("a 30-card Mac address book in Latin-1, and a Polish card once the right ch
   await kith.open();
   await importFile(page, "mac.vcf", sample("vcard/macos-addressbook-30-cards-latin1.vcf"));
   const preview = page.getByRole("region", { name: "Contacts import preview" });
-  await expect(preview).toContainText("30 people — 30 new");
+  await expect(preview).toContainText("30 people — 30 new.");
   await preview.getByRole("button", { name: "Import 30 people" }).click();
   await expect(page.getByRole("status").getByText("Imported: 30 new")).toBeVisible();
   await kith.goToPeople();
@@ -60,7 +60,7 @@ test("a 30-card Mac address book in Latin-1, and a Polish card once the right ch
   await expect(preview).toContainText("Piotr Iksiñski");
   await preview.getByLabel("Text in this file").selectOption("windows-1250");
   await expect(preview).toContainText("Piotr Iksiński");
-  await preview.getByRole("button", { name: "Import 1 people" }).click();
+  await preview.getByRole("button", { name: "Import 1 person" }).click();
   await kith.goToPeople();
   await kith.search().fill("Iksiński");
   await expect(kith.rows()).toHaveText([/Piotr Iksiński/]);
@@ -77,7 +77,7 @@ test("LinkedIn CSV: notes before the header are skipped, columns are matched and
   await mapping.getByLabel(/^URL/).selectOption({ label: "Don't import" });
   await mapping.getByRole("button", { name: "Continue" }).click();
   const preview = page.getByRole("region", { name: "Contacts import preview" });
-  await expect(preview).toContainText("3 people — 3 new");
+  await expect(preview).toContainText("3 people — 3 new.");
   await preview.getByRole("button", { name: "Import 3 people" }).click();
   await kith.goToPeople();
   await kith.openPerson("Tomás Ó Briain");
@@ -114,7 +114,7 @@ test("export people as vCard 4.0 and import it back into an empty Kith", async (
   await kith.open();
   await importFile(page, name, Buffer.from(text));
   const preview = page.getByRole("region", { name: "Contacts import preview" });
-  await preview.getByRole("button", { name: "Import 1 people" }).click();
+  await preview.getByRole("button", { name: "Import 1 person" }).click();
   await kith.goToPeople();
   await kith.openPerson("Ana Cruz");
   await expect(page.getByText("ana@acme.test")).toBeVisible();
@@ -125,7 +125,7 @@ test("calendar export is valid iCalendar with yearly dates and alarms", async ({
   const kith = new Kith(page);
   await kith.open();
   await importFile(page, "gmail.vcf", sample("vcard/gmail-3.0-spouse-anniversary.vcf"));
-  await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: /^Import 1 people/ }).click();
+  await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: /^Import 1 person/ }).click();
   await expect(page.getByRole("status").getByText("Imported: 1 new")).toBeVisible();
   await importFile(page, "leap.csv", sample("csv/synthetic-google-contacts-new-format.csv"));
   await page.getByRole("region", { name: "Match the columns" }).getByRole("button", { name: "Continue" }).click();

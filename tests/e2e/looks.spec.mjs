@@ -2,6 +2,7 @@
 // an organisation and the form, on a laptop and a phone, light and dark.
 // They assert nothing about pixels; they exist so a person can look.
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { Kith } from "./kith.mjs";
 
 const shots = "../../target/screenshots";
@@ -97,6 +98,29 @@ for (const scheme of ["light", "dark"]) {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
       await expect(page.getByRole("region", { name: /^Overdue/ })).toBeVisible();
       await page.screenshot({ path: `${shots}/today-${device}-${scheme}.png` });
+    });
+  }
+}
+
+for (const scheme of ["light", "dark"]) {
+  for (const [device, viewport] of [["laptop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+    test(`screenshots of importing contacts, ${device}, ${scheme}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      const kith = new Kith(page);
+      await kith.open("/settings");
+      const sample = readFileSync(new URL("../samples/csv/synthetic-google-contacts-new-format.csv", import.meta.url));
+      await page.getByLabel("Import contacts from a vCard or CSV file").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: sample });
+      const mapping = page.getByRole("region", { name: "Match the columns" });
+      await mapping.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/import-columns-${device}-${scheme}.png` });
+      await mapping.getByRole("button", { name: "Continue" }).click();
+      const preview = page.getByRole("region", { name: "Contacts import preview" });
+      await preview.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/import-preview-${device}-${scheme}.png` });
+      await page.getByLabel("Protect the file with a passphrase").check();
+      await page.getByRole("heading", { name: "Backups" }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/backups-${device}-${scheme}.png` });
     });
   }
 }
