@@ -90,6 +90,17 @@ test("bad backup files are refused in words and change nothing", async ({ page }
   const badDate = JSON.parse(good.toString());
   badDate.contacts[0].created = "yesterday";
   cases.push(["typed.json", Buffer.from(JSON.stringify(badDate)), "person 1"]);
+  const id = JSON.parse(good.toString()).contacts[0].id;
+  const missing = JSON.parse(good.toString());
+  delete missing.contacts[0].name;
+  cases.push(["missing.json", Buffer.from(JSON.stringify(missing)), `person 1 (${id}): missing field \`name\``]);
+  const twice = JSON.parse(good.toString());
+  twice.contacts.push(twice.contacts[0]);
+  cases.push(["twice.json", Buffer.from(JSON.stringify(twice)), `Person ${id} appears twice.`]);
+  const badDay = JSON.parse(good.toString());
+  badDay.interactions = [{ id: "i1", contact_ids: [id], kind: "call", date: "2024-13-01", created: 1, updated: 1 }];
+  cases.push(["day.json", Buffer.from(JSON.stringify(badDay)), "interaction 1 (i1): "]);
+  cases.push(["empty.json", Buffer.alloc(0), "ends too early"]);
   for (const [name, buffer, message] of cases) {
     await importBackup(page, name, buffer);
     const alert = page.getByRole("alert");
