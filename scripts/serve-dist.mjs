@@ -3,7 +3,7 @@
 // /people/<id> opens the app after a reload. Used by the README's serve
 // command and by the end-to-end tests.
 //
-//   node scripts/serve-dist.mjs [--port 8080] [--dir dist]
+//   node scripts/serve-dist.mjs [--port 8080] [--dir dist] [--base /kith/]
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -17,6 +17,9 @@ const option = (name, fallback) => {
 };
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)), option("dir", "dist"));
 const port = Number(option("port", "8080"));
+// The public path the build was made for (trunk build --public-url /kith/).
+let base = option("base", "/");
+if (!base.endsWith("/")) base += "/";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -41,7 +44,12 @@ async function file(path) {
 
 createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
-  const wanted = normalize(join(root, decodeURIComponent(url.pathname)));
+  if (!url.pathname.startsWith(base) && url.pathname !== base.slice(0, -1)) {
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end(`Kith is served under ${base}\n`);
+    return;
+  }
+  const wanted = normalize(join(root, decodeURIComponent(url.pathname.slice(base.length - 1))));
   const inside = wanted === root || wanted.startsWith(root + sep);
   let path = inside ? wanted : null;
   let body = path && (await file(path));
@@ -59,8 +67,10 @@ createServer(async (req, res) => {
     "content-type": types[extname(path)] ?? "application/octet-stream",
     "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
     "x-content-type-options": "nosniff",
+    // What a <meta> policy cannot say: no framing by other sites.
+    "content-security-policy": "frame-ancestors 'none'",
   });
   res.end(body);
 }).listen(port, "127.0.0.1", () => {
-  console.log(`Kith is served at http://127.0.0.1:${port}/ (from ${root})`);
+  console.log(`Kith is served at http://127.0.0.1:${port}${base} (from ${root})`);
 });

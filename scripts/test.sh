@@ -25,6 +25,8 @@ CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
 say "4/5 release build"
 trunk build --release --offline
 node scripts/size-report.mjs dist
+# The same app built to be published under a subpath, for subpath.spec.mjs.
+trunk build --release --offline --public-url /kith/ --dist target/dist-kith
 
 say "5/5 end-to-end in headless Chromium"
 # A free loopback port, so a server left running elsewhere never collides.

@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     provide_context(kith);
     let saving = move || kith.pending.get() > 0;
     view! {
-        <Router>
+        <Router base=crate::platform::base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <div class="shell" data-saving=move || saving().to_string()>
                 <TopBar/>
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                     </StartupGate>
                 </main>
                 <NoticeBar/>
+                <crate::components::update::UpdateBanner/>
             </div>
         </Router>
     }
@@ -57,7 +58,7 @@ fn TopBar() -> impl IntoView {
     let kith = use_kith();
     let location = use_location();
     let current = move |section: &'static str| {
-        let path = location.pathname.get();
+        let path = crate::platform::in_app(&location.pathname.get());
         let here = match section {
             "today" => path == "/",
             "people" => path.starts_with("/people") || path.starts_with("/trash"),
@@ -67,7 +68,7 @@ fn TopBar() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <a class="topbar__brand" href="/" aria-label="Kith, home">
+            <a class="topbar__brand" href=crate::platform::at("/") aria-label="Kith, home">
                 <span class="topbar__mark" aria-hidden="true">"k"</span>
                 <span class="topbar__name">"Kith"</span>
             </a>
@@ -75,13 +76,13 @@ fn TopBar() -> impl IntoView {
                 {move || (kith.pending.get() > 0).then_some("Saving…")}
             </span>
             <nav class="topbar__nav" aria-label="Main">
-                <a href="/" aria-current=move || current("today")>"Today"</a>
-                <a href="/people" aria-current=move || current("people")>"People"</a>
-                <a href="/organisations" aria-label="Organisations" aria-current=move || current("organisations")>
+                <a href=crate::platform::at("/") aria-current=move || current("today")>"Today"</a>
+                <a href=crate::platform::at("/people") aria-current=move || current("people")>"People"</a>
+                <a href=crate::platform::at("/organisations") aria-label="Organisations" aria-current=move || current("organisations")>
                     <span class="nav-long">"Organisations"</span>
                     <span class="nav-short">"Orgs"</span>
                 </a>
-                <a href="/settings" aria-current=move || current("settings")>"Settings"</a>
+                <a href=crate::platform::at("/settings") aria-current=move || current("settings")>"Settings"</a>
             </nav>
         </header>
     }
@@ -105,7 +106,7 @@ fn Shortcuts() -> impl IntoView {
         match ev.key().as_str() {
             "/" => {
                 ev.prevent_default();
-                if location.pathname.get_untracked() != "/people" {
+                if crate::platform::in_app(&location.pathname.get_untracked()) != "/people" {
                     navigate("/people", Default::default());
                 }
                 focus_search();
@@ -211,7 +212,7 @@ fn NotFound() -> impl IntoView {
         <section class="panel empty">
             <h1>"Nothing here"</h1>
             <p>"This page doesn't exist."</p>
-            <a class="button" href="/people">"Back to people"</a>
+            <a class="button" href=crate::platform::at("/people")>"Back to people"</a>
         </section>
     }
 }

@@ -174,3 +174,76 @@ pub async fn yield_now() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Calls `navigator.storage.<method>()` and reads its boolean answer.
+async fn storage_flag(method: &str) -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    let call = js_sys::Reflect::get(&storage, &method.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = call
+        .call0(&storage)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Whether the browser has promised to keep Kith's data (not to clear it
+/// when space runs low); `None` when the browser cannot say.
+pub async fn storage_persisted() -> Option<bool> {
+    storage_flag("persisted").await
+}
+
+/// Asks the browser to keep Kith's data. Browsers decide by themselves
+/// (Chrome grants it to sites people use or install, Firefox asks).
+pub async fn request_persistence() -> Option<bool> {
+    storage_flag("persist").await
+}
+
+/// Tells other open tabs of Kith that the stored data changed.
+pub fn announce_change(channel: &web_sys::BroadcastChannel) {
+    let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+}
+
+thread_local! {
+    static BASE: String = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=\"kith-base\"]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .map(|b| b.trim_end_matches('/').to_owned())
+        .unwrap_or_default();
+}
+
+/// The path the app is published under, without a trailing slash: "" at
+/// a site's root, "/kith" when served as /kith/ (scripts/pwa.mjs writes it
+/// into index.html from the build's public URL).
+pub fn base() -> String {
+    BASE.with(Clone::clone)
+}
+
+/// An in-app path ("/people/…") as a link under the published base.
+pub fn at(path: impl AsRef<str>) -> String {
+    format!("{}{}", base(), path.as_ref())
+}
+
+/// The in-app path of a location path (the base taken off).
+pub fn in_app(path: &str) -> String {
+    let base = base();
+    match path.strip_prefix(base.as_str()) {
+        Some(rest) if !base.is_empty() => {
+            if rest.is_empty() {
+                "/".to_owned()
+            } else {
+                rest.to_owned()
+            }
+        }
+        _ => path.to_owned(),
+    }
+}

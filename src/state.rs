@@ -49,6 +49,10 @@ pub struct Kith {
     /// Check-in thresholds and tag defaults, from settings.
     pub check_in: RwSignal<CheckInSettings>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    /// Other open tabs of Kith hear of every write here, and reload.
+    tabs: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// Whether the browser has promised to keep the data (`None`: unknown).
+    pub persisted: RwSignal<Option<bool>>,
 }
 
 pub fn use_kith() -> Kith {
@@ -69,7 +73,10 @@ impl Kith {
             revision: RwSignal::new(0),
             check_in: RwSignal::new(platform::load_check_in_settings()),
             store: StoredValue::new_local(None),
+            tabs: StoredValue::new_local(web_sys::BroadcastChannel::new("kith").ok()),
+            persisted: RwSignal::new(None),
         };
+        kith.listen_to_other_tabs();
         spawn_local(async move {
             match IdbStore::open(DATABASE).await {
                 Ok(store) => {
@@ -85,6 +92,55 @@ impl Kith {
             }
         });
         kith
+    }
+
+    /// Another tab wrote: read the people again, and let views that read
+    /// from storage reload.
+    fn listen_to_other_tabs(&self) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let kith = *self;
+        let Some(channel) = self.tabs.get_value() else {
+            return;
+        };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+            spawn_local(async move {
+                kith.reload().await;
+                kith.revision.update(|r| *r += 1);
+            });
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The channel lives as long as the page.
+        on_message.forget();
+    }
+
+    /// After a committed write: tell the other tabs, and the first time
+    /// there is something to keep, ask the browser to keep it.
+    fn committed(&self) {
+        self.revision.update(|r| *r += 1);
+        if let Some(channel) = self.tabs.get_value() {
+            platform::announce_change(&channel);
+        }
+        if self.persisted.get_untracked().is_none() {
+            let kith = *self;
+            kith.persisted.set(Some(false));
+            spawn_local(async move {
+                let granted = match platform::storage_persisted().await {
+                    Some(true) => Some(true),
+                    _ => platform::request_persistence().await,
+                };
+                kith.persisted.set(granted);
+            });
+        }
+    }
+
+    /// Asks the browser again to keep the data (from settings).
+    pub fn ask_to_persist(&self) {
+        let kith = *self;
+        spawn_local(async move {
+            let granted = platform::request_persistence().await;
+            kith.persisted.set(granted);
+        });
     }
 
     /// The open store, once start-up has opened it.
@@ -126,7 +182,7 @@ impl Kith {
             };
             self.pending.update(|n| *n = n.saturating_sub(1));
             match result {
-                Ok(()) => self.revision.update(|r| *r += 1),
+                Ok(()) => self.committed(),
                 Err(e) => {
                     self.notice.set(Some(Notice {
                         text: format!("Couldn't save: {e}. Nothing was changed."),
@@ -473,7 +529,7 @@ impl Kith {
             }
         }
         self.reload().await;
-        self.revision.update(|r| *r += 1);
+        self.committed();
         Ok(())
     }
 
@@ -575,7 +631,7 @@ impl Kith {
         self.pending.update(|n| *n = n.saturating_sub(1));
         written.map_err(|e| format!("Couldn't import: {e}. Nothing was changed."))?;
         self.directory.update(|d| d.apply(&batch));
-        self.revision.update(|r| *r += 1);
+        self.committed();
         let mut failed = 0;
         let total = photos.len();
         for (done, (id, mime, bytes)) in photos.into_iter().enumerate() {
@@ -601,7 +657,7 @@ impl Kith {
             }
         }
         progress(total, total);
-        self.revision.update(|r| *r += 1);
+        self.committed();
         Ok(failed)
     }
 

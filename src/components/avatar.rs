@@ -46,9 +46,10 @@ pub fn Avatar(
     let src = move || url.get().flatten().filter(|_| photo.with(Option::is_some));
     view! {
         <span
-            class="avatar"
+            // A class per hue, not a style attribute: the page's CSP allows
+            // no inline styles.
+            class=format!("avatar avatar--h{}", hue / 30)
             class:avatar--large=large
-            style=format!("--avatar-hue: {hue}")
             aria-hidden="true"
         >
             {move || match src() {

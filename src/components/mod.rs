@@ -7,3 +7,4 @@ pub mod notice;
 pub mod people_list;
 pub mod quick_detail;
 pub mod rows;
+pub mod update;

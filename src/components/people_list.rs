@@ -154,7 +154,7 @@ fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> im
                 aria-label=move || format!("Select {}", field(|r| r.0)())
                 prop:checked=checked.clone() on:change=toggle.clone()/>
         </Show>
-        <a class="person-row" href=format!("/people/{id}")>
+        <a class="person-row" href=crate::platform::at(format!("/people/{id}"))>
             <Avatar id=id.clone() initials photo/>
             <span class="person-row__text">
                 <span class="person-row__name">{field(|r| r.0)}</span>

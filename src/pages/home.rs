@@ -106,7 +106,7 @@ pub fn HomePage() -> impl IntoView {
                     <h1 class="page-head__title">"Today"</h1>
                     <p class="page-head__sub">{today.format("%A %-d %B").to_string()}</p>
                 </div>
-                <a class="button button--primary" href="/people/new">
+                <a class="button button--primary" href=crate::platform::at("/people/new")>
                     <span aria-hidden="true">"+ "</span>"Add person"
                 </a>
             </header>
@@ -116,7 +116,7 @@ pub fn HomePage() -> impl IntoView {
                         None => "Everything you keep is only in this browser. Make a backup so a lost device does not lose your people.".to_owned(),
                         Some(n) => format!("Your last backup was {n} days ago. A fresh one keeps your people safe."),
                     }}</p>
-                    <a class="button button--small" href="/settings">"Back up now"</a>
+                    <a class="button button--small" href=crate::platform::at("/settings")>"Back up now"</a>
                 </div>
             </Show>
             <Show when=move || !nobody()>
@@ -128,14 +128,14 @@ pub fn HomePage() -> impl IntoView {
                 <div class="panel empty">
                     <h2>"Welcome to Kith"</h2>
                     <p>"Add the people who matter, give them a check-in timer, and Kith tells you each day whom to reach out to."</p>
-                    <a class="button button--primary" href="/people/new">"Add your first person"</a>
+                    <a class="button button--primary" href=crate::platform::at("/people/new")>"Add your first person"</a>
                 </div>
             }>
                 <Show when=move || !all_clear() fallback=|| view! {
                     <div class="panel empty">
                         <h2>"All caught up"</h2>
                         <p>"No one is due for a check-in this week. Give people a check-in timer on their page to be reminded."</p>
-                        <a class="button" href="/people">"See everyone"</a>
+                        <a class="button" href=crate::platform::at("/people")>"See everyone"</a>
                     </div>
                 }>
                     <Show when=move || !no_tasks()>
@@ -179,7 +179,7 @@ pub fn HomePage() -> impl IntoView {
                                     Some(view! {
                                         <li class="member">
                                             <div class="member__main"><span class="member__name">{line}</span></div>
-                                            <a class="button button--small" href=format!("/people/{person_id}")>"Open"</a>
+                                            <a class="button button--small" href=crate::platform::at(format!("/people/{person_id}"))>"Open"</a>
                                         </li>
                                     })
                                 }).collect_view()}
@@ -220,7 +220,7 @@ fn ReachOutSection(
                             <li class="member">
                                 <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
                                 <div class="member__main">
-                                    <a class="member__name" href=format!("/people/{cid}")>{name}</a>
+                                    <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{name}</a>
                                     <span class="member__role">{org.unwrap_or_default()}</span>
                                 </div>
                                 <div class="member__meta">

@@ -59,13 +59,13 @@ pub fn MergePage() -> impl IntoView {
             <section class="panel empty">
                 <h1>"Nothing to merge"</h1>
                 <p>"Select two people in the list, then choose Merge."</p>
-                <a class="button" href="/people">"Back to people"</a>
+                <a class="button" href=crate::platform::at("/people")>"Back to people"</a>
             </section>
         }
         .into_any(),
         Some((keep_name, other_name)) => view! {
             <section class="merge">
-                <a class="back-link" href="/people">"‹ People"</a>
+                <a class="back-link" href=crate::platform::at("/people")>"‹ People"</a>
                 <h1>"Merge two people"</h1>
                 <p class="merge__lead">
                     "Kith keeps " <strong>{keep_name.clone()}</strong> " and folds " <strong>{other_name.clone()}</strong>
@@ -105,7 +105,7 @@ pub fn MergePage() -> impl IntoView {
                     <button class="button button--primary" disabled=move || busy.get() on:click=merge.clone()>
                         {format!("Merge into {keep_name}")}
                     </button>
-                    <a class="button button--quiet" href="/people">"Cancel"</a>
+                    <a class="button button--quiet" href=crate::platform::at("/people")>"Cancel"</a>
                 </div>
             </section>
         }

@@ -52,7 +52,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                 <ul class="card list-card" aria-label="Organisations">
                     {move || orgs().into_iter().map(|(id, name, n)| view! {
                         <li class="list-card__row">
-                            <a class="list-card__main" href=format!("/organisations/{id}")>{name}</a>
+                            <a class="list-card__main" href=crate::platform::at(format!("/organisations/{id}"))>{name}</a>
                             <span class="list-card__meta">{if n == 1 { "1 person".to_owned() } else { format!("{n} people") }}</span>
                         </li>
                     }).collect_view()}
@@ -106,7 +106,7 @@ pub fn OrganisationPage() -> impl IntoView {
         None => view! {
             <section class="panel empty">
                 <h1>"Organisation not found"</h1>
-                <a class="button" href="/organisations">"All organisations"</a>
+                <a class="button" href=crate::platform::at("/organisations")>"All organisations"</a>
             </section>
         }
         .into_any(),
@@ -190,7 +190,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
     };
     view! {
         <article class="organisation">
-            <a class="back-link" href="/organisations">"‹ Organisations"</a>
+            <a class="back-link" href=crate::platform::at("/organisations")>"‹ Organisations"</a>
             <header class="person__head">
                 <div class="org-mark" aria-hidden="true">{move || org().and_then(|o| o.name.chars().next()).map(|c| c.to_uppercase().to_string())}</div>
                 <div class="person__title">
@@ -198,7 +198,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                     <p class="person__org">{summary}</p>
                 </div>
                 <div class="person__actions">
-                    <a class="button" href=move || format!("/people?organisation={}", me.get_value())>"Show in people list"</a>
+                    <a class="button" href=move || crate::platform::at(format!("/people?organisation={}", me.get_value()))>"Show in people list"</a>
                     <button class="button button--quiet" on:click=start_edit>"Edit"</button>
                 </div>
             </header>
@@ -249,7 +249,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                                 <li class="member" class:member--former=!current>
                                     <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
                                     <div class="member__main">
-                                        <a class="member__name" href=format!("/people/{cid}")>{cname.clone()}</a>
+                                        <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{cname.clone()}</a>
                                         <span class="member__role">{role}</span>
                                     </div>
                                     <div class="member__meta">

@@ -83,7 +83,7 @@ pub fn PeoplePage() -> impl IntoView {
                     <h1 class="page-head__title">"People"</h1>
                     <p class="page-head__sub" aria-live="polite">{summary}</p>
                 </div>
-                <a class="button button--primary" href="/people/new" aria-keyshortcuts="n">
+                <a class="button button--primary" href=crate::platform::at("/people/new") aria-keyshortcuts="n">
                     <span aria-hidden="true">"+ "</span>"Add person"
                 </a>
             </header>
@@ -93,7 +93,7 @@ pub fn PeoplePage() -> impl IntoView {
                     <div class="panel empty">
                         <h2>"Who matters to you?"</h2>
                         <p>"Add the people you want to keep in touch with: customers, partners, friends. Everything stays in this browser."</p>
-                        <a class="button button--primary" href="/people/new">"Add your first person"</a>
+                        <a class="button button--primary" href=crate::platform::at("/people/new")>"Add your first person"</a>
                     </div>
                 }
             >
@@ -173,9 +173,9 @@ pub fn PeoplePage() -> impl IntoView {
                     <PeopleList ids selecting selection/>
                 </Show>
                 <p class="people-page__foot">
-                    <a href="/organisations">"Organisations"</a>
+                    <a href=crate::platform::at("/organisations")>"Organisations"</a>
                     " · "
-                    <a href="/trash">{move || format!("Trash ({})", trash())}</a>
+                    <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash())}</a>
                 </p>
             </Show>
         </section>

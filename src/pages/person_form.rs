@@ -29,7 +29,7 @@ pub fn EditPerson() -> impl IntoView {
             None => view! {
                 <section class="panel empty">
                     <h1>"Person not found"</h1>
-                    <a class="button" href="/people">"Back to people"</a>
+                    <a class="button" href=crate::platform::at("/people")>"Back to people"</a>
                 </section>
             }
             .into_any(),

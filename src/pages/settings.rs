@@ -38,6 +38,12 @@ pub fn SettingsPage() -> impl IntoView {
         })
     };
 
+    // What the browser has promised, read fresh on opening settings.
+    leptos::task::spawn_local(async move {
+        if let Some(kept) = platform::storage_persisted().await {
+            kith.persisted.set(Some(kept));
+        }
+    });
     view! {
         <section class="settings">
             <h1>"Settings"</h1>
@@ -67,6 +73,21 @@ pub fn SettingsPage() -> impl IntoView {
                     "Nothing is sent anywhere."
                 </p>
                 <Suspense fallback=|| view! { <p>"Counting…"</p> }>{stored}</Suspense>
+                <div class="persist" role="region" aria-label="Keeping your data">
+                    {move || match kith.persisted.get() {
+                        Some(true) => view! {
+                            <p class="persist__state persist__state--kept"><strong>"Kept for good."</strong>
+                            " This browser has promised not to clear Kith's data to free up space; only you can delete it (by clearing this site's data)."</p>
+                        }.into_any(),
+                        granted => view! {
+                            <p class="persist__state"><strong>"Not guaranteed."</strong>
+                            " If this device runs short of space, the browser may clear Kith's data without asking. Installing Kith, or using it often, makes browsers agree to keep it. Until then, keep a backup."</p>
+                            <button class="button button--small" on:click=move |_| kith.ask_to_persist()>
+                                {if granted.is_none() { "Ask the browser to keep it" } else { "Ask again" }}
+                            </button>
+                        }.into_any(),
+                    }}
+                </div>
                 <p class="card__meta">
                     "Kith " {env!("CARGO_PKG_VERSION")} " · storage schema v" {SCHEMA_VERSION}
                 </p>

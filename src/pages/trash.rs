@@ -19,7 +19,7 @@ pub fn TrashPage() -> impl IntoView {
     };
     view! {
         <section class="trash">
-            <a class="back-link" href="/people">"‹ People"</a>
+            <a class="back-link" href=crate::platform::at("/people")>"‹ People"</a>
             <h1>"Trash"</h1>
             <p class="page-lead">{format!("Deleted people stay here for {TRASH_DAYS} days, then Kith lets them go.")}</p>
             <Show when=move || !items().is_empty() fallback=|| view! { <p class="card__empty">"The trash is empty."</p> }>

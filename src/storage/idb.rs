@@ -177,7 +177,13 @@ impl IdbStore {
         drop((upgrade, blocked));
         let db: IdbDatabase = outcome?.unchecked_into();
         let closer = db.clone();
-        let on_version_change = Closure::<dyn FnMut()>::new(move || closer.close());
+        let on_version_change = Closure::<dyn FnMut()>::new(move || {
+            closer.close();
+            // The page says so and offers a reload (components/update.rs).
+            if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new("kith-db-closed")) {
+                let _ = w.dispatch_event(&ev);
+            }
+        });
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         Ok(IdbStore {
             db,
@@ -208,6 +214,35 @@ impl IdbStore {
         self.db
             .transaction_with_str_sequence_and_mode(&names, mode)
             .map_err(js_error)
+    }
+
+    /// A write transaction with strict durability: it completes only once
+    /// the data is on disk, not merely handed to the operating system.
+    /// (Through `Reflect`, as web-sys marks the options unstable; browsers
+    /// without them ignore the argument.)
+    fn write_tx(&self, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
+        let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+        let options = js_sys::Object::new();
+        Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(js_error)?;
+        let open = Reflect::get(&self.db, &"transaction".into())
+            .map_err(js_error)?
+            .dyn_into::<js_sys::Function>()
+            .map_err(|_| StoreError::Unavailable)?;
+        open.call3(&self.db, &names, &"readwrite".into(), &options)
+            .map_err(js_error)?
+            .dyn_into::<IdbTransaction>()
+            .map_err(|_| StoreError::Unavailable)
+    }
+
+    /// Ends a write transaction as soon as its requests are queued, rather
+    /// than when the event loop next idles: the explicit flush that makes a
+    /// write survive the tab closing right after it.
+    fn flush(tx: &IdbTransaction) {
+        if let Ok(commit) = Reflect::get(tx, &"commit".into()) {
+            if let Ok(commit) = commit.dyn_into::<js_sys::Function>() {
+                let _ = commit.call0(tx);
+            }
+        }
     }
 
     fn index(&self, store: &str, index: &str) -> Result<IdbIndex, StoreError> {
@@ -368,12 +403,13 @@ impl Store for IdbStore {
         .into_iter()
         .filter_map(|(name, used)| used.then_some(name))
         .collect();
-        let tx = self.tx(&touched, IdbTransactionMode::Readwrite)?;
+        let tx = self.write_tx(&touched)?;
         let outcome = completion(&tx);
         if let Err(e) = put_all(&tx, batch).await {
             let _ = tx.abort();
             return Err(e);
         }
+        Self::flush(&tx);
         match JsFuture::from(outcome).await {
             Ok(_) => Ok(()),
             Err(_) => Err(tx.error().map(dom_error).unwrap_or_else(|| {
@@ -501,7 +537,7 @@ impl Store for IdbStore {
 
     async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {
         let names = [CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS, PHOTOS];
-        let tx = self.tx(&names, IdbTransactionMode::Readwrite)?;
+        let tx = self.write_tx(&names)?;
         let outcome = completion(&tx);
         let batch = backup.to_batch();
         let write = async {
@@ -516,6 +552,7 @@ impl Store for IdbStore {
             let _ = tx.abort();
             return Err(e);
         }
+        Self::flush(&tx);
         match JsFuture::from(outcome).await {
             Ok(_) => Ok(()),
             Err(_) => Err(tx.error().map(dom_error).unwrap_or_else(|| {

@@ -108,7 +108,7 @@ pub fn WorkCard(person: Person) -> impl IntoView {
                 <ul class="roles">
                     {move || roles().into_iter().map(|(r, org)| view! {
                         <li class="roles__item" class:roles__item--past=!r.is_current()>
-                            <a href=format!("/organisations/{}", r.organisation_id)>{org}</a>
+                            <a href=crate::platform::at(format!("/organisations/{}", r.organisation_id))>{org}</a>
                             {(!r.title.is_empty()).then(|| format!(" · {}", r.title))}
                             {(!r.is_current()).then_some(" (former)")}
                             <span class="roles__span">{span(&r)}</span>

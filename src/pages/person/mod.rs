@@ -67,7 +67,7 @@ pub fn PersonPage() -> impl IntoView {
             <section class="panel empty">
                 <h1>"Person not found"</h1>
                 <p>"They may have been deleted. Deleted people wait in the trash for 30 days."</p>
-                <a class="button" href="/people">"Back to people"</a>
+                <a class="button" href=crate::platform::at("/people")>"Back to people"</a>
             </section>
         }
         .into_any(),
@@ -117,7 +117,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
 
     view! {
         <article class="person">
-            <a class="back-link" href="/people">"‹ People"</a>
+            <a class="back-link" href=crate::platform::at("/people")>"‹ People"</a>
             <header class="person__head">
                 <div class="person__photo">
                     <Avatar id=id.clone() initials photo=Signal::derive(move || person.with(|p| p.as_ref().and_then(|c| c.photo))) large=true/>
@@ -135,7 +135,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
                         {move || roles().into_iter().map(|(title, org, org_id)| view! {
                             <li>
                                 {(!title.is_empty()).then(|| format!("{title} at "))}
-                                <a href=format!("/organisations/{org_id}")>{org}</a>
+                                <a href=crate::platform::at(format!("/organisations/{org_id}"))>{org}</a>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -232,7 +232,7 @@ fn PersonActions(id: ContactId, person: Person) -> impl IntoView {
     };
     view! {
         <div class="person__actions">
-            <a class="button" href=format!("/people/{id}/edit")>"Edit"</a>
+            <a class="button" href=crate::platform::at(format!("/people/{id}/edit"))>"Edit"</a>
             <button class="button button--quiet" on:click=move |_| confirming.set(true)>"Delete"</button>
         </div>
         <Show when=move || confirming.get()>

@@ -76,7 +76,7 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
                     let target = if holder == other { me.get_value() } else { other.clone() };
                     view! {
                         <li class="relations__item">
-                            <span>{label} " " <a href=format!("/people/{other}")>{name.clone()}</a></span>
+                            <span>{label} " " <a href=crate::platform::at(format!("/people/{other}"))>{name.clone()}</a></span>
                             <button class="icon-button" aria-label=format!("Remove link with {name}")
                                 on:click=move |_| { let _ = kith.remove_relation(&holder, kind, &target); }>"×"</button>
                         </li>
