@@ -53,6 +53,11 @@ pub struct Kith {
     tabs: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// Whether the browser has promised to keep the data (`None`: unknown).
     pub persisted: RwSignal<Option<bool>>,
+    /// Writes started here so far, and whether another tab's change is
+    /// still to be read (put off while this tab's own writes are under way,
+    /// so reading storage never hides an edit that is not stored yet).
+    writes: StoredValue<u64>,
+    stale: StoredValue<bool>,
 }
 
 pub fn use_kith() -> Kith {
@@ -75,6 +80,8 @@ impl Kith {
             store: StoredValue::new_local(None),
             tabs: StoredValue::new_local(web_sys::BroadcastChannel::new("kith").ok()),
             persisted: RwSignal::new(None),
+            writes: StoredValue::new(0),
+            stale: StoredValue::new(false),
         };
         kith.listen_to_other_tabs();
         spawn_local(async move {
@@ -104,14 +111,32 @@ impl Kith {
             return;
         };
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-            spawn_local(async move {
-                kith.reload().await;
-                kith.revision.update(|r| *r += 1);
-            });
+            kith.stale.set_value(true);
+            spawn_local(kith.catch_up());
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The channel lives as long as the page.
         on_message.forget();
+    }
+
+    /// Reads what other tabs stored, once this tab has no write of its own
+    /// under way; a read overtaken by a write of this tab is dropped and
+    /// done again after it.
+    async fn catch_up(self) {
+        if !self.stale.get_value() || self.pending.get_untracked() > 0 {
+            return;
+        }
+        let Some(store) = self.store() else { return };
+        let started = self.writes.get_value();
+        self.stale.set_value(false);
+        if let Ok((people, orgs)) = store.load_people().await {
+            if self.writes.get_value() != started || self.pending.get_untracked() > 0 {
+                self.stale.set_value(true);
+                return;
+            }
+            self.directory.set(Directory::new(people, orgs));
+            self.revision.update(|r| *r += 1);
+        }
     }
 
     /// After a committed write: tell the other tabs, and the first time
@@ -169,12 +194,22 @@ impl Kith {
         self.directory.with_untracked(|d| command(d, &mut ctx))
     }
 
-    fn persist(self, batch: Batch) {
+    fn persist(self, mut batch: Batch) {
         if batch.is_empty() {
             return;
         }
+        // Who the changed people were before, so a store that finds another
+        // tab's newer version merges both changes.
+        batch.bases = self.directory.with_untracked(|d| {
+            batch
+                .contacts
+                .iter()
+                .filter_map(|c| d.any_contact(&c.id).cloned())
+                .collect()
+        });
         self.directory.update(|d| d.apply(&batch));
         self.pending.update(|n| *n += 1);
+        self.writes.update_value(|w| *w += 1);
         spawn_local(async move {
             let result = match self.store() {
                 Some(store) => store.commit(&batch).await,
@@ -182,7 +217,14 @@ impl Kith {
             };
             self.pending.update(|n| *n = n.saturating_sub(1));
             match result {
-                Ok(()) => self.committed(),
+                Ok(()) => {
+                    // Merged with another tab's change: show the merge.
+                    if self.store().is_some_and(|s| s.take_rebased()) {
+                        self.stale.set_value(true);
+                    }
+                    self.committed();
+                    self.catch_up().await;
+                }
                 Err(e) => {
                     self.notice.set(Some(Notice {
                         text: format!("Couldn't save: {e}. Nothing was changed."),

@@ -63,6 +63,11 @@ async fn photos() {
 }
 
 #[wasm_bindgen_test]
+async fn two_writers_of_one_person_keep_both_changes() {
+    contract::concurrent_writers(&fresh("test-writers").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn records_survive_closing_and_reopening() {
     let store = fresh("test-reopen").await;
     let ana = contract::contact("ana", "Ana Cruz");

@@ -126,6 +126,7 @@ pub struct IdbStore {
     // Closes this connection when another tab wants to upgrade the schema,
     // so that tab is never blocked by this one.
     _on_version_change: Closure<dyn FnMut()>,
+    rebased: std::cell::Cell<bool>,
 }
 
 impl IdbStore {
@@ -188,6 +189,7 @@ impl IdbStore {
         Ok(IdbStore {
             db,
             _on_version_change: on_version_change,
+            rebased: std::cell::Cell::new(false),
         })
     }
 
@@ -232,6 +234,50 @@ impl IdbStore {
             .map_err(js_error)?
             .dyn_into::<IdbTransaction>()
             .map_err(|_| StoreError::Unavailable)
+    }
+
+    /// Reads, inside the write transaction, the stored version of each
+    /// person the batch changes from a known base; where another tab has
+    /// stored a newer one meanwhile, the batch is rewritten to merge both
+    /// changes (kith_core::rebase). `None` when nothing needed merging.
+    async fn rebase(
+        &self,
+        tx: &IdbTransaction,
+        batch: &Batch,
+    ) -> Result<Option<Batch>, StoreError> {
+        if batch.bases.is_empty() {
+            return Ok(None);
+        }
+        let contacts = tx.object_store(CONTACTS).map_err(js_error)?;
+        let mut merged = batch.clone();
+        let mut changed = false;
+        for c in &mut merged.contacts {
+            let Some(base) = batch.bases.iter().find(|b| b.id == c.id) else {
+                continue;
+            };
+            let req = contacts
+                .get(&JsValue::from_str(c.id.as_str()))
+                .map_err(js_error)?;
+            let found = settle(&req).await?;
+            if found.is_undefined() {
+                continue;
+            }
+            let stored: Contact = from_js(found)?;
+            if stored.updated != base.updated {
+                *c = kith_core::rebase::rebase_contact(base, c, &stored);
+                changed = true;
+            }
+        }
+        if changed {
+            self.rebased.set(true);
+        }
+        Ok(changed.then_some(merged))
+    }
+
+    /// Whether a write since the last call merged with another tab's
+    /// change (so what is shown should be read again).
+    pub fn take_rebased(&self) -> bool {
+        self.rebased.replace(false)
     }
 
     /// Ends a write transaction as soon as its requests are queued, rather
@@ -405,6 +451,14 @@ impl Store for IdbStore {
         .collect();
         let tx = self.write_tx(&touched)?;
         let outcome = completion(&tx);
+        let rebased = match self.rebase(&tx, batch).await {
+            Ok(rebased) => rebased,
+            Err(e) => {
+                let _ = tx.abort();
+                return Err(e);
+            }
+        };
+        let batch = rebased.as_ref().unwrap_or(batch);
         if let Err(e) = put_all(&tx, batch).await {
             let _ = tx.abort();
             return Err(e);

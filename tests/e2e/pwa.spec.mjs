@@ -144,6 +144,16 @@ test("two tabs stay in step: a change in one shows in the other without a reload
   await ka.goToPeople();
   await ka.openPerson("Tab Two");
   await expect(a.getByRole("region", { name: "Details learned" })).toContainText("Written in tab B");
+  // Both write to the same person at once: each tab's detail survives.
+  await kb.goToPeople();
+  await kb.openPerson("Tab Two");
+  await Promise.all([ka.addDetail("Same person, tab A"), kb.addDetail("Same person, tab B")]);
+  for (const [page, kith] of [[a, ka], [b, kb]]) {
+    await kith.reload();
+    const details = page.getByRole("region", { name: "Details learned" });
+    await expect(details).toContainText("Same person, tab A");
+    await expect(details).toContainText("Same person, tab B");
+  }
 });
 
 test("an edit made just before the tab closes is there when Kith opens again", async ({ context }) => {

@@ -487,6 +487,44 @@ pub async fn export_and_replace<S: Store>(store: &S) {
     );
 }
 
+/// Two writers change the same person from the same starting point (two
+/// tabs): the second write, which names that starting point as its base,
+/// keeps the first one's change as well as its own.
+pub async fn concurrent_writers<S: Store>(store: &S) {
+    let ana = contact("ana", "Ana");
+    store
+        .commit(&Batch {
+            contacts: vec![ana.clone()],
+            ..Batch::default()
+        })
+        .await
+        .unwrap();
+    let with = |key: &str, text: &str, at: i64| {
+        let mut c = ana.clone();
+        c.details.push(Detail {
+            id: id(DetailId::parse, key),
+            date: day(3),
+            text: text.into(),
+            pinned: false,
+        });
+        c.updated = Timestamp(at);
+        Batch {
+            contacts: vec![c],
+            bases: vec![ana.clone()],
+            ..Batch::default()
+        }
+    };
+    store.commit(&with("a", "from tab A", 2_000)).await.unwrap();
+    store.commit(&with("b", "from tab B", 3_000)).await.unwrap();
+    let stored = store.contact(&ana.id).await.unwrap().unwrap();
+    let texts: Vec<&str> = stored.details.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Prefers calls before 9", "from tab A", "from tab B"]
+    );
+    assert_eq!(stored.updated, Timestamp(3_000));
+}
+
 async fn contract_seed<S: Store>(store: &S) {
     let ana = contact("ana", "Ana");
     let bo = contact("bo", "Bo");

@@ -25,6 +25,7 @@ pub mod ids;
 pub mod import;
 pub mod memory;
 pub mod model;
+pub mod rebase;
 pub mod sealed;
 pub mod search;
 pub mod store;

@@ -71,7 +71,15 @@ impl Store for MemoryStore {
         }
         let mut t = self.tables.borrow_mut();
         for c in &batch.contacts {
-            t.contacts.insert(c.id.clone(), c.clone());
+            let stored = t.contacts.get(&c.id);
+            let base = batch.bases.iter().find(|b| b.id == c.id);
+            let record = match (base, stored) {
+                (Some(base), Some(stored)) if stored.updated != base.updated => {
+                    crate::rebase::rebase_contact(base, c, stored)
+                }
+                _ => c.clone(),
+            };
+            t.contacts.insert(c.id.clone(), record);
         }
         for o in &batch.organisations {
             t.organisations.insert(o.id.clone(), o.clone());
@@ -276,6 +284,11 @@ mod tests {
     #[test]
     fn export_and_replace() {
         block_on(contract::export_and_replace(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn concurrent_writers() {
+        block_on(contract::concurrent_writers(&MemoryStore::new()));
     }
 
     #[test]

@@ -173,6 +173,11 @@ pub struct Batch {
     pub photos: Vec<Photo>,
     /// People whose photo is removed.
     pub photos_removed: Vec<ContactId>,
+    /// The people of `contacts` as the writer last saw them, when they
+    /// existed. A store that finds a newer stored version (another tab
+    /// wrote meanwhile) merges both changes ([`crate::rebase`]) instead of
+    /// overwriting theirs.
+    pub bases: Vec<Contact>,
 }
 
 impl Batch {

@@ -57,12 +57,15 @@ pub type Dates = LocalResource<Result<Vec<ImportantDate>, String>>;
 pub fn PersonPage() -> impl IntoView {
     let kith = use_kith();
     let id = use_contact_id();
-    let exists = move || {
+    // A memo, so the page is built again only when the person appears or
+    // goes, not on every change to anyone (which would drop what is being
+    // typed, e.g. when another tab saves).
+    let shown = Memo::new(move |_| {
         id.get()
-            .is_some_and(|id| kith.directory.with(|d| d.contact(&id).is_some()))
-    };
-    move || match (exists(), id.get()) {
-        (true, Some(id)) => view! { <PersonView id/> }.into_any(),
+            .filter(|id| kith.directory.with(|d| d.contact(id).is_some()))
+    });
+    move || match shown.get() {
+        Some(id) => view! { <PersonView id/> }.into_any(),
         _ => view! {
             <section class="panel empty">
                 <h1>"Person not found"</h1>
