@@ -180,6 +180,8 @@ test("settings say whether the browser keeps the data for good, in plain words",
   const kept = await page.evaluate(() => navigator.storage.persisted());
   const region = page.getByRole("region", { name: "Keeping your data" });
   await expect(region).toContainText(kept ? "Kept for good." : "Not guaranteed.");
+  await region.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "../../target/screenshots/keeping-data.png" });
   if (!kept) {
     await expect(region).toContainText("the browser may clear Kith's data without asking");
     await region.getByRole("button", { name: /Ask/ }).click();
@@ -224,6 +226,7 @@ test("a new build is offered with a prompt; accepting runs it with the data inta
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByRole("region", { name: "Update" });
     await expect(banner).toContainText("A new version of Kith is ready.");
+    await page.screenshot({ path: "../../target/screenshots/update-banner.png" });
     await expect(page.locator('meta[name="kith-build"]')).toHaveCount(0);
     await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Reload" }).click()]);
     await expect(page.locator('meta[name="kith-build"]')).toHaveCount(1);
