@@ -99,7 +99,7 @@ test("bad backup files are refused in words and change nothing", async ({ page }
   cases.push(["twice.json", Buffer.from(JSON.stringify(twice)), `Person ${id} appears twice.`]);
   const badDay = JSON.parse(good.toString());
   badDay.interactions = [{ id: "i1", contact_ids: [id], kind: "call", date: "2024-13-01", created: 1, updated: 1 }];
-  cases.push(["day.json", Buffer.from(JSON.stringify(badDay)), "interaction 1 (i1): "]);
+  cases.push(["day.json", Buffer.from(JSON.stringify(badDay)), "interaction 1 (i1): date “2024-13-01” is not a date (use YYYY-MM-DD)"]);
   cases.push(["empty.json", Buffer.alloc(0), "ends too early"]);
   for (const [name, buffer, message] of cases) {
     await importBackup(page, name, buffer);

@@ -314,10 +314,16 @@ fn parse_some<T: DeserializeOwned>(
                 .and_then(|x| x.id)
                 .map(|id| format!(" ({id})"))
                 .unwrap_or_default();
+            let mut problem = plain(&e.to_string());
+            if problem.contains("is not a date") {
+                if let Some((field, value)) = bad_day(r.get()) {
+                    problem = format!("{field} “{value}” is not a date (use YYYY-MM-DD)");
+                }
+            }
             RestoreError::Record {
                 what,
                 index: format!("{}{id}", grouped(from + i + 1)),
-                problem: plain(&e.to_string()),
+                problem,
             }
         })?;
         out.push(record);
@@ -614,6 +620,41 @@ fn merge_by_id<T: Clone + Serialize + PartialEq, K: Ord>(
     out.into_values().collect()
 }
 
+/// The first calendar-day field of a record (at any depth) whose text is
+/// not a real day: (field name, its text). serde's own message says only
+/// that some day was wrong, not which.
+fn bad_day(record: &str) -> Option<(String, String)> {
+    const DAY_FIELDS: [&str; 9] = [
+        "date",
+        "due",
+        "since",
+        "until",
+        "cadence_since",
+        "priorities_confirmed",
+        "snoozed_until",
+        "last_interaction",
+        "time",
+    ];
+    fn walk(v: &serde_json::Value) -> Option<(String, String)> {
+        match v {
+            serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| match v {
+                serde_json::Value::String(text) if DAY_FIELDS.contains(&k.as_str()) => {
+                    let ok = if k == "time" {
+                        text.parse::<chrono::NaiveTime>().is_ok()
+                    } else {
+                        text.parse::<chrono::NaiveDate>().is_ok()
+                    };
+                    (!ok).then(|| (k.clone(), text.chars().take(40).collect()))
+                }
+                other => walk(other),
+            }),
+            serde_json::Value::Array(items) => items.iter().find_map(walk),
+            _ => None,
+        }
+    }
+    walk(&serde_json::from_str(record).ok()?)
+}
+
 /// serde's messages, a little plainer (and without a position inside the
 /// record's own text, which would mislead).
 fn plain(message: &str) -> String {
@@ -771,8 +812,10 @@ mod tests {
         let mut bad_date = serde_json::from_str::<serde_json::Value>(&full).unwrap();
         bad_date["interactions"][0]["date"] = "2024-13-01".into();
         let message = err(bad_date.to_string().as_bytes());
-        assert!(message.starts_with("interaction 1 (i1): "), "{message}");
-        assert!(message.contains("not a date"), "{message}");
+        assert_eq!(
+            message,
+            "interaction 1 (i1): date “2024-13-01” is not a date (use YYYY-MM-DD)"
+        );
         let mut missing = serde_json::from_str::<serde_json::Value>(&full).unwrap();
         missing["contacts"][1]
             .as_object_mut()
