@@ -7,11 +7,13 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 // Raised from 350 to 400 kB when check-ins, the Today screen and charts
-// landed (the wasm was 353 kB), and to 460 kB when the vCard, CSV and
-// iCalendar import and export landed (+42 kB, to 431 kB). Ideas before
-// raising it again: chrono's strftime formatting, fewer distinct view
-// types, splitting rarely used screens (settings, import) out.
-const BUDGET_BROTLI_KB = 460;
+// landed (the wasm was 353 kB), to 460 kB when the vCard, CSV and
+// iCalendar import and export landed (+42 kB, to 431 kB), and to 470 kB
+// when encrypted and sliced backups, the PWA glue, tab sync and the
+// two-writer merge landed (to 460.4 kB). Ideas before raising it again:
+// chrono's strftime formatting, fewer distinct view types, splitting rarely
+// used screens (settings, import) out.
+const BUDGET_BROTLI_KB = 470;
 const dir = process.argv[2] ?? "dist";
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 let failed = false;

@@ -645,10 +645,21 @@ impl Kith {
         let first = self
             .directory
             .with_untracked(|d| d.plan_import(people.clone(), skipped.clone(), &[]));
-        let mut dates = Vec::new();
-        for id in first.matched() {
-            dates.extend(store.dates_for(&id).await.map_err(|e| e.to_string())?);
-        }
+        let mut matched = first.matched();
+        matched.sort();
+        platform::yield_now().await;
+        let dates = if matched.len() > 50 {
+            // Many people found: one read of every date beats one per person.
+            let mut all = self.all_dates(&store).await?;
+            all.retain(|d| matched.binary_search(&d.contact_id).is_ok());
+            all
+        } else {
+            let mut dates = Vec::new();
+            for id in &matched {
+                dates.extend(store.dates_for(id).await.map_err(|e| e.to_string())?);
+            }
+            dates
+        };
         let plan = self
             .directory
             .with_untracked(|d| d.plan_import(people, skipped, &dates));

@@ -118,6 +118,8 @@ pub fn ContactsCard() -> impl IntoView {
             let (people, skipped, legacy) =
                 read_people(&file, &charset.get_untracked(), columns.as_deref());
             legacy_text.set(legacy || text::needs_charset(&file.bytes));
+            // Let the page breathe between reading the file and matching.
+            crate::platform::yield_now().await;
             let result = kith.plan_contacts_import(people, skipped).await;
             busy.set(false);
             match result {
