@@ -2,7 +2,7 @@
 //! wasm-bindgen-test): the shared storage contract, reopening, and the
 //! schema upgrade path. Each test uses its own database name.
 
-use kith::storage::idb::{IdbStore, SCHEMA_VERSION};
+use kith::storage::{IdbStore, SCHEMA_VERSION};
 use kith_core::contract;
 use kith_core::model::{Batch, Organisation};
 use kith_core::{OrganisationId, Store, StoreError, Timestamp};

@@ -8,39 +8,7 @@ use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// Hands `text` of type `mime` to the browser as a download named `name`.
-pub fn download_as(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    download_parts(name, mime, std::slice::from_ref(&text.to_owned()))
-}
-
-/// The same for text in pieces, never joined in memory.
-pub fn download_parts(name: &str, mime: &str, pieces: &[String]) -> Result<(), String> {
-    // As bytes: no UTF-8 to UTF-16 and back for a file of many megabytes.
-    let parts: js_sys::Array = pieces
-        .iter()
-        .map(|p| js_sys::Uint8Array::from(p.as_bytes()))
-        .collect();
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let link: web_sys::HtmlElement = document
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .unchecked_into();
-    let _ = link.set_attribute("href", &url);
-    let _ = link.set_attribute("download", name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
 
 /// How far a long import or export has got: a stage in words and, when
 /// known, the fraction done.
@@ -120,7 +88,7 @@ pub fn BackupCard() -> impl IntoView {
                     .map(|s| vec![s]);
             }
             let result = result.and_then(|pieces| {
-                download_parts(
+                crate::components::file_pick::download(
                     &format!(
                         "kith-backup-{}.json",
                         crate::platform::today().format("%Y-%m-%d")

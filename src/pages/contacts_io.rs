@@ -3,6 +3,7 @@
 //! written), export people as vCard and the coming check-ins, follow-ups
 //! and dates as a calendar file.
 
+use crate::components::file_pick::download;
 use crate::platform::BrowserCharsets;
 use crate::state::use_kith;
 use kith_core::format::grouped;
@@ -91,11 +92,6 @@ fn read_people(
         vcard::parse(&picked.bytes, &noting, charset)
     };
     (people, skipped, noting.used.get())
-}
-
-/// Hands `text` to the browser as a download.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    crate::pages::backup::download_as(name, mime, text)
 }
 
 #[component]
@@ -232,14 +228,14 @@ pub fn ContactsCard() -> impl IntoView {
     let export_vcard = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let result = kith.export_vcard(None).await.and_then(|text| {
+            let result = kith.export_vcard().await.and_then(|text| {
                 download(
                     &format!(
                         "kith-people-{}.vcf",
                         crate::platform::today().format("%Y-%m-%d")
                     ),
                     "text/vcard",
-                    &text,
+                    std::slice::from_ref(&text),
                 )
             });
             busy.set(false);
@@ -252,10 +248,13 @@ pub fn ContactsCard() -> impl IntoView {
     let export_ics = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let result = kith
-                .export_calendar()
-                .await
-                .and_then(|text| download("kith-calendar.ics", "text/calendar", &text));
+            let result = kith.export_calendar().await.and_then(|text| {
+                download(
+                    "kith-calendar.ics",
+                    "text/calendar",
+                    std::slice::from_ref(&text),
+                )
+            });
             busy.set(false);
             match result {
                 Ok(()) => kith.say("Calendar saved to your downloads. Open it with your calendar app to add the reminders."),

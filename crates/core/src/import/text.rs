@@ -11,9 +11,11 @@ pub trait Charsets {
 }
 
 /// UTF-8 only; anything else is read as Windows-1252, byte for character.
-/// Enough for files that are plain UTF-8 or ASCII.
-pub struct Utf8Only;
+/// Enough for the unit tests' files, which are plain UTF-8 or ASCII.
+#[cfg(test)]
+pub(crate) struct Utf8Only;
 
+#[cfg(test)]
 impl Charsets for Utf8Only {
     fn decode(&self, label: &str, bytes: &[u8]) -> Option<String> {
         let label = label.to_ascii_lowercase();
