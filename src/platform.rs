@@ -247,3 +247,15 @@ pub fn in_app(path: &str) -> String {
         _ => path.to_owned(),
     }
 }
+
+/// `?key=value&…` with each part percent-encoded, or nothing for no pairs.
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    for (key, value) in pairs {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(&String::from(js_sys::encode_uri_component(key)));
+        out.push('=');
+        out.push_str(&String::from(js_sys::encode_uri_component(value)));
+    }
+    out
+}

@@ -46,24 +46,6 @@ fn date_line(date: &kith_core::ImportantDate, c: &kith_core::Contact, days: i64)
     }
 }
 
-fn when(status: CheckIn, today: chrono::NaiveDate) -> String {
-    let day = |d: chrono::NaiveDate| d.format("%-d %b").to_string();
-    match status {
-        CheckIn::Overdue { due, .. } => match (today - due).num_days() {
-            1 => "Due yesterday".into(),
-            n => format!("Due {n} days ago, on {}", day(due)),
-        },
-        CheckIn::Due { due, .. } if due == today => "Due today".into(),
-        CheckIn::Due { due, .. } => format!("Due since {}", day(due)),
-        CheckIn::Upcoming { due } => match (due - today).num_days() {
-            1 => "Due tomorrow".into(),
-            n => format!("Due in {n} days, {}", day(due)),
-        },
-        CheckIn::Snoozed { until } => format!("Snoozed until {}", day(until)),
-        CheckIn::NoTimer => String::new(),
-    }
-}
-
 #[component]
 pub fn HomePage() -> impl IntoView {
     let kith = use_kith();
@@ -211,7 +193,7 @@ fn ReachOutSection(
                             let c = d.contact(&cid)?;
                             Some((c.name.clone(), c.initials(), c.photo, d.organisation_of(c).map(|o| o.name.clone())))
                         })?;
-                        let overdue = matches!(status, CheckIn::Overdue { .. });
+                        let tone = format!("status status--{}", status.kind().key());
                         let for_name = name.clone();
                         let done = cid.clone();
                         let brief_id = cid.clone();
@@ -224,7 +206,7 @@ fn ReachOutSection(
                                     <span class="member__role">{org.unwrap_or_default()}</span>
                                 </div>
                                 <div class="member__meta">
-                                    <span class="status" class:status--overdue=overdue class:status--due=!overdue>{when(status, today)}</span>
+                                    <span class=tone>{status.words(today)}</span>
                                 </div>
                                 <button class="button button--small button--quiet" aria-expanded=move || brief_open.get().to_string()
                                     aria-label=format!("Brief on {for_name}") on:click=move |_| brief_open.update(|o| *o = !*o)>"Brief"</button>

@@ -5,7 +5,9 @@
 use crate::components::avatar::Avatar;
 use crate::platform;
 use crate::state::use_kith;
-use kith_core::{Contact, OrganisationId};
+use kith_core::format::last_in_touch;
+use kith_core::organisation::{merge_histories, people, Summary};
+use kith_core::{Cadence, OrganisationId};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -25,7 +27,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                         .iter()
                         .filter(|(_, r)| r.is_current())
                         .count();
-                    (o.id.clone(), o.name.clone(), current)
+                    (o.id.clone(), o.name.clone(), people(current))
                 })
                 .collect::<Vec<_>>()
         })
@@ -53,38 +55,12 @@ pub fn OrganisationsPage() -> impl IntoView {
                     {move || orgs().into_iter().map(|(id, name, n)| view! {
                         <li class="list-card__row">
                             <a class="list-card__main" href=crate::platform::at(format!("/organisations/{id}"))>{name}</a>
-                            <span class="list-card__meta">{if n == 1 { "1 person".to_owned() } else { format!("{n} people") }}</span>
+                            <span class="list-card__meta">{n}</span>
                         </li>
                     }).collect_view()}
                 </ul>
             </Show>
         </section>
-    }
-}
-
-/// Words for where a person stands with check-ins.
-fn check_in_status(c: &Contact, today: chrono::NaiveDate) -> (&'static str, String) {
-    match c.next_check_in() {
-        None if c.cadence == kith_core::Cadence::None => ("none", "No check-in timer".into()),
-        None => ("due", "Never in touch yet".into()),
-        Some(next) if next < today => (
-            "overdue",
-            format!("Overdue since {}", next.format("%-d %b")),
-        ),
-        Some(next) if next == today => ("due", "Due today".into()),
-        Some(next) => ("ok", format!("Next check-in {}", next.format("%-d %b"))),
-    }
-}
-
-fn last_contact(c: &Contact, today: chrono::NaiveDate) -> String {
-    match c.last_interaction {
-        None => "No interactions yet".into(),
-        Some(d) => match (today - d).num_days() {
-            0 => "Last in touch today".into(),
-            1 => "Last in touch yesterday".into(),
-            n if n > 0 => format!("Last in touch {n} days ago"),
-            _ => format!("Last in touch {}", d.format("%-d %b %Y")),
-        },
     }
 }
 
@@ -129,44 +105,28 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
     };
     let members = move || {
         let today = platform::today();
+        let settings = kith.check_in.get();
         kith.directory.with(|d| {
-            d.members(&me.get_value())
+            let members = d.member_statuses(&me.get_value(), today, &settings);
+            let summary = Summary::of(&members).words();
+            let rows = members
                 .into_iter()
-                .map(|(c, r)| {
-                    let (status, status_text) = check_in_status(c, today);
-                    (
-                        c.id.clone(),
-                        c.name.clone(),
-                        (c.initials(), c.photo),
-                        r.title.clone(),
-                        r.is_current(),
-                        last_contact(c, today),
-                        status,
-                        status_text,
-                    )
+                .map(|m| MemberRow {
+                    id: m.contact.id.clone(),
+                    name: m.contact.name.clone(),
+                    initials: m.contact.initials(),
+                    photo: m.contact.photo,
+                    role: m.role_words(),
+                    current: m.is_current(),
+                    last: last_in_touch(m.contact.last_interaction, today),
+                    tone: format!("status status--{}", m.status.kind().key()),
+                    status: m.status.state.words(today),
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (summary, rows)
         })
     };
-    let summary = move || {
-        let all = members();
-        let current = all.iter().filter(|m| m.4).count();
-        let overdue = all.iter().filter(|m| m.6 == "overdue").count();
-        let people = if current == 1 {
-            "1 person".to_owned()
-        } else {
-            format!("{current} people")
-        };
-        let former = all.len() - current;
-        let mut parts = vec![people];
-        if former > 0 {
-            parts.push(format!("{former} former"));
-        }
-        if overdue > 0 {
-            parts.push(format!("{overdue} overdue for a check-in"));
-        }
-        parts.join(" · ")
-    };
+    let summary = move || members().0;
     let start_edit = move |_| {
         if let Some(o) = org() {
             name.set(o.name);
@@ -233,28 +193,23 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
             <OrganisationHistory id=me.get_value()/>
             <section class="card" aria-labelledby="members-title">
                 <h2 class="card__title" id="members-title">"People"</h2>
-                <Show when=move || !members().is_empty() fallback=|| view! {
+                <Show when=move || !members().1.is_empty() fallback=|| view! {
                     <p class="card__empty">"No one here yet. Give someone a role at this organisation from their page."</p>
                 }>
                     <ul class="members" aria-label="People at this organisation">
-                        {move || members().into_iter().map(|(cid, cname, (initials, photo), title, current, last, status, status_text)| {
-                            let cname_for_note = cname.clone();
-                            let role = match (title.is_empty(), current) {
-                                (true, true) => String::new(),
-                                (true, false) => "Former".to_owned(),
-                                (false, true) => title,
-                                (false, false) => format!("Formerly {title}"),
-                            };
+                        {move || members().1.into_iter().map(|m| {
+                            let cid = m.id;
+                            let cname_for_note = m.name.clone();
                             view! {
-                                <li class="member" class:member--former=!current>
-                                    <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
+                                <li class="member" class:member--former=!m.current>
+                                    <Avatar id=cid.clone() initials=m.initials photo=Signal::stored(m.photo)/>
                                     <div class="member__main">
-                                        <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{cname.clone()}</a>
-                                        <span class="member__role">{role}</span>
+                                        <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{m.name}</a>
+                                        <span class="member__role">{m.role}</span>
                                     </div>
                                     <div class="member__meta">
-                                        <span>{last}</span>
-                                        <span class=format!("status status--{status}")>{status_text}</span>
+                                        <span>{m.last}</span>
+                                        <span class=m.tone>{m.status}</span>
                                     </div>
                                     <MemberNote id=cid.clone() name=cname_for_note/>
                                 </li>
@@ -265,6 +220,19 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// What a member row shows, read once from the directory.
+struct MemberRow {
+    id: kith_core::ContactId,
+    name: String,
+    initials: String,
+    photo: Option<kith_core::Timestamp>,
+    role: String,
+    current: bool,
+    last: String,
+    tone: String,
+    status: String,
 }
 
 /// A small "note" button on a member row that opens a one-line detail
@@ -284,54 +252,6 @@ fn MemberNote(id: kith_core::ContactId, name: String) -> impl IntoView {
         </Show>
     }
 }
-
-/// Check-in presets offered for an organisation's people.
-pub(crate) const PRESETS: [(&str, &str, kith_core::Cadence); 6] = {
-    use kith_core::{Cadence::*, CadenceUnit::*};
-    [
-        ("none", "No default", None),
-        (
-            "1w",
-            "Every week",
-            Every {
-                count: 1,
-                unit: Weeks,
-            },
-        ),
-        (
-            "2w",
-            "Every 2 weeks",
-            Every {
-                count: 2,
-                unit: Weeks,
-            },
-        ),
-        (
-            "1m",
-            "Every month",
-            Every {
-                count: 1,
-                unit: Months,
-            },
-        ),
-        (
-            "3m",
-            "Every 3 months",
-            Every {
-                count: 3,
-                unit: Months,
-            },
-        ),
-        (
-            "6m",
-            "Every 6 months",
-            Every {
-                count: 6,
-                unit: Months,
-            },
-        ),
-    ]
-};
 
 /// The default check-in timer for the organisation's people (those without
 /// their own), and a follow-up series for all of them after a project.
@@ -367,11 +287,11 @@ fn OrganisationCheckIns(id: OrganisationId) -> impl IntoView {
                     <label for="org-cadence">"Default for its people"</label>
                     <select id="org-cadence" on:change=move |ev| {
                         let key = event_target_value(&ev);
-                        if let Some((_, _, cadence)) = PRESETS.iter().find(|(k, _, _)| *k == key) {
-                            let _ = kith.set_organisation_cadence(&me.get_value(), *cadence);
+                        if let Some(cadence) = Cadence::preset(&key) {
+                            let _ = kith.set_organisation_cadence(&me.get_value(), cadence);
                         }
                     }>
-                        {PRESETS.iter().map(|(key, label, cadence)| view! {
+                        {kith_core::cadence::PRESETS.iter().map(|(key, label, cadence)| view! {
                             <option value=*key selected=move || current() == *cadence>{*label}</option>
                         }).collect_view()}
                     </select>
@@ -434,17 +354,13 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
         async move {
             // Each person's newest `want`, merged: enough to fill the page
             // and the charts, whatever the mix of people.
-            let mut all = Vec::new();
+            let mut timelines = Vec::new();
             for p in people {
                 if let Ok((page, _)) = kith.timeline(&p, None, want).await {
-                    all.extend(page);
+                    timelines.push(page);
                 }
             }
-            all.sort_by(|a: &kith_core::Interaction, b| {
-                (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id))
-            });
-            all.dedup_by(|a, b| a.id == b.id);
-            all
+            merge_histories(timelines)
         }
     });
     let names = move |ids: &[kith_core::ContactId]| {

@@ -8,28 +8,21 @@ use kith_core::format::grouped;
 use kith_core::{ContactId, Filter, OrganisationId, SortOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use std::collections::BTreeSet;
-
-const SORTS: [(SortOrder, &str, &str); 3] = [
-    (SortOrder::Name, "name", "Name"),
-    (SortOrder::LastContact, "last", "Last contact"),
-    (SortOrder::NextCheckIn, "next", "Next check-in"),
-];
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let kith = use_kith();
+    // Search, sort and filters start from the address (a bookmark, a
+    // reload, coming back) and are written back to it as they change.
     let url = use_query_map();
-    let query = RwSignal::new(String::new());
-    let sort = RwSignal::new(SortOrder::Name);
-    let tag = RwSignal::new(
-        url.with_untracked(|q| q.get("tag"))
-            .filter(|t| !t.is_empty()),
-    );
-    let organisation = RwSignal::new(
-        url.with_untracked(|q| q.get("organisation"))
-            .and_then(|o| OrganisationId::parse(&o)),
-    );
+    let initial = move |key: &str| url.with_untracked(|q| q.get(key)).unwrap_or_default();
+    let query = RwSignal::new(initial("q"));
+    let sort = RwSignal::new(SortOrder::from_key(&initial("sort")));
+    let tag = RwSignal::new(Some(initial("tag")).filter(|t| !t.is_empty()));
+    let organisation = RwSignal::new(OrganisationId::parse(&initial("organisation")));
+    keep_in_address(query, sort, tag, organisation);
     let selecting = RwSignal::new(false);
     let selection: Selection = RwSignal::new(BTreeSet::new());
     let ids = Memo::new(move |_| {
@@ -37,8 +30,10 @@ pub fn PeoplePage() -> impl IntoView {
             tag: tag.get(),
             organisation: organisation.get(),
         };
+        let settings = kith.check_in.get();
+        let today = crate::platform::today();
         kith.directory
-            .with(|d| d.query(&query.get(), sort.get(), &filter))
+            .with(|d| d.query(&query.get(), sort.get(), &filter, today, &settings))
     });
     let total = move || kith.directory.with(|d| d.live_count());
     let filtered = move || {
@@ -121,11 +116,9 @@ pub fn PeoplePage() -> impl IntoView {
                         <span>"Sort by"</span>
                         <select on:change=move |ev| {
                             let key = event_target_value(&ev);
-                            if let Some((order, _, _)) = SORTS.iter().find(|(_, k, _)| *k == key) {
-                                sort.set(*order);
-                            }
+                            sort.set(SortOrder::from_key(&key));
                         }>
-                            {SORTS.iter().map(|(order, key, label)| view! {
+                            {SortOrder::ALL.iter().map(|(order, key, label)| view! {
                                 <option value=*key selected=move || sort.get() == *order>{*label}</option>
                             }).collect_view()}
                         </select>
@@ -180,6 +173,46 @@ pub fn PeoplePage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Writes search, sort and filters into the address bar (replacing the
+/// entry, so typing makes no history of its own) whenever they change.
+fn keep_in_address(
+    query: RwSignal<String>,
+    sort: RwSignal<SortOrder>,
+    tag: RwSignal<Option<String>>,
+    organisation: RwSignal<Option<OrganisationId>>,
+) {
+    let navigate = use_navigate();
+    Effect::new(move |previous: Option<String>| {
+        let mut params = Vec::new();
+        query.with(|q| {
+            if !q.trim().is_empty() {
+                params.push(("q", q.clone()));
+            }
+        });
+        if sort.get() != SortOrder::default() {
+            params.push(("sort", sort.get().key().to_owned()));
+        }
+        if let Some(t) = tag.get() {
+            params.push(("tag", t));
+        }
+        if let Some(o) = organisation.get() {
+            params.push(("organisation", o.to_string()));
+        }
+        let search = crate::platform::query_string(&params);
+        if previous.as_ref().is_some_and(|p| p != &search) {
+            navigate(
+                &format!("/people{search}"),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+        search
+    });
 }
 
 /// Actions on the selected people.

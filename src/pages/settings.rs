@@ -100,7 +100,9 @@ pub fn SettingsPage() -> impl IntoView {
 /// timers by tag.
 #[component]
 fn CheckInSettingsCard() -> impl IntoView {
-    use crate::pages::organisations::PRESETS;
+    use kith_core::cadence::PRESETS;
+    use kith_core::checkin::overdue_day;
+    use kith_core::CheckInSettings;
     let kith = use_kith();
     let new_tag = RwSignal::new(String::new());
     let new_preset = RwSignal::new("1m".to_owned());
@@ -109,12 +111,6 @@ fn CheckInSettingsCard() -> impl IntoView {
             .with(|d| d.tags().into_iter().map(|(t, _)| t).collect::<Vec<_>>())
     };
     let settings = move || kith.check_in.get();
-    let preset_label = |c: kith_core::Cadence| {
-        PRESETS
-            .iter()
-            .find(|(_, _, p)| *p == c)
-            .map_or_else(|| c.describe(), |(_, l, _)| (*l).to_owned())
-    };
     view! {
         <section class="card" aria-labelledby="checkin-settings-title">
             <h2 class="card__title" id="checkin-settings-title">"Check-ins"</h2>
@@ -124,9 +120,9 @@ fn CheckInSettingsCard() -> impl IntoView {
                     <select id="overdue-percent" on:change=move |ev| {
                         if let Ok(p) = event_target_value(&ev).parse::<u16>() { kith.update_check_in(|s| s.overdue_percent = p) }
                     }>
-                        {[110u16, 125, 150, 200].map(|p| view! {
+                        {CheckInSettings::OVERDUE_CHOICES.map(|p| view! {
                             <option value=p.to_string() selected=move || settings().overdue_percent == p>
-                                {format!("{p}% of the interval (a 30-day timer: day {})", (30 * u32::from(p)).div_ceil(100))}
+                                {format!("{p}% of the interval (a 30-day timer: day {})", overdue_day(30, p))}
                             </option>
                         }).collect_view()}
                     </select>
@@ -136,7 +132,7 @@ fn CheckInSettingsCard() -> impl IntoView {
                     <select id="reconfirm-days" on:change=move |ev| {
                         if let Ok(d) = event_target_value(&ev).parse::<u16>() { kith.update_check_in(|s| s.reconfirm_days = d) }
                     }>
-                        {[30u16, 60, 90, 180].map(|d| view! {
+                        {CheckInSettings::RECONFIRM_CHOICES.map(|d| view! {
                             <option value=d.to_string() selected=move || settings().reconfirm_days == d>{format!("{d} days")}</option>
                         }).collect_view()}
                     </select>
@@ -150,9 +146,9 @@ fn CheckInSettingsCard() -> impl IntoView {
                     view! {
                         <li class="list-card__row">
                             <span class="list-card__main">{tag.clone()}</span>
-                            <span class="list-card__meta">{preset_label(cadence)}</span>
+                            <span class="list-card__meta">{cadence.preset_label()}</span>
                             <button class="icon-button" aria-label=format!("Remove the default for {tag}")
-                                on:click=move |_| kith.update_check_in(|s| s.tag_cadences.retain(|(t, _)| t != &gone))>"×"</button>
+                                on:click=move |_| kith.update_check_in(|s| s.remove_tag_default(&gone))>"×"</button>
                         </li>
                     }
                 }).collect_view()}
@@ -160,12 +156,9 @@ fn CheckInSettingsCard() -> impl IntoView {
             <form class="day-picker" on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 let tag = new_tag.get_untracked().trim().to_owned();
-                let Some((_, _, cadence)) = PRESETS.iter().find(|(k, _, _)| *k == new_preset.get_untracked()) else { return };
+                let Some(cadence) = kith_core::Cadence::preset(&new_preset.get_untracked()) else { return };
                 if tag.is_empty() { return }
-                kith.update_check_in(|s| {
-                    s.tag_cadences.retain(|(t, _)| !t.eq_ignore_ascii_case(&tag));
-                    s.tag_cadences.push((tag.clone(), *cadence));
-                });
+                kith.update_check_in(|s| s.set_tag_default(&tag, cadence));
                 new_tag.set(String::new());
             }>
                 <div class="field">

@@ -25,7 +25,42 @@ pub enum Cadence {
     },
 }
 
+/// The timers offered as presets (an organisation's default, a tag's
+/// default): a stable key, its words, and the cadence. The first is "no
+/// default".
+pub const PRESETS: [(&str, &str, Cadence); 6] = {
+    use CadenceUnit::*;
+    const fn every(count: u16, unit: CadenceUnit) -> Cadence {
+        Cadence::Every { count, unit }
+    }
+    [
+        ("none", "No default", Cadence::None),
+        ("1w", "Every week", every(1, Weeks)),
+        ("2w", "Every 2 weeks", every(2, Weeks)),
+        ("1m", "Every month", every(1, Months)),
+        ("3m", "Every 3 months", every(3, Months)),
+        ("6m", "Every 6 months", every(6, Months)),
+    ]
+};
+
 impl Cadence {
+    /// The preset with this key.
+    pub fn preset(key: &str) -> Option<Cadence> {
+        PRESETS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, c)| *c)
+    }
+
+    /// The preset's words for this cadence ("Every 2 weeks"), or its own
+    /// description when it is not a preset.
+    pub fn preset_label(self) -> String {
+        PRESETS
+            .iter()
+            .find(|(_, _, c)| *c == self)
+            .map_or_else(|| self.describe(), |(_, l, _)| (*l).to_owned())
+    }
+
     /// The day a check-in falls due after contact on `last`. Month cadences
     /// keep the day of month and clamp to the month's end (Jan 31 + 1 month
     /// is Feb 28, or 29 in a leap year).
@@ -64,6 +99,20 @@ impl Cadence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presets_have_unique_keys_and_labels_that_round_trip() {
+        for (key, label, cadence) in PRESETS {
+            assert_eq!(Cadence::preset(key), Some(cadence));
+            assert_eq!(cadence.preset_label(), label);
+        }
+        assert_eq!(Cadence::preset("9y"), None);
+        let odd = Cadence::Every {
+            count: 10,
+            unit: CadenceUnit::Days,
+        };
+        assert_eq!(odd.preset_label(), "every 10 days");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -11,12 +11,17 @@
 //! - A snoozed person is quiet until the snooze ends, then counts again.
 //! - A person's own cadence wins; otherwise their organisation's default;
 //!   otherwise the shortest default of their tags.
+//!
+//! This is the ONE place that says where a person stands:
+//! [`Directory::check_in_status`]. Today's sections, the People sort, an
+//! organisation's members, a person's page, the app badge and the calendar
+//! export all ask it; none computes a due day of its own.
 
 use crate::cadence::Cadence;
 use crate::directory::Directory;
-use crate::ids::ContactId;
+use crate::ids::{ContactId, OrganisationId};
 use crate::model::Contact;
-use crate::search::normalise;
+use crate::search::same_words;
 use crate::time::Timestamp;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -36,6 +41,46 @@ pub struct CheckInSettings {
 
 fn default_reconfirm_days() -> u16 {
     60
+}
+
+impl CheckInSettings {
+    /// The overdue thresholds offered in settings, in percent.
+    pub const OVERDUE_CHOICES: [u16; 4] = [110, 125, 150, 200];
+    /// The re-confirm ages offered in settings, in days.
+    pub const RECONFIRM_CHOICES: [u16; 4] = [30, 60, 90, 180];
+
+    /// Sets the default timer for `tag`, replacing one for the same tag
+    /// (compared as tags are everywhere: ignoring case and accents).
+    /// A blank tag is ignored.
+    pub fn set_tag_default(&mut self, tag: &str, cadence: Cadence) {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            return;
+        }
+        self.remove_tag_default(tag);
+        self.tag_cadences.push((tag.to_owned(), cadence));
+    }
+
+    /// Removes the default timer for `tag`, if there is one.
+    pub fn remove_tag_default(&mut self, tag: &str) {
+        self.tag_cadences.retain(|(t, _)| !same_words(t, tag));
+    }
+
+    /// The day (counted from the last contact) on which a timer of
+    /// `interval` days turns overdue at this threshold: never before the
+    /// day after it falls due.
+    pub fn overdue_day(&self, interval: i64) -> i64 {
+        overdue_day(interval, self.overdue_percent)
+    }
+}
+
+/// The day, counted from the last contact, on which a timer of `interval`
+/// days turns overdue at `percent` (at least 100): rounded up, and never
+/// before the day after it falls due.
+pub fn overdue_day(interval: i64, percent: u16) -> i64 {
+    let interval = interval.max(1);
+    let percent = i64::from(percent.max(100));
+    ((interval * percent + 99) / 100).max(interval + 1)
 }
 
 impl Default for CheckInSettings {
@@ -67,16 +112,158 @@ pub enum CheckIn {
         due: NaiveDate,
         overdue_from: NaiveDate,
     },
+    /// A timer, but never in touch and no day the timer started: due now
+    /// (on `due`, the day asked about), so the first contact happens.
+    NeverInTouch { due: NaiveDate },
+}
+
+/// The kind of state, for styling and counting: none, ok, due, overdue,
+/// snoozed, never in touch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckInKind {
+    None,
+    Ok,
+    Due,
+    Overdue,
+    Snoozed,
+    NeverInTouch,
+}
+
+impl CheckInKind {
+    /// A stable one-word key ("overdue", "due", "ok", "none", "snoozed",
+    /// "new"), for styles and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            CheckInKind::None => "none",
+            CheckInKind::Ok => "ok",
+            CheckInKind::Due => "due",
+            CheckInKind::Overdue => "overdue",
+            CheckInKind::Snoozed => "snoozed",
+            CheckInKind::NeverInTouch => "new",
+        }
+    }
+
+    /// Whether the person is waiting for contact now (due, overdue, or
+    /// never in touch).
+    pub fn wants_contact(self) -> bool {
+        matches!(
+            self,
+            CheckInKind::Due | CheckInKind::Overdue | CheckInKind::NeverInTouch
+        )
+    }
 }
 
 impl CheckIn {
-    /// The day the person falls due, if they have a timer.
+    /// The day the person falls due, if they have a timer and are not
+    /// snoozed.
     pub fn due(self) -> Option<NaiveDate> {
         match self {
-            CheckIn::Upcoming { due } | CheckIn::Due { due, .. } | CheckIn::Overdue { due, .. } => {
-                Some(due)
-            }
+            CheckIn::Upcoming { due }
+            | CheckIn::Due { due, .. }
+            | CheckIn::Overdue { due, .. }
+            | CheckIn::NeverInTouch { due } => Some(due),
             CheckIn::NoTimer | CheckIn::Snoozed { .. } => None,
+        }
+    }
+
+    pub fn kind(self) -> CheckInKind {
+        match self {
+            CheckIn::NoTimer => CheckInKind::None,
+            CheckIn::Snoozed { .. } => CheckInKind::Snoozed,
+            CheckIn::Upcoming { .. } => CheckInKind::Ok,
+            CheckIn::Due { .. } => CheckInKind::Due,
+            CheckIn::Overdue { .. } => CheckInKind::Overdue,
+            CheckIn::NeverInTouch { .. } => CheckInKind::NeverInTouch,
+        }
+    }
+
+    /// The day that orders people by "next check-in": when they fall due,
+    /// or when their snooze ends; `None` (last) without a timer.
+    pub fn next_day(self) -> Option<NaiveDate> {
+        match self {
+            CheckIn::Snoozed { until } => Some(until),
+            other => other.due(),
+        }
+    }
+
+    /// Short words for a list row, relative to `today`: "Due 10 days ago,
+    /// on 3 Nov", "Due today", "Due in 7 days, 9 Dec", "Snoozed until
+    /// 1 Mar", "Never in touch yet", "No check-in timer".
+    pub fn words(self, today: NaiveDate) -> String {
+        let day = |d: NaiveDate| d.format("%-d %b").to_string();
+        match self {
+            CheckIn::Overdue { due, .. } => match (today - due).num_days() {
+                1 => "Due yesterday".into(),
+                n => format!("Due {n} days ago, on {}", day(due)),
+            },
+            CheckIn::Due { due, .. } if due == today => "Due today".into(),
+            CheckIn::Due { due, .. } => format!("Due since {}", day(due)),
+            CheckIn::Upcoming { due } => match (due - today).num_days() {
+                1 => "Due tomorrow".into(),
+                n => format!("Due in {n} days, {}", day(due)),
+            },
+            CheckIn::Snoozed { until } => format!("Snoozed until {}", day(until)),
+            CheckIn::NeverInTouch { .. } => "Never in touch yet".into(),
+            CheckIn::NoTimer => "No check-in timer".into(),
+        }
+    }
+}
+
+/// Where a person's timer comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CadenceSource {
+    /// No timer at all.
+    None,
+    /// Their own.
+    Own,
+    /// Their organisation's default.
+    Organisation { id: OrganisationId, name: String },
+    /// The shortest default of their tags (this tag's).
+    Tag(String),
+}
+
+/// Everything a screen shows about a person's check-in on a day: the
+/// cadence that applies, where it comes from, and where they stand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckInStatus {
+    pub cadence: Cadence,
+    pub source: CadenceSource,
+    pub state: CheckIn,
+}
+
+impl CheckInStatus {
+    pub fn kind(&self) -> CheckInKind {
+        self.state.kind()
+    }
+
+    /// Where they stand and why, for a person's page: "Next check-in
+    /// 3 December · every month (the default for Acme)".
+    pub fn sentence(&self) -> String {
+        let day = |d: NaiveDate| d.format("%-d %B").to_string();
+        let state = match self.state {
+            CheckIn::NoTimer => {
+                return "No check-in timer. Set one to be reminded to get in touch.".to_owned()
+            }
+            CheckIn::Snoozed { until } => format!("Snoozed until {}", day(until)),
+            CheckIn::Upcoming { due } => format!("Next check-in {}", day(due)),
+            CheckIn::Due { due, .. } => format!("Due since {}", day(due)),
+            CheckIn::Overdue { due, .. } => format!("Overdue: due {}", day(due)),
+            CheckIn::NeverInTouch { .. } => "Never in touch yet: due now".to_owned(),
+        };
+        format!("{state} · {}", self.rule())
+    }
+
+    /// The rule in words, for a person's page: "every 30 days",
+    /// "every month (the default for Harbor Logistics)", "every 2 weeks
+    /// (the default for the tag “vip”)".
+    pub fn rule(&self) -> String {
+        let cadence = self.cadence.describe();
+        match &self.source {
+            CadenceSource::None | CadenceSource::Own => cadence,
+            CadenceSource::Organisation { name, .. } => {
+                format!("{cadence} (the default for {name})")
+            }
+            CadenceSource::Tag(tag) => format!("{cadence} (the default for the tag “{tag}”)"),
         }
     }
 }
@@ -104,18 +291,12 @@ pub fn check_in(
     }
     // Never in touch and no start day: due now, so the first contact happens.
     let Some(start) = contact.last_interaction.or(contact.cadence_since) else {
-        let overdue_from = today.checked_add_days(Days::new(1)).unwrap_or(today);
-        return CheckIn::Due {
-            due: today,
-            overdue_from,
-        };
+        return CheckIn::NeverInTouch { due: today };
     };
     let Some(due) = cadence.next_after(start) else {
         return CheckIn::NoTimer;
     };
-    let interval = (due - start).num_days().max(1);
-    let percent = i64::from(settings.overdue_percent.max(100));
-    let max_days = ((interval * percent + 99) / 100).max(interval + 1);
+    let max_days = settings.overdue_day((due - start).num_days());
     let overdue_from = start
         .checked_add_days(Days::new(max_days as u64))
         .unwrap_or(due);
@@ -133,43 +314,64 @@ pub fn check_in(
 pub struct ReachOut {
     /// Most overdue first.
     pub overdue: Vec<(ContactId, CheckIn)>,
-    /// Due (today or earlier) but not yet overdue, longest waiting first.
+    /// Due (today or earlier) but not yet overdue, or never in touch,
+    /// longest waiting first.
     pub due: Vec<(ContactId, CheckIn)>,
     /// Falling due within the next `days` days, soonest first.
     pub upcoming: Vec<(ContactId, CheckIn)>,
 }
 
 impl Directory {
-    /// The cadence that applies to `c`: their own, else their organisation's
-    /// default, else the shortest default among their tags.
-    pub fn cadence_for(&self, c: &Contact, settings: &CheckInSettings) -> Cadence {
+    /// The cadence that applies to `c` and where it comes from: their own,
+    /// else their organisation's default, else the shortest default among
+    /// their tags.
+    pub fn cadence_for(&self, c: &Contact, settings: &CheckInSettings) -> (Cadence, CadenceSource) {
         if c.cadence != Cadence::None {
-            return c.cadence;
+            return (c.cadence, CadenceSource::Own);
         }
         if let Some(org) = self
             .organisation_of(c)
             .filter(|o| o.default_cadence != Cadence::None)
         {
-            return org.default_cadence;
+            let source = CadenceSource::Organisation {
+                id: org.id.clone(),
+                name: org.name.clone(),
+            };
+            return (org.default_cadence, source);
         }
-        let tags: Vec<String> = c.tags.iter().map(|t| normalise(t)).collect();
         settings
             .tag_cadences
             .iter()
-            .filter(|(tag, _)| tags.contains(&normalise(tag)))
-            .map(|(_, cadence)| *cadence)
-            .min_by_key(|cadence| cadence.next_after(NaiveDate::MIN))
-            .unwrap_or(Cadence::None)
+            .filter(|(tag, _)| c.has_tag(tag))
+            .min_by_key(|(_, cadence)| cadence.next_after(NaiveDate::MIN))
+            .map(|(tag, cadence)| (*cadence, CadenceSource::Tag(tag.clone())))
+            .unwrap_or((Cadence::None, CadenceSource::None))
     }
 
-    /// Where one person stands today.
+    /// Where one person stands on `today`: THE check-in rule, asked by
+    /// every screen.
+    pub fn check_in_status(
+        &self,
+        c: &Contact,
+        today: NaiveDate,
+        settings: &CheckInSettings,
+    ) -> CheckInStatus {
+        let (cadence, source) = self.cadence_for(c, settings);
+        CheckInStatus {
+            cadence,
+            source,
+            state: check_in(c, cadence, today, settings),
+        }
+    }
+
+    /// Where one person stands today (the state alone).
     pub fn check_in_of(
         &self,
         c: &Contact,
         today: NaiveDate,
         settings: &CheckInSettings,
     ) -> CheckIn {
-        check_in(c, self.cadence_for(c, settings), today, settings)
+        self.check_in_status(c, today, settings).state
     }
 
     /// Everyone due, overdue, or due within `days` days.
@@ -181,7 +383,7 @@ impl Directory {
             let entry = (c.id.clone(), status);
             match status {
                 CheckIn::Overdue { .. } => out.overdue.push(entry),
-                CheckIn::Due { .. } => out.due.push(entry),
+                CheckIn::Due { .. } | CheckIn::NeverInTouch { .. } => out.due.push(entry),
                 CheckIn::Upcoming { due } if due <= horizon => out.upcoming.push(entry),
                 _ => {}
             }
@@ -338,10 +540,12 @@ mod tests {
         assert_eq!(check_in(&c, Cadence::None, today, &s), CheckIn::NoTimer);
         assert_eq!(
             check_in(&c, fortnightly, today, &s),
-            CheckIn::Due {
-                due: today,
-                overdue_from: d(2026, 11, 23)
-            }
+            CheckIn::NeverInTouch { due: today }
+        );
+        assert_eq!(
+            check_in(&c, fortnightly, d(2027, 1, 5), &s),
+            CheckIn::NeverInTouch { due: d(2027, 1, 5) },
+            "never in touch stays due, not overdue, until the first contact"
         );
         c.cadence_since = Some(today);
         assert_eq!(
@@ -404,11 +608,11 @@ mod tests {
         let mut dir = Directory::default();
         let id = add(&mut dir, &input("Ana", "Acme"), 1);
         let c = dir.contact(&id).unwrap().clone();
-        assert_eq!(dir.cadence_for(&c, &s), Cadence::None);
+        assert_eq!(dir.cadence_for(&c, &s).0, Cadence::None);
         let mut tagged = c.clone();
         tagged.tags = vec!["Client".into(), "vip".into()];
         assert_eq!(
-            dir.cadence_for(&tagged, &s),
+            dir.cadence_for(&tagged, &s).0,
             every(2, CadenceUnit::Weeks),
             "the shortest tag default"
         );
@@ -419,13 +623,13 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(
-            dir.cadence_for(&tagged, &s),
+            dir.cadence_for(&tagged, &s).0,
             every(3, CadenceUnit::Months),
             "organisation before tags"
         );
         tagged.cadence = every(10, CadenceUnit::Days);
         assert_eq!(
-            dir.cadence_for(&tagged, &s),
+            dir.cadence_for(&tagged, &s).0,
             every(10, CadenceUnit::Days),
             "own cadence first"
         );

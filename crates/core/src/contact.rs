@@ -299,12 +299,6 @@ impl Contact {
         self.phones.first().map(|p| p.value.as_str())
     }
 
-    /// The day the next check-in falls due, if this person has a cadence and
-    /// has been in touch at least once.
-    pub fn next_check_in(&self) -> Option<NaiveDate> {
-        self.cadence.next_after(self.last_interaction?)
-    }
-
     /// Pinned details first, then newest first (on the same day, the one
     /// added last first).
     pub fn details_in_order(&self) -> Vec<&Detail> {
@@ -319,10 +313,7 @@ impl Contact {
     }
 
     pub fn has_tag(&self, tag: &str) -> bool {
-        let wanted = crate::search::normalise(tag);
-        self.tags
-            .iter()
-            .any(|t| crate::search::normalise(t) == wanted)
+        self.tags.iter().any(|t| crate::search::same_words(t, tag))
     }
 
     /// One or two letters for the avatar.

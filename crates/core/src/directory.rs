@@ -3,9 +3,11 @@
 //! interaction history) and keeps a normalised search key and a sort key per
 //! person, so filtering 10,000 people is one pass over short strings.
 
+use crate::checkin::CheckInSettings;
 use crate::ids::{ContactId, OrganisationId};
 use crate::model::{Batch, Contact, Organisation, RelationKind, Role};
 use crate::search::{matches, normalise};
+use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,8 +18,35 @@ pub enum SortOrder {
     Name,
     /// Most recently in touch first; never-contacted people last.
     LastContact,
-    /// Soonest check-in first; people without a timer last.
+    /// Soonest check-in first (by the check-in rule: own, organisation or
+    /// tag timer; a snoozed person by the day the snooze ends); people
+    /// without a timer last.
     NextCheckIn,
+}
+
+impl SortOrder {
+    /// Every order, with a stable key (for the address bar) and its name.
+    pub const ALL: [(SortOrder, &'static str, &'static str); 3] = [
+        (SortOrder::Name, "name", "Name"),
+        (SortOrder::LastContact, "last", "Last contact"),
+        (SortOrder::NextCheckIn, "next", "Next check-in"),
+    ];
+
+    /// The stable key of this order ("name", "last", "next").
+    pub fn key(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(o, _, _)| *o == self)
+            .map_or("name", |(_, k, _)| k)
+    }
+
+    /// The order with this key; unknown keys give the default (by name).
+    pub fn from_key(key: &str) -> SortOrder {
+        Self::ALL
+            .iter()
+            .find(|(_, k, _)| *k == key)
+            .map_or(SortOrder::Name, |(o, _, _)| *o)
+    }
 }
 
 /// Narrows the list to one tag and/or one organisation.
@@ -143,14 +172,10 @@ impl Directory {
         self.organisation(c.organisation_id.as_ref()?)
     }
 
-    /// The live organisation whose name matches `name` ignoring case and
-    /// accents.
+    /// The live organisation whose name is the same words as `name`
+    /// (case, accents and spacing ignored).
     pub fn organisation_named(&self, name: &str) -> Option<&Organisation> {
-        let wanted = normalise(name);
-        self.organisations
-            .values()
-            .filter(|o| o.deleted.is_none())
-            .find(|o| normalise(&o.name) == wanted)
+        crate::organisation::find_named(self.organisations.values(), name)
     }
 
     /// Live organisations by name.
@@ -241,14 +266,35 @@ impl Directory {
         self.contacts.values().filter(|c| c.is_live()).count()
     }
 
+    /// Live people matching every word of `query`, by name: what a person
+    /// picker offers.
+    pub fn search(&self, query: &str) -> Vec<ContactId> {
+        let any_day = NaiveDate::MIN;
+        self.query(
+            query,
+            SortOrder::Name,
+            &Filter::default(),
+            any_day,
+            &CheckInSettings::default(),
+        )
+    }
+
     /// Live people matching every word of `query` (names, organisations,
     /// roles, emails, phones, tags, interests, details, family), within
     /// `filter`, in `order`. Ties fall back to name, then id, so the order
-    /// is stable.
-    pub fn query(&self, query: &str, order: SortOrder, filter: &Filter) -> Vec<ContactId> {
+    /// is stable. `today` and `settings` say where each person stands for
+    /// [`SortOrder::NextCheckIn`].
+    pub fn query(
+        &self,
+        query: &str,
+        order: SortOrder,
+        filter: &Filter,
+        today: NaiveDate,
+        settings: &CheckInSettings,
+    ) -> Vec<ContactId> {
         let q = normalise(query);
         let tag = filter.tag.as_deref();
-        let mut hits: Vec<(&Contact, &Keys)> = self
+        let hits: Vec<(&Contact, &Keys)> = self
             .contacts
             .values()
             .filter(|c| c.is_live())
@@ -262,18 +308,29 @@ impl Directory {
             .filter_map(|c| Some((c, self.keys.get(&c.id)?)))
             .filter(|(_, k)| matches(&k.search, &q))
             .collect();
-        let by_name = |a: &(&Contact, &Keys), b: &(&Contact, &Keys)| {
-            a.1.name.cmp(&b.1.name).then_with(|| a.0.id.cmp(&b.0.id))
-        };
-        hits.sort_by(|a, b| {
+        // The day each hit sorts by, computed once per person.
+        let mut keyed: Vec<(Option<NaiveDate>, &Contact, &Keys)> = hits
+            .into_iter()
+            .map(|(c, k)| {
+                let day = match order {
+                    SortOrder::Name => None,
+                    SortOrder::LastContact => c.last_interaction,
+                    SortOrder::NextCheckIn => self.check_in_of(c, today, settings).next_day(),
+                };
+                (day, c, k)
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
             let primary = match order {
                 SortOrder::Name => Ordering::Equal,
-                SortOrder::LastContact => later_first(a.0.last_interaction, b.0.last_interaction),
-                SortOrder::NextCheckIn => sooner_first(a.0.next_check_in(), b.0.next_check_in()),
+                SortOrder::LastContact => later_first(a.0, b.0),
+                SortOrder::NextCheckIn => sooner_first(a.0, b.0),
             };
-            primary.then_with(|| by_name(a, b))
+            primary
+                .then_with(|| a.2.name.cmp(&b.2.name))
+                .then_with(|| a.1.id.cmp(&b.1.id))
         });
-        hits.into_iter().map(|(c, _)| c.id.clone()).collect()
+        keyed.into_iter().map(|(_, c, _)| c.id.clone()).collect()
     }
 }
 
@@ -306,6 +363,18 @@ mod tests {
 
     fn all() -> Filter {
         Filter::default()
+    }
+
+    /// The people list as the People page asks for it, on 22 Nov 2026.
+    fn query(dir: &Directory, text: &str, order: SortOrder, filter: &Filter) -> Vec<ContactId> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        dir.query(
+            text,
+            order,
+            filter,
+            today,
+            &crate::CheckInSettings::default(),
+        )
     }
 
     #[test]
@@ -341,7 +410,7 @@ mod tests {
             })
             .unwrap(),
         );
-        let q = |text: &str| dir.query(text, SortOrder::Name, &all());
+        let q = |text: &str| query(&dir, text, SortOrder::Name, &all());
         assert_eq!(q(""), [ana.clone(), bo.clone(), zoe.clone()]);
         assert_eq!(q("zoe"), vec![zoe.clone()]);
         assert_eq!(q("NORTHWIND"), vec![zoe.clone()]);
@@ -360,10 +429,10 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(
-            dir.query("globex", SortOrder::Name, &all()),
+            query(&dir, "globex", SortOrder::Name, &all()),
             vec![ana.clone()]
         );
-        assert!(dir.query("acme", SortOrder::Name, &all()).is_empty());
+        assert!(query(&dir, "acme", SortOrder::Name, &all()).is_empty());
 
         // Last contact: most recent first, never-contacted last.
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
@@ -381,7 +450,7 @@ mod tests {
             dir.apply(&b);
         }
         assert_eq!(
-            dir.query("", SortOrder::LastContact, &all()),
+            query(&dir, "", SortOrder::LastContact, &all()),
             [zoe.clone(), bo.clone(), ana.clone()]
         );
 
@@ -401,7 +470,7 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(
-            dir.query("", SortOrder::NextCheckIn, &all()),
+            query(&dir, "", SortOrder::NextCheckIn, &all()),
             [zoe, bo, ana]
         );
     }
@@ -455,10 +524,11 @@ mod tests {
             organisation: Some(acme),
             tag: None,
         };
-        assert_eq!(dir.query("", SortOrder::Name, &filter).len(), 3);
+        assert_eq!(query(&dir, "", SortOrder::Name, &filter).len(), 3);
         let globex = dir.organisation_named("globex").unwrap().id.clone();
         assert_eq!(
-            dir.query(
+            query(
+                &dir,
                 "",
                 SortOrder::Name,
                 &Filter {

@@ -1,5 +1,7 @@
 //! Numbers and words as the UI shows them.
 
+use chrono::NaiveDate;
+
 /// 12345 as "12,345".
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -13,9 +15,37 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// When someone was last in touch, relative to `today`: "Last in touch
+/// today", "yesterday", "12 days ago", or the day itself when it lies
+/// ahead; "No interactions yet" for never.
+pub fn last_in_touch(last: Option<NaiveDate>, today: NaiveDate) -> String {
+    match last {
+        None => "No interactions yet".into(),
+        Some(d) => match (today - d).num_days() {
+            0 => "Last in touch today".into(),
+            1 => "Last in touch yesterday".into(),
+            n if n > 0 => format!("Last in touch {n} days ago"),
+            _ => format!("Last in touch {}", d.format("%-d %b %Y")),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use super::*;
+
+    #[test]
+    fn last_in_touch_in_words() {
+        let today = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        let ago = |n| Some(today - chrono::Days::new(n));
+        assert_eq!(last_in_touch(None, today), "No interactions yet");
+        assert_eq!(last_in_touch(ago(0), today), "Last in touch today");
+        assert_eq!(last_in_touch(ago(1), today), "Last in touch yesterday");
+        // Across 29 February 2024.
+        assert_eq!(last_in_touch(ago(2), today), "Last in touch 2 days ago");
+        let ahead = Some(NaiveDate::from_ymd_opt(2024, 3, 9).unwrap());
+        assert_eq!(last_in_touch(ahead, today), "Last in touch 9 Mar 2024");
+    }
 
     #[test]
     fn groups_thousands() {

@@ -25,6 +25,7 @@ pub mod ids;
 pub mod import;
 pub mod memory;
 pub mod model;
+pub mod organisation;
 pub mod rebase;
 pub mod sealed;
 pub mod search;
@@ -33,7 +34,7 @@ pub mod temperature;
 pub mod time;
 
 pub use cadence::{Cadence, CadenceUnit};
-pub use checkin::{CheckIn, CheckInSettings, ReachOut};
+pub use checkin::{CadenceSource, CheckIn, CheckInKind, CheckInSettings, CheckInStatus, ReachOut};
 pub use commands::{
     ContactInput, Ctx, DateInput, FamilyInput, InteractionInput, MergeChoices, MergePick,
     OtherRecords, RoleInput, ValidationError,

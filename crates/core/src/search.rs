@@ -27,6 +27,13 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
+/// Whether two names or tags are the same to the user: equal once
+/// normalised (case, accents and spacing ignored). The one comparison for
+/// tags, organisation names and tag defaults everywhere.
+pub fn same_words(a: &str, b: &str) -> bool {
+    normalise(a) == normalise(b)
+}
+
 /// Whether every word of the normalised query occurs in the normalised
 /// haystack (in any order): "cruz ana" finds "Ana de la Cruz".
 pub fn matches(haystack: &str, normalised_query: &str) -> bool {

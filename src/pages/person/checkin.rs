@@ -4,7 +4,7 @@
 use super::Person;
 use crate::platform;
 use crate::state::use_kith;
-use kith_core::{Cadence, CadenceUnit, CheckIn, ContactId};
+use kith_core::{Cadence, CadenceUnit, ContactId};
 use leptos::prelude::*;
 
 const UNITS: [(CadenceUnit, &str, &str); 3] = [
@@ -31,49 +31,20 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
             person.with(|p| {
                 p.as_ref().map(|c| {
                     (
-                        d.check_in_of(c, platform::today(), &settings),
-                        d.cadence_for(c, &settings),
+                        d.check_in_status(c, platform::today(), &settings),
                         c.cadence,
                     )
                 })
             })
         })
     };
-    let words = move || {
-        let day = |d: chrono::NaiveDate| d.format("%-d %B").to_string();
-        match status() {
-            None => String::new(),
-            Some((s, cadence, own)) => {
-                let rule = if own == Cadence::None && cadence != Cadence::None {
-                    format!(
-                        "{} (the default for their organisation or tags)",
-                        cadence.describe()
-                    )
-                } else {
-                    cadence.describe()
-                };
-                let state = match s {
-                    CheckIn::NoTimer => {
-                        return "No check-in timer. Set one to be reminded to get in touch."
-                            .to_owned()
-                    }
-                    CheckIn::Snoozed { until } => format!("Snoozed until {}", day(until)),
-                    CheckIn::Upcoming { due } => format!("Next check-in {}", day(due)),
-                    CheckIn::Due { due, .. } => format!("Due since {}", day(due)),
-                    CheckIn::Overdue { due, .. } => format!("Overdue: due {}", day(due)),
-                };
-                format!("{state} · {rule}")
-            }
-        }
-    };
-    let tone = move || match status().map(|s| s.0) {
-        Some(CheckIn::Overdue { .. }) => "status status--overdue",
-        Some(CheckIn::Due { .. }) => "status status--due",
-        Some(CheckIn::Upcoming { .. }) => "status status--ok",
-        _ => "status status--none",
+    let words = move || status().map(|(s, _)| s.sentence()).unwrap_or_default();
+    let tone = move || {
+        let kind = status().map_or(kith_core::CheckInKind::None, |(s, _)| s.kind());
+        format!("status status--{}", kind.key())
     };
     let open_editor = move |_| {
-        if let Some((_, _, Cadence::Every { count: n, unit: u })) = status() {
+        if let Some((_, Cadence::Every { count: n, unit: u })) = status() {
             count.set(n.to_string());
             unit.set(u);
         }

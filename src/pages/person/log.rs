@@ -3,9 +3,7 @@
 use super::Person;
 use crate::platform;
 use crate::state::use_kith;
-use kith_core::{
-    ContactId, Filter, Interaction, InteractionInput, InteractionKind, SortOrder, TimelineCursor,
-};
+use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind, TimelineCursor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -95,7 +93,7 @@ pub fn LogForm(
         }
         let taken = with.get();
         kith.directory.with(|d| {
-            d.query(&q, SortOrder::Name, &Filter::default())
+            d.search(&q)
                 .into_iter()
                 .filter(|c| Some(c) != me.get_value().as_ref() && !taken.contains(c))
                 .take(5)

@@ -2,7 +2,7 @@
 //! with a small person picker to add one.
 
 use crate::state::use_kith;
-use kith_core::{ContactId, Filter, RelationKind, SortOrder};
+use kith_core::{ContactId, RelationKind};
 use leptos::prelude::*;
 
 #[component]
@@ -41,7 +41,7 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
                 return Vec::new();
             }
             kith.directory.with(|d| {
-                d.query(&q, SortOrder::Name, &Filter::default())
+                d.search(&q)
                     .into_iter()
                     .filter(|c| c != &id)
                     .take(6)

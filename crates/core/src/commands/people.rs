@@ -235,9 +235,7 @@ mod tests {
         dir.apply(&batch);
         assert!(dir.contact(&id).is_none());
         assert!(dir.any_contact(&id).is_some());
-        assert!(dir
-            .query("", SortOrder::Name, &Filter::default())
-            .is_empty());
+        assert!(dir.search("").is_empty());
         assert!(with_ctx(8, |ctx| dir.delete_contacts(std::slice::from_ref(&id), ctx)).is_empty());
 
         let batch = with_ctx(9, |ctx| {
@@ -248,10 +246,7 @@ mod tests {
             (None, Timestamp(9))
         );
         dir.apply(&batch);
-        assert_eq!(
-            dir.query("", SortOrder::Name, &Filter::default()),
-            vec![id.clone()]
-        );
+        assert_eq!(dir.search(""), vec![id.clone()]);
         assert!(
             with_ctx(10, |ctx| dir.restore_contacts(&[id], ctx)).is_empty(),
             "already live"
@@ -352,6 +347,8 @@ mod tests {
                 tag: Some("clients vip".into()),
                 organisation: None,
             },
+            crate::commands::testing::today(),
+            &Default::default(),
         );
         assert_eq!(filtered.len(), 2);
 

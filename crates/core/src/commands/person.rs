@@ -286,12 +286,7 @@ impl Directory {
         if let Some(org) = self.organisation_named(name) {
             return org.id.clone();
         }
-        let wanted = normalise(name);
-        if let Some(org) = batch
-            .organisations
-            .iter()
-            .find(|o| normalise(&o.name) == wanted)
-        {
+        if let Some(org) = crate::organisation::find_named(&batch.organisations, name) {
             return org.id.clone();
         }
         let org = Organisation {

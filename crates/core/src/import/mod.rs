@@ -586,7 +586,7 @@ mod tests {
             (first.new_people(), first.updated(), first.unchanged()),
             (1, 0, 0)
         );
-        let ana = dir.query("", crate::SortOrder::default(), &crate::Filter::default())[0].clone();
+        let ana = dir.search("")[0].clone();
         let ana = dir.contact(&ana).unwrap();
         assert_eq!(ana.uids, vec!["abc-1"]);
         assert_eq!(dir.organisation_of(ana).unwrap().name, "Acme");
@@ -653,7 +653,7 @@ mod tests {
         let twice = format!("{CARD}BEGIN:VCARD\nFN:Ana Kruse\nEMAIL:ana@example.com\nEMAIL:ana@home.example\nEND:VCARD\n");
         let plan = import(&mut dir, &twice, &mut Vec::new());
         assert_eq!(plan.people.len(), 1);
-        let id = dir.query("", crate::SortOrder::default(), &crate::Filter::default())[0].clone();
+        let id = dir.search("")[0].clone();
         assert_eq!(dir.contact(&id).unwrap().emails.len(), 2);
     }
 

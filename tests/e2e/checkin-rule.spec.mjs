@@ -1,0 +1,116 @@
+// One check-in rule on every screen: a person timed only by their
+// organisation's default shows the same state on Today, on People sorted by
+// next check-in, on the organisation's page and on their own page. And the
+// People list keeps its search, sort and filters in the address.
+import { test, expect } from "@playwright/test";
+import { Kith } from "./kith.mjs";
+
+/** The browser's local day `offset` days from today, as YYYY-MM-DD. */
+async function day(page, offset) {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  }, offset);
+}
+
+async function logMeeting(page, date) {
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Meeting" });
+  await page.getByLabel("Date", { exact: true }).fill(date);
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
+}
+
+async function goTo(page, section) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
+}
+
+test("a person timed by their organisation's default is overdue on Today, People, the organisation and their page", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Olu Org", organisation: "Harbor Logistics" });
+  await logMeeting(page, await day(page, -45));
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Pia Own" });
+  await logMeeting(page, await day(page, -5));
+  await page.getByRole("button", { name: "Change timer" }).click();
+  await page.getByLabel("Check in every").fill("30");
+  await page.getByLabel("Unit").selectOption("days");
+  await page.getByRole("button", { name: "Save timer" }).click();
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Ada None" });
+
+  // The organisation's default: every month, for people with none of their own.
+  await goTo(page, "Organisations");
+  await page.getByRole("list", { name: "Organisations" }).getByRole("link", { name: "Harbor Logistics" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Harbor Logistics" })).toBeVisible();
+  await page.getByLabel("Default for its people").selectOption({ label: "Every month" });
+  await kith.saved();
+
+  // Today: overdue, with words that say how long.
+  await goTo(page, "Today");
+  const overdue = page.getByRole("region", { name: /^Overdue/ });
+  const row = overdue.getByRole("listitem").filter({ hasText: "Olu Org" });
+  await expect(row).toContainText(/Due \d+ days ago, on \d+ \w+/);
+  const words = (await row.innerText()).match(/Due \d+ days ago, on \d+ \w+/)[0];
+  await expect(page.getByRole("region", { name: /^Due now/ })).not.toContainText("Olu Org");
+
+  // The organisation page agrees, word for word, and counts them overdue.
+  await goTo(page, "Organisations");
+  await page.getByRole("list", { name: "Organisations" }).getByRole("link", { name: "Harbor Logistics" }).click();
+  await expect(page.getByText("1 person · 1 overdue for a check-in")).toBeVisible();
+  const member = page.getByRole("list", { name: "People at this organisation" }).getByRole("listitem").filter({ hasText: "Olu Org" });
+  await expect(member).toContainText(words);
+  await expect(member).not.toContainText("No check-in timer");
+
+  // People sorted by next check-in: the overdue person first, no timer last.
+  await kith.goToPeople();
+  await page.getByLabel("Sort by").selectOption({ label: "Next check-in" });
+  await expect(kith.rows()).toHaveText([/Olu Org/, /Pia Own/, /Ada None/]);
+
+  // Their own page says why.
+  await kith.openPerson("Olu Org");
+  const checkIns = page.getByRole("region", { name: "Check-ins" });
+  await expect(checkIns).toContainText("Overdue: due");
+  await expect(checkIns).toContainText("every month (the default for Harbor Logistics)");
+});
+
+test("People keeps its search, sort and filters in the address: reload, back and a bookmark", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Kim Vale", tags: "golf" });
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Kim Roe", tags: "golf" });
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Lee Vale" });
+  await kith.goToPeople();
+
+  await kith.search().fill("vale");
+  await page.getByLabel("Tag", { exact: true }).selectOption({ label: "golf (2)" });
+  await expect(kith.rows()).toHaveText([/Kim Vale/]);
+  await expect(page).toHaveURL(/[?&]q=vale/);
+  await expect(page).toHaveURL(/[?&]tag=golf/);
+
+  await kith.reload();
+  await expect(kith.search()).toHaveValue("vale");
+  await expect(page.getByLabel("Tag", { exact: true })).toHaveValue("golf");
+  await expect(kith.rows()).toHaveText([/Kim Vale/]);
+
+  // Into a person and back: the list is as it was.
+  await kith.openPerson("Kim Vale");
+  await page.goBack();
+  await expect(kith.search()).toHaveValue("vale");
+  await expect(kith.rows()).toHaveText([/Kim Vale/]);
+
+  // A bookmarked link, sorted by last contact, with a word to find.
+  await kith.saved();
+  await page.goto(page.url().replace(/\?.*$/, "?q=kim&sort=last"));
+  await expect(kith.search()).toHaveValue("kim");
+  await expect(page.getByLabel("Sort by")).toHaveValue("last");
+  await expect(kith.rows()).toHaveCount(2);
+  // Clearing the search takes it out of the address.
+  await kith.search().fill("");
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(kith.rows()).toHaveCount(3);
+});
