@@ -27,12 +27,13 @@ pub mod memory;
 pub mod model;
 pub mod organisation;
 pub mod rebase;
-pub mod sealed;
 pub mod search;
 pub mod store;
 pub mod temperature;
 pub mod time;
 
+/// The encrypted backup's envelope, at the path the app has always used.
+pub use backup::sealed;
 pub use cadence::{Cadence, CadenceUnit};
 pub use checkin::{CadenceSource, CheckIn, CheckInKind, CheckInSettings, CheckInStatus, ReachOut};
 pub use commands::{

@@ -5,7 +5,7 @@
 //! file must pass before a passphrase is even tried. See
 //! docs/backup-format.md.
 
-use crate::backup::RestoreError;
+use super::RestoreError;
 use crate::import::text::{base64_decode, base64_encode};
 use serde::{Deserialize, Serialize};
 

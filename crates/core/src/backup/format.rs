@@ -1,0 +1,285 @@
+//! The backup file's format and versions: the envelope (`format`,
+//! `version`, `app_version`, `exported_at`), the records it carries, and
+//! the bytes an export writes.
+//!
+//! Invariants: exports are deterministic. Records are sorted by id and
+//! `exported_at` is the newest `updated` stamp in the data, so exporting
+//! twice with no change gives the same bytes, and [`Backup::json_pieces`]
+//! joined is exactly [`Backup::to_json`]. A file older than [`VERSION`]
+//! is brought up to it by [`migrate`]; a newer one is refused on restore.
+
+use crate::dates::ImportantDate;
+use crate::model::{Contact, Interaction, Organisation, Task};
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The `format` field of every Kith backup.
+pub const FORMAT: &str = "kith-backup";
+/// The backup schema this build writes and the newest it reads.
+/// Version 2 added `photos` and `settings`; a version 1 file reads as a
+/// version 2 file with neither (see [`migrate`]).
+pub const VERSION: u32 = 2;
+
+/// A person's photo in a backup: the picture's bytes as base64.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupPhoto {
+    pub contact_id: crate::ids::ContactId,
+    pub mime: String,
+    /// Standard base64 with padding.
+    pub data: String,
+}
+
+impl BackupPhoto {
+    pub fn of(photo: &crate::model::Photo) -> BackupPhoto {
+        BackupPhoto {
+            contact_id: photo.contact_id.clone(),
+            mime: photo.mime.clone(),
+            data: crate::import::text::base64_encode(&photo.bytes),
+        }
+    }
+}
+
+/// The user's preferences kept with the data (small preferences live in
+/// the browser's localStorage; a backup carries them to a new device).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub check_in: crate::checkin::CheckInSettings,
+    /// Remind of a backup after this many days without one.
+    #[serde(default)]
+    pub backup_reminder_days: Option<u32>,
+}
+
+/// Everything in a backup.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    pub app_version: String,
+    pub exported_at: Timestamp,
+    pub contacts: Vec<Contact>,
+    pub organisations: Vec<Organisation>,
+    pub interactions: Vec<Interaction>,
+    pub dates: Vec<ImportantDate>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    #[serde(default)]
+    pub photos: Vec<BackupPhoto>,
+    #[serde(default)]
+    pub settings: Option<Settings>,
+}
+
+fn sorted<T, K: Ord>(mut items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    items.sort_by_key(|i| key(i));
+    items
+}
+
+impl Backup {
+    /// A backup of these records, deterministic for the same data.
+    pub fn new(
+        app_version: &str,
+        contacts: Vec<Contact>,
+        organisations: Vec<Organisation>,
+        interactions: Vec<Interaction>,
+        dates: Vec<ImportantDate>,
+        tasks: Vec<Task>,
+    ) -> Backup {
+        let newest = contacts
+            .iter()
+            .map(|r| r.updated)
+            .chain(organisations.iter().map(|r| r.updated))
+            .chain(interactions.iter().map(|r| r.updated))
+            .chain(dates.iter().map(|r| r.updated))
+            .chain(tasks.iter().map(|r| r.updated))
+            .max()
+            .unwrap_or(Timestamp(0));
+        Backup {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            app_version: app_version.to_owned(),
+            exported_at: newest,
+            contacts: sorted(contacts, |r| r.id.clone()),
+            organisations: sorted(organisations, |r| r.id.clone()),
+            interactions: sorted(interactions, |r| r.id.clone()),
+            dates: sorted(dates, |r| r.id.clone()),
+            tasks: sorted(tasks, |r| r.id.clone()),
+            photos: Vec::new(),
+            settings: None,
+        }
+    }
+
+    /// The same backup with these photos (sorted by person).
+    pub fn with_photos(mut self, photos: &[crate::model::Photo]) -> Backup {
+        self.photos = sorted(photos.iter().map(BackupPhoto::of).collect(), |p| {
+            p.contact_id.clone()
+        });
+        self
+    }
+
+    /// The same backup with these preferences.
+    pub fn with_settings(mut self, settings: Option<Settings>) -> Backup {
+        self.settings = settings;
+        self
+    }
+
+    /// The records, as one batch to write.
+    pub fn to_batch(&self) -> crate::model::Batch {
+        crate::model::Batch {
+            contacts: self.contacts.clone(),
+            organisations: self.organisations.clone(),
+            interactions: self.interactions.clone(),
+            dates: self.dates.clone(),
+            tasks: self.tasks.clone(),
+            photos: self
+                .photos
+                .iter()
+                .filter_map(|p| {
+                    Some(crate::model::Photo {
+                        contact_id: p.contact_id.clone(),
+                        mime: p.mime.clone(),
+                        bytes: crate::import::text::base64_decode(&p.data)?,
+                    })
+                })
+                .collect(),
+            ..crate::model::Batch::default()
+        }
+    }
+
+    /// The file's bytes: compact JSON, stable field order. (Pretty printing
+    /// would compile every record type's serialiser a second time into
+    /// the wasm.)
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The file's text in pieces of at most `per_piece` records, made one
+    /// at a time as the iterator is read, so the app can build a large
+    /// export in slices. Joined, the pieces are exactly [`Backup::to_json`].
+    pub fn json_pieces(&self, per_piece: usize) -> impl Iterator<Item = String> + '_ {
+        fn list<'a, T: Serialize>(
+            items: &'a [T],
+            per_piece: usize,
+        ) -> impl Iterator<Item = String> + 'a {
+            items
+                .chunks(per_piece.max(1))
+                .enumerate()
+                .map(|(i, chunk)| {
+                    let mut out = String::new();
+                    for (j, r) in chunk.iter().enumerate() {
+                        if i > 0 || j > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+                    }
+                    out
+                })
+        }
+        let json = |v: &String| serde_json::to_string(v).unwrap_or_default();
+        let header = format!(
+            "{{\"format\":{},\"version\":{},\"app_version\":{},\"exported_at\":{},\"contacts\":[",
+            json(&self.format),
+            self.version,
+            json(&self.app_version),
+            self.exported_at.0
+        );
+        std::iter::once(header)
+            .chain(list(&self.contacts, per_piece))
+            .chain(std::iter::once("],\"organisations\":[".to_owned()))
+            .chain(list(&self.organisations, per_piece))
+            .chain(std::iter::once("],\"interactions\":[".to_owned()))
+            .chain(list(&self.interactions, per_piece))
+            .chain(std::iter::once("],\"dates\":[".to_owned()))
+            .chain(list(&self.dates, per_piece))
+            .chain(std::iter::once("],\"tasks\":[".to_owned()))
+            .chain(list(&self.tasks, per_piece))
+            .chain(std::iter::once("],\"photos\":[".to_owned()))
+            .chain(list(&self.photos, per_piece))
+            .chain(std::iter::once(format!(
+                "],\"settings\":{}}}",
+                serde_json::to_string(&self.settings).unwrap_or_default()
+            )))
+    }
+}
+
+/// Brings an older backup up to this version. Version 1 had no photos and
+/// no settings, which read as none; later versions add steps here.
+pub fn migrate(mut backup: Backup) -> Backup {
+    if backup.version < 2 {
+        backup.photos.clear();
+        backup.settings = None;
+    }
+    backup.version = VERSION;
+    backup
+}
+
+#[cfg(test)]
+pub(in crate::backup) mod tests {
+    use super::*;
+    use crate::contract;
+    use chrono::NaiveDate;
+
+    /// Two people and one interaction between them: the backup the tests
+    /// of every backup file start from.
+    pub(in crate::backup) fn sample() -> Backup {
+        let ana = contract::contact("ana", "Ana Cruz");
+        let bo = contract::contact("bo", "Bo Lind");
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let call = contract::interaction("i1", &[&ana, &bo], day, None);
+        Backup::new("0.1.0", vec![bo, ana], vec![], vec![call], vec![], vec![])
+    }
+
+    #[test]
+    fn round_trip_is_byte_identical() {
+        let first = sample().to_json();
+        let restored = Backup::restore(first.as_bytes()).unwrap();
+        let again = Backup::new(
+            "0.1.0",
+            restored.contacts,
+            restored.organisations,
+            restored.interactions,
+            restored.dates,
+            restored.tasks,
+        )
+        .to_json();
+        assert_eq!(first, again);
+        assert!(first.starts_with("{\"format\":\"kith-backup\""));
+        assert_eq!(
+            sample().to_json(),
+            sample().to_json(),
+            "exporting twice gives the same bytes"
+        );
+    }
+
+    #[test]
+    fn pieces_join_to_the_same_bytes() {
+        let mut backup = sample();
+        backup.app_version = "0.1.0 \"quoted\"".into();
+        for per_piece in [1, 2, 1_000] {
+            assert_eq!(
+                backup.json_pieces(per_piece).collect::<String>(),
+                backup.to_json()
+            );
+        }
+        let with_settings = backup.with_settings(Some(Settings {
+            check_in: crate::CheckInSettings::default(),
+            backup_reminder_days: None,
+        }));
+        assert_eq!(
+            with_settings.json_pieces(1).collect::<String>(),
+            with_settings.to_json()
+        );
+        let empty = Backup::new("x", vec![], vec![], vec![], vec![], vec![]);
+        assert_eq!(empty.json_pieces(5).collect::<String>(), empty.to_json());
+    }
+
+    #[test]
+    fn version_1_files_read_as_version_2_without_photos_or_settings() {
+        let mut v1 = serde_json::from_str::<serde_json::Value>(&sample().to_json()).unwrap();
+        v1["version"] = 1.into();
+        v1.as_object_mut().unwrap().remove("photos");
+        v1.as_object_mut().unwrap().remove("settings");
+        let restored = Backup::restore(v1.to_string().as_bytes()).unwrap();
+        assert_eq!(restored.version, VERSION);
+        assert_eq!(restored.contacts.len(), 2);
+        assert!(restored.photos.is_empty() && restored.settings.is_none());
+    }
+}

@@ -1,0 +1,302 @@
+//! The checks a backup file must pass before it is restored, and the
+//! words that say why one failed: the file's structure and envelope, each
+//! record (named by its position and id, and for a bad day by its field
+//! and text), unique ids, and pictures that are pictures.
+//!
+//! Invariant: every [`RestoreError`] says what is wrong and where, in
+//! words for the user; serde's own messages are made plainer here and
+//! nowhere else.
+
+use super::format::{Backup, Settings, FORMAT, VERSION};
+use crate::format::grouped;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use thiserror::Error;
+
+/// Why a file cannot be restored, in words that say what and where.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum RestoreError {
+    #[error("This file is not JSON (line {line}, column {column}): {reason}.")]
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("This file ends too early (line {line}): it may have been cut off while copying.")]
+    Truncated { line: usize },
+    #[error("This is not a Kith backup (its format is “{0}”).")]
+    WrongFormat(String),
+    #[error("This backup was made by a newer Kith (backup version {found}; this Kith reads up to {supported}). Update Kith, then import it.")]
+    TooNew { found: u32, supported: u32 },
+    #[error("{what} {index}: {problem}")]
+    Record {
+        what: &'static str,
+        index: String,
+        problem: String,
+    },
+    #[error("{what} {id} appears twice.")]
+    Duplicate { what: &'static str, id: String },
+    #[error("{0}")]
+    Sealed(String),
+    #[error("This backup is not laid out as Kith writes it ({0}).")]
+    Shape(String),
+}
+
+/// Why the file's top level could not be read: not JSON, cut off, not a
+/// Kith backup, or a Kith backup laid out wrongly.
+pub(super) fn unreadable(e: serde_json::Error, bytes: &[u8]) -> RestoreError {
+    if e.is_eof() {
+        RestoreError::Truncated { line: e.line() }
+    } else if e.is_data() {
+        // Valid JSON, but not shaped like a backup: say which.
+        match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(v) => match v.get("format").and_then(|f| f.as_str()) {
+                Some(FORMAT) => RestoreError::Shape(plain(&e.to_string())),
+                Some(other) => RestoreError::WrongFormat(other.chars().take(40).collect()),
+                None => RestoreError::WrongFormat("none".into()),
+            },
+            Err(_) => RestoreError::WrongFormat("none".into()),
+        }
+    } else {
+        RestoreError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            reason: e.to_string(),
+        }
+    }
+}
+
+/// The envelope's `format` and `version`, checked: the version, or why
+/// this file cannot be read by this build.
+pub(super) fn check_envelope(
+    format: Option<&str>,
+    version: Option<u64>,
+) -> Result<u32, RestoreError> {
+    let format = format.unwrap_or("none");
+    if format != FORMAT {
+        return Err(RestoreError::WrongFormat(format.chars().take(40).collect()));
+    }
+    let version = version.unwrap_or(0).min(u32::MAX as u64) as u32;
+    if version > VERSION {
+        return Err(RestoreError::TooNew {
+            found: version,
+            supported: VERSION,
+        });
+    }
+    Ok(version)
+}
+
+/// The preferences the file carries, if any, parsed.
+pub(super) fn settings(
+    raw: Option<&serde_json::value::RawValue>,
+) -> Result<Option<Settings>, RestoreError> {
+    Ok(match raw {
+        Some(raw) if raw.get() != "null" => Some(
+            serde_json::from_str(raw.get())
+                .map_err(|e| RestoreError::Shape(format!("settings: {}", plain(&e.to_string()))))?,
+        ),
+        _ => None,
+    })
+}
+
+/// Parses records `from..` (at most `budget`) into `out`, naming the first
+/// bad one by its 1-based position and, where it has one, its id.
+pub(super) fn parse_some<T: DeserializeOwned>(
+    what: &'static str,
+    raw: &[&serde_json::value::RawValue],
+    from: usize,
+    budget: usize,
+    out: &mut Vec<T>,
+) -> Result<usize, RestoreError> {
+    let slice = &raw[from.min(raw.len())..raw.len().min(from.saturating_add(budget))];
+    for (i, r) in slice.iter().enumerate() {
+        let record = serde_json::from_str(r.get()).map_err(|e| {
+            #[derive(Deserialize)]
+            struct Id {
+                id: Option<String>,
+            }
+            let id = serde_json::from_str::<Id>(r.get())
+                .ok()
+                .and_then(|x| x.id)
+                .map(|id| format!(" ({id})"))
+                .unwrap_or_default();
+            let mut problem = plain(&e.to_string());
+            if problem.contains("is not a date") {
+                if let Some((field, value)) = bad_day(r.get()) {
+                    problem = format!("{field} “{value}” is not a date (use YYYY-MM-DD)");
+                }
+            }
+            RestoreError::Record {
+                what,
+                index: format!("{}{id}", grouped(from + i + 1)),
+                problem,
+            }
+        })?;
+        out.push(record);
+    }
+    Ok(slice.len())
+}
+
+impl Backup {
+    /// Every id once per kind, and every photo a picture.
+    pub(super) fn check_unique(&self) -> Result<(), RestoreError> {
+        fn unique<'a, I: Iterator<Item = &'a str>>(
+            what: &'static str,
+            ids: I,
+        ) -> Result<(), RestoreError> {
+            let mut seen = BTreeSet::new();
+            for id in ids {
+                if !seen.insert(id) {
+                    return Err(RestoreError::Duplicate {
+                        what,
+                        id: id.to_owned(),
+                    });
+                }
+            }
+            Ok(())
+        }
+        unique("Person", self.contacts.iter().map(|r| r.id.as_str()))?;
+        unique(
+            "Organisation",
+            self.organisations.iter().map(|r| r.id.as_str()),
+        )?;
+        unique(
+            "Interaction",
+            self.interactions.iter().map(|r| r.id.as_str()),
+        )?;
+        unique("Date", self.dates.iter().map(|r| r.id.as_str()))?;
+        unique("Follow-up", self.tasks.iter().map(|r| r.id.as_str()))?;
+        unique(
+            "The photo of person",
+            self.photos.iter().map(|r| r.contact_id.as_str()),
+        )?;
+        for (i, p) in self.photos.iter().enumerate() {
+            let bytes = crate::import::text::base64_decode(&p.data);
+            if bytes
+                .as_deref()
+                .and_then(crate::import::text::image_mime)
+                .is_none()
+            {
+                return Err(RestoreError::Record {
+                    what: "photo",
+                    index: format!("{} ({})", grouped(i + 1), p.contact_id),
+                    problem: "its data is not a base64 picture".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The first calendar-day field of a record (at any depth) whose text is
+/// not a real day: (field name, its text). serde's own message says only
+/// that some day was wrong, not which.
+fn bad_day(record: &str) -> Option<(String, String)> {
+    const DAY_FIELDS: [&str; 9] = [
+        "date",
+        "due",
+        "since",
+        "until",
+        "cadence_since",
+        "priorities_confirmed",
+        "snoozed_until",
+        "last_interaction",
+        "time",
+    ];
+    fn walk(v: &serde_json::Value) -> Option<(String, String)> {
+        match v {
+            serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| match v {
+                serde_json::Value::String(text) if DAY_FIELDS.contains(&k.as_str()) => {
+                    let ok = if k == "time" {
+                        text.parse::<chrono::NaiveTime>().is_ok()
+                    } else {
+                        text.parse::<chrono::NaiveDate>().is_ok()
+                    };
+                    (!ok).then(|| (k.clone(), text.chars().take(40).collect()))
+                }
+                other => walk(other),
+            }),
+            serde_json::Value::Array(items) => items.iter().find_map(walk),
+            _ => None,
+        }
+    }
+    walk(&serde_json::from_str(record).ok()?)
+}
+
+/// serde's messages, a little plainer (and without a position inside the
+/// record's own text, which would mislead).
+fn plain(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    message
+        .replace(
+            "input contains invalid characters",
+            "is not a date (use YYYY-MM-DD)",
+        )
+        .replace("premature end of input", "is not a date (use YYYY-MM-DD)")
+        .replace("input is out of range", "is not a date (use YYYY-MM-DD)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backup::format::tests::sample;
+    use crate::backup::BackupPhoto;
+
+    #[test]
+    fn bad_files_are_refused_with_what_and_where() {
+        let err = |bytes: &[u8]| Backup::restore(bytes).unwrap_err().to_string();
+        assert!(err(b"hello").starts_with("This file is not JSON (line 1, column 1)"));
+        let full = sample().to_json();
+        assert!(err(&full.as_bytes()[..full.len() / 2]).contains("ends too early"));
+        assert_eq!(
+            err(br#"{"format":"vcard"}"#),
+            "This is not a Kith backup (its format is “vcard”)."
+        );
+        assert!(err(br#"{"format":"kith-backup","version":99}"#)
+            .contains("newer Kith (backup version 99"));
+        let mut bad_date = serde_json::from_str::<serde_json::Value>(&full).unwrap();
+        bad_date["interactions"][0]["date"] = "2024-13-01".into();
+        let message = err(bad_date.to_string().as_bytes());
+        assert_eq!(
+            message,
+            "interaction 1 (i1): date “2024-13-01” is not a date (use YYYY-MM-DD)"
+        );
+        let mut missing = serde_json::from_str::<serde_json::Value>(&full).unwrap();
+        missing["contacts"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("name");
+        assert!(
+            err(missing.to_string().as_bytes()).starts_with("person 2 (bo): missing field `name`")
+        );
+        let mut twice = serde_json::from_str::<serde_json::Value>(&full).unwrap();
+        let first = twice["contacts"][0].clone();
+        twice["contacts"].as_array_mut().unwrap().push(first);
+        assert_eq!(
+            err(twice.to_string().as_bytes()),
+            "Person ana appears twice."
+        );
+        let mut wrong_type = serde_json::from_str::<serde_json::Value>(&full).unwrap();
+        wrong_type["contacts"][0]["tags"] = 5.into();
+        assert!(err(wrong_type.to_string().as_bytes()).starts_with("person 1 (ana): invalid type"));
+        let junk: Vec<u8> = (0..50_000_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
+        assert!(err(&junk).starts_with("This file is not JSON"));
+        let mut not_a_picture = sample();
+        not_a_picture.photos = vec![BackupPhoto {
+            contact_id: not_a_picture.contacts[0].id.clone(),
+            mime: "image/jpeg".into(),
+            data: "aGVsbG8=".into(),
+        }];
+        assert_eq!(
+            err(not_a_picture.to_json().as_bytes()),
+            "photo 1 (ana): its data is not a base64 picture"
+        );
+        assert_eq!(
+            err(br#"{"format":"kith-backup","version":2,"contacts":{}}"#),
+            "This backup is not laid out as Kith writes it (invalid type: map, expected a sequence)."
+        );
+    }
+}
