@@ -6,5 +6,6 @@ pub mod file_pick;
 pub mod notice;
 pub mod people_list;
 pub mod quick_detail;
+pub mod read_failed;
 pub mod rows;
 pub mod update;

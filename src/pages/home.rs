@@ -2,6 +2,7 @@
 //! who comes up this week. Each row offers the one action that closes it.
 
 use crate::components::avatar::Avatar;
+use crate::components::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::{CheckIn, ContactId};
@@ -62,22 +63,44 @@ pub fn HomePage() -> impl IntoView {
         crate::platform::days_since_backup()
             .is_none_or(|d| d >= i64::from(crate::platform::backup_reminder_days()))
     };
+    // Follow-ups and dates are read from storage: loading, read, or failed
+    // (never taken for "none").
     let reminders = LocalResource::new(move || {
         kith.revision.track();
-        async move { kith.date_reminders(DATE_HORIZON).await.unwrap_or_default() }
+        async move {
+            kith.date_reminders(DATE_HORIZON)
+                .await
+                .map_err(|e| e.to_string())
+        }
     });
     let tasks = LocalResource::new(move || {
         kith.revision.track();
         async move {
             kith.open_tasks(platform::today(), None)
                 .await
-                .unwrap_or_default()
+                .map_err(|e| e.to_string())
         }
     });
-    let no_dates = move || reminders.get().is_none_or(|r| r.is_empty());
-    let no_tasks = move || tasks.get().is_none_or(|t| t.is_empty());
+    let read_error = move || {
+        let failed = |r: Option<Result<usize, String>>| r.and_then(Result::err);
+        failed(tasks.get().map(|r| r.map(|t| t.len())))
+            .or_else(|| failed(reminders.get().map(|r| r.map(|d| d.len()))))
+    };
+    let loaded = move || tasks.get().is_some() && reminders.get().is_some();
+    let no_dates = move || {
+        reminders
+            .get()
+            .is_none_or(|r| r.as_ref().is_ok_and(|r| r.is_empty()))
+    };
+    let no_tasks = move || {
+        tasks
+            .get()
+            .is_none_or(|t| t.as_ref().is_ok_and(|t| t.is_empty()))
+    };
     let all_clear = move || {
         lists.with(|l| l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty())
+            && loaded()
+            && read_error().is_none()
             && no_dates()
             && no_tasks()
     };
@@ -113,6 +136,9 @@ pub fn HomePage() -> impl IntoView {
                     <a class="button button--primary" href=crate::platform::at("/people/new")>"Add your first person"</a>
                 </div>
             }>
+                {move || read_error().map(|reason| view! {
+                    <ReadFailed what="your follow-ups and dates" reason/>
+                })}
                 <Show when=move || !all_clear() fallback=|| view! {
                     <div class="panel empty">
                         <h2>"All caught up"</h2>
@@ -124,12 +150,12 @@ pub fn HomePage() -> impl IntoView {
                         <section class="card home__section" aria-labelledby="home-tasks">
                             <h2 class="card__title" id="home-tasks">"Follow-ups due"</h2>
                             <ul class="members">
-                                {move || tasks.get().unwrap_or_default().into_iter().map(|t| {
+                                {move || tasks.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|t| {
                                     let who = kith.directory.with_untracked(|d| {
                                         t.contact_ids.iter().filter_map(|c| d.contact(c).map(|p| p.name.clone())).collect::<Vec<_>>().join(", ")
                                     });
-                                    let late = t.due < today;
-                                    let when = if late { format!("Late: due {}", t.due.format("%-d %b")) } else { "Due today".to_owned() };
+                                    let late = t.is_late(today);
+                                    let when = t.due_words(today);
                                     let done = t.clone();
                                     view! {
                                         <li class="member">
@@ -153,7 +179,7 @@ pub fn HomePage() -> impl IntoView {
                         <section class="card home__section" aria-labelledby="home-dates">
                             <h2 class="card__title" id="home-dates">"Dates coming up"</h2>
                             <ul class="members">
-                                {move || reminders.get().unwrap_or_default().into_iter().filter_map(|(date, _, days)| {
+                                {move || reminders.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|(date, _, days)| {
                                     let (line, person_id) = kith.directory.with_untracked(|d| {
                                         let c = d.contact(&date.contact_id)?;
                                         Some((date_line(&date, c, days), c.id.clone()))

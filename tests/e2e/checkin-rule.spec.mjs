@@ -114,3 +114,26 @@ test("People keeps its search, sort and filters in the address: reload, back and
   await expect(page).not.toHaveURL(/[?&]q=/);
   await expect(kith.rows()).toHaveCount(3);
 });
+
+test("when storage cannot be read, Today says what failed instead of “All caught up”", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Noor Calm" });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await expect(page.getByRole("heading", { name: "All caught up" })).toBeVisible();
+
+  // From now on, reading open follow-ups fails the way a broken store does.
+  await page.addInitScript(() => {
+    const getAll = IDBIndex.prototype.getAll;
+    IDBIndex.prototype.getAll = function (...args) {
+      if (this.name === "by_open_due") throw new DOMException("The disk is not readable.", "UnknownError");
+      return getAll.apply(this, args);
+    };
+  });
+  await kith.reload();
+  const alert = page.getByRole("alert").filter({ hasText: "Kith couldn't read your follow-ups and dates" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("The disk is not readable.");
+  await expect(alert.getByRole("button", { name: "Reload" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All caught up" })).toHaveCount(0);
+});

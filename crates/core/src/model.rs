@@ -159,6 +159,21 @@ impl Task {
     pub fn is_open(&self) -> bool {
         self.done.is_none() && self.deleted.is_none()
     }
+
+    /// Past its day and still open on `today`.
+    pub fn is_late(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due < today
+    }
+
+    /// "Due today", "Due in 3 days", or "Late: due 3 Nov".
+    pub fn due_words(&self, today: NaiveDate) -> String {
+        match (self.due - today).num_days() {
+            0 => "Due today".to_owned(),
+            1 => "Due tomorrow".to_owned(),
+            n if n > 1 => format!("Due in {n} days"),
+            _ => format!("Late: due {}", self.due.format("%-d %b")),
+        }
+    }
 }
 
 /// Everything one user command writes: stored together in one transaction.
@@ -230,5 +245,28 @@ mod tests {
         let next_day = timeline_key(&c, later, None, &i);
         assert!(untimed < timed && timed < next_day);
         assert_eq!(timed, "c|2026-03-09|09:00:00|i");
+    }
+
+    #[test]
+    fn a_follow_up_is_due_then_late() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+        let mut t = Task {
+            id: TaskId::parse("t").unwrap(),
+            contact_ids: Vec::new(),
+            text: "Send the deck".into(),
+            due: day(2, 29),
+            done: None,
+            created: Timestamp(0),
+            updated: Timestamp(0),
+            deleted: None,
+        };
+        assert_eq!(t.due_words(day(2, 27)), "Due in 2 days");
+        assert_eq!(t.due_words(day(2, 28)), "Due tomorrow");
+        assert_eq!(t.due_words(day(2, 29)), "Due today");
+        assert!(!t.is_late(day(2, 29)));
+        assert_eq!(t.due_words(day(3, 1)), "Late: due 29 Feb");
+        assert!(t.is_late(day(3, 1)));
+        t.done = Some(Timestamp(1));
+        assert!(!t.is_late(day(3, 1)), "a done follow-up is never late");
     }
 }
