@@ -146,6 +146,26 @@ struct Pacer {
 }
 
 impl Pacer {
+    /// Queues `records`, made stored records by `encode`, in the store
+    /// `name`; touches the store only if there is something to write.
+    async fn put_each<T>(
+        &mut self,
+        tx: &IdbTransaction,
+        name: &str,
+        records: &[T],
+        encode: impl Fn(&T) -> Result<JsValue, StoreError>,
+    ) -> Result<(), StoreError> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let store = tx.object_store(name).map_err(js_error)?;
+        for record in records {
+            self.queued(store.put(&encode(record)?).map_err(js_error)?)
+                .await?;
+        }
+        Ok(())
+    }
+
     async fn queued(&mut self, req: IdbRequest) -> Result<(), StoreError> {
         self.queued += 1;
         if self.queued >= SLICE {
@@ -159,45 +179,16 @@ impl Pacer {
 /// Queues every record of `batch` in `tx` (the stores of
 /// [`stores_touched`]).
 pub(super) async fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
-    let store = |name| tx.object_store(name).map_err(js_error);
     let mut pace = Pacer::default();
-    if !batch.contacts.is_empty() {
-        let contacts = store(CONTACTS)?;
-        for c in &batch.contacts {
-            pace.queued(contacts.put(&to_js(c)?).map_err(js_error)?)
-                .await?;
-        }
-    }
-    if !batch.organisations.is_empty() {
-        let organisations = store(ORGANISATIONS)?;
-        for o in &batch.organisations {
-            pace.queued(organisations.put(&to_js(o)?).map_err(js_error)?)
-                .await?;
-        }
-    }
-    if !batch.interactions.is_empty() {
-        let interactions = store(INTERACTIONS)?;
-        for i in &batch.interactions {
-            pace.queued(interactions.put(&interaction_to_js(i)?).map_err(js_error)?)
-                .await?;
-        }
-    }
-    if !batch.dates.is_empty() {
-        let dates = store(DATES)?;
-        for d in &batch.dates {
-            pace.queued(dates.put(&to_js(d)?).map_err(js_error)?)
-                .await?;
-        }
-    }
-    if !batch.tasks.is_empty() {
-        let tasks = store(TASKS)?;
-        for t in &batch.tasks {
-            pace.queued(tasks.put(&task_to_js(t)?).map_err(js_error)?)
-                .await?;
-        }
-    }
+    pace.put_each(tx, CONTACTS, &batch.contacts, to_js).await?;
+    pace.put_each(tx, ORGANISATIONS, &batch.organisations, to_js)
+        .await?;
+    pace.put_each(tx, INTERACTIONS, &batch.interactions, interaction_to_js)
+        .await?;
+    pace.put_each(tx, DATES, &batch.dates, to_js).await?;
+    pace.put_each(tx, TASKS, &batch.tasks, task_to_js).await?;
     if !batch.photos.is_empty() || !batch.photos_removed.is_empty() {
-        let photos = store(PHOTOS)?;
+        let photos = tx.object_store(PHOTOS).map_err(js_error)?;
         for p in &batch.photos {
             photos.put(&photo_to_js(p)?).map_err(js_error)?;
         }
