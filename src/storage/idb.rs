@@ -18,7 +18,7 @@ use web_sys::{
 };
 
 use super::read::{get_all, read_all, walk};
-use super::record::{from_js, photo_from_js};
+use super::record::{day_key, from_js, photo_from_js};
 use super::request::{js_error, settle};
 use super::schema::{
     ALL_STORES, BY_CONTACT, BY_DATE, BY_MONTH_DAY, BY_OPEN_CONTACT, BY_OPEN_DUE, BY_ORGANISATION,
@@ -206,8 +206,7 @@ impl Store for IdbStore {
         to: chrono::NaiveDate,
         limit: usize,
     ) -> Result<Vec<Interaction>, StoreError> {
-        let day = |d: chrono::NaiveDate| JsValue::from_str(&d.format("%Y-%m-%d").to_string());
-        let range = IdbKeyRange::bound(&day(from), &day(to)).map_err(js_error)?;
+        let range = IdbKeyRange::bound(&day_key(from), &day_key(to)).map_err(js_error)?;
         let index = read::index(&self.db, INTERACTIONS, BY_DATE)?;
         Ok(walk(&index, &range, IdbCursorDirection::Next, limit)
             .await?
@@ -234,8 +233,7 @@ impl Store for IdbStore {
 
     async fn open_tasks(&self, until: chrono::NaiveDate) -> Result<Vec<Task>, StoreError> {
         let index = read::index(&self.db, TASKS, BY_OPEN_DUE)?;
-        let upper = JsValue::from_str(&until.format("%Y-%m-%d").to_string());
-        let range = IdbKeyRange::upper_bound(&upper).map_err(js_error)?;
+        let range = IdbKeyRange::upper_bound(&day_key(until)).map_err(js_error)?;
         let req = index.get_all_with_key(&range).map_err(js_error)?;
         let mut tasks: Vec<Task> = get_all(req).await?;
         tasks.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));

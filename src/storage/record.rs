@@ -42,6 +42,12 @@ pub(super) fn rows_from_js<T: DeserializeOwned>(rows: &JsValue) -> Result<Vec<T>
         .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
+/// A day as the indexes hold it (`2024-03-01`, as serde writes dates), so
+/// a query's bounds sort the same way as the stored keys.
+pub(super) fn day_key(day: chrono::NaiveDate) -> JsValue {
+    JsValue::from_str(&day.format("%Y-%m-%d").to_string())
+}
+
 /// An interaction with its [`TIMELINE`] keys.
 pub(super) fn interaction_to_js(i: &Interaction) -> Result<JsValue, StoreError> {
     let value = to_js(i)?;
@@ -54,13 +60,12 @@ pub(super) fn interaction_to_js(i: &Interaction) -> Result<JsValue, StoreError> 
 pub(super) fn task_to_js(t: &Task) -> Result<JsValue, StoreError> {
     let value = to_js(t)?;
     if t.is_open() {
-        let due = JsValue::from_str(&t.due.format("%Y-%m-%d").to_string());
         let people: Array = t
             .contact_ids
             .iter()
             .map(|c| JsValue::from_str(c.as_str()))
             .collect();
-        Reflect::set(&value, &OPEN_DUE.into(), &due).map_err(js_error)?;
+        Reflect::set(&value, &OPEN_DUE.into(), &day_key(t.due)).map_err(js_error)?;
         Reflect::set(&value, &OPEN_CONTACTS.into(), &people).map_err(js_error)?;
     }
     Ok(value)
