@@ -1,8 +1,20 @@
 //! The browser's storage edge. Only this module knows about IndexedDB and
 //! `JsValue`s; the rest of the app talks to [`kith_core::Store`].
+//!
+//! - schema.rs: the stores, indexes and version, each named once, and the
+//!   upgrade steps;
+//! - idb.rs: [`IdbStore`], opening the database and answering queries;
+//! - read.rs and write.rs: read-only transactions, and the one durable write
+//!   transaction every write shares;
+//! - record.rs: how a record looks in the store;
+//! - request.rs: awaiting a request, and the browser's errors in words.
 
 pub mod idb;
+mod read;
+mod record;
+mod request;
 mod schema;
+mod write;
 
 pub use idb::IdbStore;
 pub use schema::SCHEMA_VERSION;

@@ -1,0 +1,110 @@
+//! Reading: read-only transactions, `getAll` in one crossing, whole stores
+//! in pages, and cursor walks over an index that skip tombstones.
+
+use js_sys::{Array, Reflect};
+use kith_core::model::Interaction;
+use kith_core::store::StoreError;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    IdbCursorDirection, IdbCursorWithValue, IdbDatabase, IdbIndex, IdbKeyRange, IdbRequest,
+    IdbTransaction, IdbTransactionMode,
+};
+
+use super::record::{from_js, rows_from_js};
+use super::request::{js_error, settle};
+use super::schema::ID;
+
+/// A read-only transaction over `stores`.
+pub(super) fn tx(db: &IdbDatabase, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
+    let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+    db.transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readonly)
+        .map_err(js_error)
+}
+
+/// `index` of `store`, in a read-only transaction of its own.
+pub(super) fn index(db: &IdbDatabase, store: &str, index: &str) -> Result<IdbIndex, StoreError> {
+    tx(db, &[store])?
+        .object_store(store)
+        .and_then(|s| s.index(index))
+        .map_err(js_error)
+}
+
+/// Reads a `getAll` result. Many records cross into wasm as one JSON
+/// string: one boundary crossing and a native parse, instead of a
+/// crossing per field (start-up reads every person this way).
+pub(super) async fn get_all<T: DeserializeOwned>(req: IdbRequest) -> Result<Vec<T>, StoreError> {
+    rows_from_js(&settle(&req).await?)
+}
+
+/// Every record of a store, read in pages of a few thousand within
+/// `tx`, so no single step holds the main thread for long.
+pub(super) async fn read_all<T: DeserializeOwned>(
+    tx: &IdbTransaction,
+    name: &str,
+) -> Result<Vec<T>, StoreError> {
+    const PAGE: u32 = 2_000;
+    let store = tx.object_store(name).map_err(js_error)?;
+    let mut out = Vec::new();
+    let mut after: Option<JsValue> = None;
+    loop {
+        let req = match &after {
+            None => store.get_all_with_key_and_limit(&JsValue::NULL, PAGE),
+            Some(key) => {
+                let range = IdbKeyRange::lower_bound_with_open(key, true).map_err(js_error)?;
+                store.get_all_with_key_and_limit(&range, PAGE)
+            }
+        }
+        .map_err(js_error)?;
+        let rows: Array = settle(&req).await?.unchecked_into();
+        let count = rows.length();
+        if count > 0 {
+            after = Some(Reflect::get(&rows.get(count - 1), &ID.into()).map_err(js_error)?);
+            out.extend(rows_from_js::<T>(&rows)?);
+        }
+        if count < PAGE {
+            return Ok(out);
+        }
+    }
+}
+
+/// Walks `index` over `range` in `direction`, keeping live records,
+/// until `limit` are kept. Returns them and the last index key visited.
+pub(super) async fn walk<T: DeserializeOwned + Live>(
+    index: &IdbIndex,
+    range: &IdbKeyRange,
+    direction: IdbCursorDirection,
+    limit: usize,
+) -> Result<(Vec<T>, Option<String>), StoreError> {
+    let req = index
+        .open_cursor_with_range_and_direction(range, direction)
+        .map_err(js_error)?;
+    let mut found = Vec::new();
+    let mut last_key = None;
+    while found.len() < limit {
+        let step = settle(&req).await?;
+        let Ok(cursor) = step.dyn_into::<IdbCursorWithValue>() else {
+            break;
+        };
+        last_key = cursor.key().ok().and_then(|k| k.as_string());
+        let record: T = from_js(cursor.value().map_err(js_error)?)?;
+        if record.is_live() {
+            found.push(record);
+        }
+        if found.len() < limit {
+            cursor.continue_().map_err(js_error)?;
+        }
+    }
+    Ok((found, last_key))
+}
+
+/// Records that can be tombstoned.
+pub(super) trait Live {
+    fn is_live(&self) -> bool;
+}
+
+impl Live for Interaction {
+    fn is_live(&self) -> bool {
+        self.deleted.is_none()
+    }
+}
