@@ -54,7 +54,7 @@ test("a person timed by their organisation's default is overdue on Today, People
   const row = overdue.getByRole("listitem").filter({ hasText: "Olu Org" });
   await expect(row).toContainText(/Due \d+ days ago, on \d+ \w+/);
   const words = (await row.innerText()).match(/Due \d+ days ago, on \d+ \w+/)[0];
-  await expect(page.getByRole("region", { name: /^Due now/ })).not.toContainText("Olu Org");
+  await expect(page.getByRole("link", { name: "Olu Org" })).toHaveCount(1);
 
   // The organisation page agrees, word for word, and counts them overdue.
   await goTo(page, "Organisations");
@@ -66,7 +66,7 @@ test("a person timed by their organisation's default is overdue on Today, People
 
   // People sorted by next check-in: the overdue person first, no timer last.
   await kith.goToPeople();
-  await page.getByLabel("Sort by").selectOption({ label: "Next check-in" });
+  await page.getByRole("combobox", { name: "Sort by" }).selectOption({ label: "Next check-in" });
   await expect(kith.rows()).toHaveText([/Olu Org/, /Pia Own/, /Ada None/]);
 
   // Their own page says why.
@@ -87,14 +87,14 @@ test("People keeps its search, sort and filters in the address: reload, back and
   await kith.goToPeople();
 
   await kith.search().fill("vale");
-  await page.getByLabel("Tag", { exact: true }).selectOption({ label: "golf (2)" });
+  await page.getByRole("combobox", { name: "Tag" }).selectOption({ label: "golf (2)" });
   await expect(kith.rows()).toHaveText([/Kim Vale/]);
   await expect(page).toHaveURL(/[?&]q=vale/);
   await expect(page).toHaveURL(/[?&]tag=golf/);
 
   await kith.reload();
   await expect(kith.search()).toHaveValue("vale");
-  await expect(page.getByLabel("Tag", { exact: true })).toHaveValue("golf");
+  await expect(page.getByRole("combobox", { name: "Tag" })).toHaveValue("golf");
   await expect(kith.rows()).toHaveText([/Kim Vale/]);
 
   // Into a person and back: the list is as it was.
@@ -107,7 +107,7 @@ test("People keeps its search, sort and filters in the address: reload, back and
   await kith.saved();
   await page.goto(page.url().replace(/\?.*$/, "?q=kim&sort=last"));
   await expect(kith.search()).toHaveValue("kim");
-  await expect(page.getByLabel("Sort by")).toHaveValue("last");
+  await expect(page.getByRole("combobox", { name: "Sort by" })).toHaveValue("last");
   await expect(kith.rows()).toHaveCount(2);
   // Clearing the search takes it out of the address.
   await kith.search().fill("");

@@ -279,7 +279,7 @@ test("an organisation's default timer, a follow-up series, the l shortcut and th
   await expect(page.getByRole("status").getByText("Scheduled follow-ups in 7, 30 and 90 days.")).toBeVisible();
 
   await page.getByRole("link", { name: "Abe Org" }).click();
-  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("the default for their organisation or tags");
+  await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("every month (the default for Initech)");
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Overdue");
   const brief = page.getByRole("region", { name: "Before you reach out" });
   for (const n of [7, 30, 90]) await expect(brief).toContainText(`Rollout (+${n} days)`);
