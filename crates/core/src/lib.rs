@@ -19,6 +19,7 @@ pub mod contact;
 pub mod contract;
 pub mod dates;
 pub mod directory;
+pub mod encoding;
 pub mod export;
 pub mod format;
 pub mod ids;
