@@ -153,23 +153,19 @@ fn any(_: Field, _: &str) -> Result<(), ValidationError> {
 }
 
 fn email(field: Field, value: &str) -> Result<(), ValidationError> {
-    if looks_like_email(value) {
-        return Ok(());
-    }
-    Err(ValidationError::Email {
+    let refuse = || ValidationError::Email {
         field,
         value: value.into(),
-    })
+    };
+    looks_like_email(value).then_some(()).ok_or_else(refuse)
 }
 
 fn phone(field: Field, value: &str) -> Result<(), ValidationError> {
-    if looks_like_phone(value) {
-        return Ok(());
-    }
-    Err(ValidationError::Phone {
+    let refuse = || ValidationError::Phone {
         field,
         value: value.into(),
-    })
+    };
+    looks_like_phone(value).then_some(()).ok_or_else(refuse)
 }
 
 impl Directory {

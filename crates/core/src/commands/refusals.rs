@@ -306,10 +306,11 @@ fn the_log_form_and_the_person_page_name_their_input() {
 #[test]
 fn organisations_and_tags_name_their_input() {
     let mut dir = Directory::default();
-    let (b, acme) = with_ctx(1, |ctx| dir.add_organisation("Acme", ctx)).unwrap();
-    dir.apply(&b);
-    let (b, _) = with_ctx(1, |ctx| dir.add_organisation("Bolt", ctx)).unwrap();
-    dir.apply(&b);
+    let [acme, _] = ["Acme", "Bolt"].map(|name| {
+        let (b, id) = with_ctx(1, |ctx| dir.add_organisation(name, ctx)).unwrap();
+        dir.apply(&b);
+        id
+    });
     let rename = |name: &str, notes: &str| {
         refused(with_ctx(2, |ctx| {
             dir.rename_organisation(&acme, name, notes, ctx)
