@@ -2,6 +2,7 @@
 
 pub mod avatar;
 pub mod escape;
+pub mod field_ids;
 pub mod file_pick;
 pub mod notice;
 pub mod people_list;

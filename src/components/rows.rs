@@ -2,7 +2,7 @@
 //! carries a stable key so that adding or removing one never disturbs what
 //! is typed in the others; typing writes without re-rendering the list.
 //! Inputs are named by position ("Email", "Email 2"...) and have the id
-//! `person-<field>-<position>`, which validation errors refer to.
+//! `person-<field>-<position>`; `field_ids::input_id` maps a refusal to it.
 
 use kith_core::{Labeled, RoleInput};
 use leptos::prelude::*;

@@ -8,7 +8,7 @@ use crate::platform::BrowserCharsets;
 use crate::state::use_kith;
 use kith_core::format::grouped;
 use kith_core::import::csv::{self, Column, Field, Table};
-use kith_core::import::{text, vcard, Action, ImportPlan, ImportedPerson, Skipped};
+use kith_core::import::{self, text, vcard, Action, Format, ImportPlan, ImportedPerson, Skipped};
 use kith_core::ImportantDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,7 +31,7 @@ const CHARSETS: [(&str, &str); 8] = [
 struct Picked {
     name: String,
     bytes: Arc<Vec<u8>>,
-    is_csv: bool,
+    format: Format,
 }
 
 #[derive(Clone)]
@@ -77,7 +77,7 @@ fn read_people(
         fallback: charset.to_owned(),
         used: Default::default(),
     };
-    let (people, skipped) = if picked.is_csv {
+    let (people, skipped) = if picked.format == Format::Csv {
         let table = csv::read(&picked.bytes, &noting, charset);
         let guessed;
         let columns = match columns {
@@ -151,28 +151,19 @@ pub fn ContactsCard() -> impl IntoView {
                 }
             };
             busy.set(false);
-            let lower = name.to_lowercase();
-            let looks_like_vcard = bytes
-                .windows(11)
-                .take(4096)
-                .any(|w| w.eq_ignore_ascii_case(b"BEGIN:VCARD"))
-                || text::to_utf8_bytes(&bytes[..bytes.len().min(4096)], &BrowserCharsets)
-                    .windows(11)
-                    .any(|w| w.eq_ignore_ascii_case(b"BEGIN:VCARD"));
-            let is_csv = lower.ends_with(".csv") || lower.ends_with(".tsv");
-            if !is_csv && !looks_like_vcard {
+            let Some(format) = import::detect(&name, &bytes) else {
                 return error.set(Some(format!(
                     "“{name}” is not a vCard (.vcf) or CSV file. Nothing was imported; your data is unchanged."
                 )));
-            }
+            };
             let file = Picked {
                 name,
                 bytes: Arc::new(bytes),
-                is_csv,
+                format,
             };
             legacy_text.set(text::needs_charset(&file.bytes));
             picked.set(Some(file.clone()));
-            if file.is_csv {
+            if file.format == Format::Csv {
                 let table = csv::read(&file.bytes, &BrowserCharsets, &charset.get_untracked());
                 if table.header.is_empty() || table.rows.is_empty() {
                     return error.set(Some(format!("“{}” has no rows under a header. Nothing was imported; your data is unchanged.", file.name)));

@@ -2,10 +2,11 @@
 //! `save_contact` validates, and its error names the input to mark and
 //! focus. Esc leaves the form without saving.
 
+use crate::components::field_ids::input_id;
 use crate::components::rows::{keyed, values, LabeledRows, RoleRows};
 use crate::pages::person::use_contact_id;
 use crate::state::use_kith;
-use kith_core::{ContactId, ContactInput, ValidationError};
+use kith_core::{ContactId, ContactInput, Field, ValidationError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -49,7 +50,13 @@ fn TextField(
 ) -> impl IntoView {
     let invalid = move || {
         error
-            .with(|e| e.as_ref().and_then(ValidationError::field) == id.strip_prefix("person-"))
+            .with(|e| {
+                e.as_ref()
+                    .and_then(ValidationError::field)
+                    .and_then(input_id)
+                    .as_deref()
+                    == Some(id)
+            })
             .then_some("true")
     };
     let hint_id = format!("{id}-hint");
@@ -146,7 +153,7 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
                 navigate(&format!("/people/{saved}"), Default::default());
             }
             Err(e) => {
-                focus_field(e.field());
+                focus_input(e.field().and_then(input_id));
                 error.set(Some(e));
             }
         }
@@ -202,7 +209,7 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
                     <div class="field">
                         <label for="person-notes">"Notes"</label>
                         <textarea id="person-notes" rows="5"
-                            aria-invalid=move || error.with(|e| e.as_ref().and_then(ValidationError::field) == Some("notes")).then_some("true")
+                            aria-invalid=move || error.with(|e| e.as_ref().and_then(ValidationError::field) == Some(Field::Notes)).then_some("true")
                             prop:value=move || notes.get()
                             on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
                     </div>
@@ -220,10 +227,10 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
     }
 }
 
-fn focus_field(field: Option<&str>) {
-    let Some(field) = field else { return };
+fn focus_input(id: Option<String>) {
+    let Some(id) = id else { return };
     let document = web_sys::window().and_then(|w| w.document());
-    let el = document.and_then(|d| d.get_element_by_id(&format!("person-{field}")));
+    let el = document.and_then(|d| d.get_element_by_id(&id));
     if let Some(el) =
         el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {

@@ -5,7 +5,7 @@
 use crate::checkin::CheckInSettings;
 use crate::dates::{DateKind, ImportantDate};
 use crate::directory::Directory;
-use crate::import::text::base64_encode;
+use crate::encoding::base64_encode;
 use crate::model::{Contact, Labeled, Photo, Task};
 use crate::time::Timestamp;
 use chrono::{Datelike, Days, NaiveDate};

@@ -19,6 +19,7 @@ pub mod contact;
 pub mod contract;
 pub mod dates;
 pub mod directory;
+pub mod encoding;
 pub mod export;
 pub mod format;
 pub mod ids;
@@ -37,8 +38,8 @@ pub use backup::sealed;
 pub use cadence::{Cadence, CadenceUnit};
 pub use checkin::{CadenceSource, CheckIn, CheckInKind, CheckInSettings, CheckInStatus, ReachOut};
 pub use commands::{
-    ContactInput, Ctx, DateInput, FamilyInput, InteractionInput, MergeChoices, MergePick,
-    OtherRecords, RoleInput, ValidationError,
+    ContactInput, Ctx, DateInput, DatePart, FamilyInput, Field, InteractionInput, MergeChoices,
+    MergePick, OtherRecords, RoleInput, RolePart, ValidationError,
 };
 pub use dates::{DateKind, ImportantDate};
 pub use directory::{Directory, Filter, SortOrder};

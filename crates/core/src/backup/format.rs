@@ -34,7 +34,7 @@ impl BackupPhoto {
         BackupPhoto {
             contact_id: photo.contact_id.clone(),
             mime: photo.mime.clone(),
-            data: crate::import::text::base64_encode(&photo.bytes),
+            data: crate::encoding::base64_encode(&photo.bytes),
         }
     }
 }
@@ -136,7 +136,7 @@ impl Backup {
                     Some(crate::model::Photo {
                         contact_id: p.contact_id.clone(),
                         mime: p.mime.clone(),
-                        bytes: crate::import::text::base64_decode(&p.data)?,
+                        bytes: crate::encoding::base64_decode(&p.data)?,
                     })
                 })
                 .collect(),

@@ -6,7 +6,7 @@
 //! docs/backup-format.md.
 
 use super::RestoreError;
-use crate::import::text::{base64_decode, base64_encode};
+use crate::encoding::{base64_decode, base64_encode};
 use serde::{Deserialize, Serialize};
 
 /// The `format` field of an encrypted Kith backup.

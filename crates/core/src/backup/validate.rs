@@ -172,10 +172,10 @@ impl Backup {
             self.photos.iter().map(|r| r.contact_id.as_str()),
         )?;
         for (i, p) in self.photos.iter().enumerate() {
-            let bytes = crate::import::text::base64_decode(&p.data);
+            let bytes = crate::encoding::base64_decode(&p.data);
             if bytes
                 .as_deref()
-                .and_then(crate::import::text::image_mime)
+                .and_then(crate::encoding::image_mime)
                 .is_none()
             {
                 return Err(RestoreError::Record {

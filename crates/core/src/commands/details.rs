@@ -1,7 +1,7 @@
 //! What is learned about a person after the form: details (one line
 //! each) and their photo.
 
-use super::{check_len, one_line, Ctx, ValidationError, MAX_LINE};
+use super::{check_len, one_line, Ctx, Field, ValidationError, MAX_LINE};
 use crate::directory::Directory;
 use crate::ids::{ContactId, DetailId};
 use crate::model::{Batch, Contact, Detail, Photo};
@@ -33,10 +33,10 @@ impl Directory {
         let text = one_line(text);
         if text.is_empty() {
             return Err(ValidationError::Empty {
-                field: "detail".into(),
+                field: Field::Detail,
             });
         }
-        check_len("detail", "detail", &text, MAX_LINE)?;
+        check_len(Field::Detail, "detail", &text, MAX_LINE)?;
         let detail = Detail {
             id: DetailId::from_random((ctx.random)()),
             date: ctx.today,
@@ -90,13 +90,13 @@ impl Directory {
         const MAX_PHOTO: usize = 512 * 1024;
         if !mime.starts_with("image/") {
             return Err(ValidationError::invalid(
-                "photo",
+                Field::Photo,
                 "That file is not a picture.",
             ));
         }
         if bytes.is_empty() || bytes.len() > MAX_PHOTO {
             return Err(ValidationError::invalid(
-                "photo",
+                Field::Photo,
                 "That picture could not be made small enough to keep.",
             ));
         }
@@ -141,7 +141,7 @@ mod tests {
             with_ctx(2, |ctx| dir.add_detail(&id, "   ", ctx))
                 .unwrap_err()
                 .field(),
-            Some("detail")
+            Some(Field::Detail)
         );
         let b = with_ctx(2, |ctx| {
             dir.add_detail(&id, " Daughter Ava started  university ", ctx)

@@ -1,6 +1,6 @@
 //! Family members (who need not be contacts) and important dates.
 
-use super::{check_len, one_line, Ctx, ValidationError, MAX_NAME};
+use super::{check_len, one_line, Ctx, DatePart, Field, ValidationError, MAX_NAME};
 use crate::dates::{DateKind, ImportantDate};
 use crate::directory::Directory;
 use crate::ids::{ContactId, DateId, FamilyMemberId};
@@ -39,13 +39,13 @@ impl Directory {
         let name = one_line(&input.name);
         if name.is_empty() {
             return Err(ValidationError::invalid(
-                "family-name",
+                Field::FamilyMemberName,
                 "Please enter their name.",
             ));
         }
-        check_len("family-name", "name", &name, MAX_NAME)?;
+        check_len(Field::FamilyMemberName, "name", &name, MAX_NAME)?;
         let relation = one_line(&input.relation);
-        check_len("family-relation", "relation", &relation, MAX_NAME)?;
+        check_len(Field::FamilyMemberRelation, "relation", &relation, MAX_NAME)?;
         let member = FamilyMember {
             id: FamilyMemberId::from_random((ctx.random)()),
             name,
@@ -63,7 +63,7 @@ impl Directory {
                     lead_days: crate::dates::DEFAULT_LEAD_DAYS,
                     ..DateInput::default()
                 },
-                "family-birthday",
+                Field::FamilyBirthday,
                 ctx,
             )?),
             None => None,
@@ -106,7 +106,7 @@ impl Directory {
     ) -> Result<Batch, ValidationError> {
         self.contact(id).ok_or(ValidationError::NotFound)?;
         Ok(Batch {
-            dates: vec![yearly_date(id, None, input, "date", ctx)?],
+            dates: vec![yearly_date(id, None, input, Field::Date, ctx)?],
             ..Batch::default()
         })
     }
@@ -130,20 +130,20 @@ fn yearly_date(
     id: &ContactId,
     family_member: Option<FamilyMemberId>,
     input: &DateInput,
-    field: &str,
+    field: fn(DatePart) -> Field,
     ctx: &mut Ctx<'_>,
 ) -> Result<ImportantDate, ValidationError> {
     let kind = DateKind::from_key(&input.kind, &one_line(&input.label));
     if matches!(&kind, DateKind::Custom(label) if label.is_empty()) {
         return Err(ValidationError::invalid(
-            format!("{field}-label"),
+            field(DatePart::Label),
             "Name this date, e.g. “Name day”.",
         ));
     }
-    check_len(&format!("{field}-label"), "name", kind.label(), MAX_NAME)?;
+    check_len(field(DatePart::Label), "name", kind.label(), MAX_NAME)?;
     if !ImportantDate::is_valid_day(input.month, input.day) {
         return Err(ValidationError::invalid(
-            format!("{field}-day"),
+            field(DatePart::Day),
             "That day does not exist in that month.",
         ));
     }
@@ -151,20 +151,20 @@ fn yearly_date(
         let today = ctx.today;
         if chrono::NaiveDate::from_ymd_opt(year, input.month, input.day).is_none() {
             return Err(ValidationError::invalid(
-                format!("{field}-year"),
+                field(DatePart::Year),
                 format!("{year} has no 29 February."),
             ));
         }
         if !(1800..=chrono::Datelike::year(&today) + 1).contains(&year) {
             return Err(ValidationError::invalid(
-                format!("{field}-year"),
+                field(DatePart::Year),
                 "That year looks mistyped.",
             ));
         }
     }
     if input.lead_days > 365 {
         return Err(ValidationError::invalid(
-            format!("{field}-lead"),
+            field(DatePart::Lead),
             "Remind at most 365 days ahead.",
         ));
     }
@@ -246,7 +246,7 @@ mod tests {
             })
             .unwrap_err()
             .field(),
-            Some("date-year")
+            Some(Field::Date(DatePart::Year))
         );
         assert_eq!(
             check(DateInput {
@@ -256,7 +256,7 @@ mod tests {
             })
             .unwrap_err()
             .field(),
-            Some("date-day")
+            Some(Field::Date(DatePart::Day))
         );
         assert_eq!(
             check(DateInput {
@@ -265,7 +265,7 @@ mod tests {
             })
             .unwrap_err()
             .field(),
-            Some("date-label")
+            Some(Field::Date(DatePart::Label))
         );
         let custom = check(DateInput {
             kind: "custom".into(),

@@ -1,6 +1,6 @@
 //! Logging interactions.
 
-use super::{check_len, one_line, parse_day, Ctx, ValidationError, MAX_LINE, MAX_NOTES};
+use super::{check_len, one_line, parse_day, Ctx, Field, ValidationError, MAX_LINE, MAX_NOTES};
 use crate::cadence::Cadence;
 use crate::directory::Directory;
 use crate::ids::{ContactId, DetailId, InteractionId, TaskId};
@@ -39,17 +39,17 @@ impl Directory {
     ) -> Result<Batch, ValidationError> {
         if input.people.is_empty() {
             return Err(ValidationError::invalid(
-                "log-people",
+                Field::LogPeople,
                 "Choose at least one person.",
             ));
         }
         let kind = InteractionKind::from_key(&input.kind).ok_or_else(|| {
-            ValidationError::invalid("log-kind", "Choose what kind of contact it was.")
+            ValidationError::invalid(Field::LogKind, "Choose what kind of contact it was.")
         })?;
-        let date = parse_day("log-date", &input.date)?.unwrap_or(ctx.today);
+        let date = parse_day(Field::LogDate, &input.date)?.unwrap_or(ctx.today);
         if date > ctx.today {
             return Err(ValidationError::invalid(
-                "log-date",
+                Field::LogDate,
                 "That day is still to come; log it once it has happened.",
             ));
         }
@@ -57,22 +57,22 @@ impl Directory {
             "" => None,
             t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
                 ValidationError::invalid(
-                    "log-time",
+                    Field::LogTime,
                     format!("“{t}” is not a time; write it as 14:30."),
                 )
             })?),
         };
-        check_len("log-notes", "notes", &input.notes, MAX_NOTES)?;
+        check_len(Field::LogNotes, "notes", &input.notes, MAX_NOTES)?;
         let temperature = match input.temperature {
             None => None,
             Some(score @ 1..=5) => {
                 let note = one_line(&input.temperature_note);
-                check_len("log-temperature-note", "note", &note, MAX_LINE)?;
+                check_len(Field::LogTemperatureNote, "note", &note, MAX_LINE)?;
                 Some(Temperature { score, note })
             }
             Some(_) => {
                 return Err(ValidationError::invalid(
-                    "log-temperature",
+                    Field::LogTemperature,
                     "Rate from 1 to 5.",
                 ))
             }
@@ -84,16 +84,16 @@ impl Directory {
             .filter(|l| !l.is_empty())
             .collect();
         for d in &details {
-            check_len("log-details", "detail", d, MAX_LINE)?;
+            check_len(Field::LogDetails, "detail", d, MAX_LINE)?;
         }
         let follow_up = one_line(&input.follow_up);
         let follow_up = if follow_up.is_empty() {
             None
         } else {
-            check_len("log-follow-up", "follow-up", &follow_up, MAX_LINE)?;
-            let due = parse_day("log-follow-up-due", &input.follow_up_due)?.ok_or_else(|| {
+            check_len(Field::LogFollowUp, "follow-up", &follow_up, MAX_LINE)?;
+            let due = parse_day(Field::LogFollowUpDue, &input.follow_up_due)?.ok_or_else(|| {
                 ValidationError::invalid(
-                    "log-follow-up-due",
+                    Field::LogFollowUpDue,
                     "Choose the day the follow-up is due.",
                 )
             })?;
@@ -208,7 +208,7 @@ impl Directory {
         ctx: &mut Ctx<'_>,
     ) -> Result<Batch, ValidationError> {
         let text = text.trim().to_owned();
-        check_len("priorities", "priorities", &text, MAX_LINE * 4)?;
+        check_len(Field::Priorities, "priorities", &text, MAX_LINE * 4)?;
         let mut c = self.contact(id).cloned().ok_or(ValidationError::NotFound)?;
         c.priorities = text;
         c.priorities_confirmed = Some(ctx.today);
@@ -231,14 +231,14 @@ impl Directory {
         let text = one_line(text);
         if text.is_empty() {
             return Err(ValidationError::invalid(
-                "series-text",
+                Field::SeriesText,
                 "Say what the follow-ups are about.",
             ));
         }
-        check_len("series-text", "follow-up", &text, MAX_LINE)?;
+        check_len(Field::SeriesText, "follow-up", &text, MAX_LINE)?;
         if people.is_empty() || people.iter().any(|p| self.contact(p).is_none()) {
             return Err(ValidationError::invalid(
-                "series-people",
+                Field::SeriesPeople,
                 "Choose who to follow up with.",
             ));
         }
@@ -291,7 +291,7 @@ impl Directory {
         if let Cadence::Every { count, .. } = cadence {
             if count == 0 || count > 999 {
                 return Err(ValidationError::invalid(
-                    "cadence",
+                    Field::Cadence,
                     "Choose between 1 and 999.",
                 ));
             }
@@ -314,7 +314,7 @@ impl Directory {
     ) -> Result<Batch, ValidationError> {
         if !(1..=365).contains(&days) {
             return Err(ValidationError::invalid(
-                "snooze",
+                Field::Snooze,
                 "Snooze for 1 to 365 days.",
             ));
         }
@@ -352,7 +352,7 @@ mod tests {
             with_ctx(2, |ctx| dir.set_cadence(&id, zero, ctx))
                 .unwrap_err()
                 .field(),
-            Some("cadence")
+            Some(Field::Cadence)
         );
         dir.apply(&with_ctx(2, |ctx| dir.set_cadence(&id, weekly, ctx)).unwrap());
         let today = super::super::testing::today();
@@ -445,33 +445,26 @@ mod tests {
             with_ctx(6, |ctx| dir.record_interaction(&f, ctx))
                 .unwrap_err()
                 .field()
-                .map(str::to_owned)
         };
-        assert_eq!(check(|f| f.people.clear()).as_deref(), Some("log-people"));
+        assert_eq!(check(|f| f.people.clear()), Some(Field::LogPeople));
+        assert_eq!(check(|f| f.kind = "telegram".into()), Some(Field::LogKind));
         assert_eq!(
-            check(|f| f.kind = "telegram".into()).as_deref(),
-            Some("log-kind")
+            check(|f| f.date = "2026-13-01".into()),
+            Some(Field::LogDate)
         );
         assert_eq!(
-            check(|f| f.date = "2026-13-01".into()).as_deref(),
-            Some("log-date")
-        );
-        assert_eq!(
-            check(|f| f.date = "2026-12-01".into()).as_deref(),
-            Some("log-date"),
+            check(|f| f.date = "2026-12-01".into()),
+            Some(Field::LogDate),
             "not in the future"
         );
+        assert_eq!(check(|f| f.time = "noon".into()), Some(Field::LogTime));
         assert_eq!(
-            check(|f| f.time = "noon".into()).as_deref(),
-            Some("log-time")
+            check(|f| f.temperature = Some(6)),
+            Some(Field::LogTemperature)
         );
         assert_eq!(
-            check(|f| f.temperature = Some(6)).as_deref(),
-            Some("log-temperature")
-        );
-        assert_eq!(
-            check(|f| f.follow_up_due = String::new()).as_deref(),
-            Some("log-follow-up-due")
+            check(|f| f.follow_up_due = String::new()),
+            Some(Field::LogFollowUpDue)
         );
         let today_default = InteractionInput {
             date: String::new(),

@@ -4,7 +4,7 @@
 //! tombstone that points at the kept one. Nothing is lost: the other name
 //! is kept as a detail, and interactions, dates and links move over.
 
-use super::{Ctx, ValidationError};
+use super::{Ctx, Field, ValidationError};
 use crate::cadence::Cadence;
 use crate::dates::ImportantDate;
 use crate::directory::Directory;
@@ -123,7 +123,7 @@ impl Directory {
     ) -> Result<Batch, ValidationError> {
         if keep == other {
             return Err(ValidationError::invalid(
-                "merge",
+                Field::MergePair,
                 "Choose two different people to merge.",
             ));
         }

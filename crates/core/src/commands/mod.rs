@@ -5,10 +5,11 @@
 //!
 //! Input is checked here, not in the UI: a refused command returns a
 //! [`ValidationError`] whose [`ValidationError::field`] names the input to
-//! mark, and nothing is written.
+//! mark (a [`Field`], never a screen's element id), and nothing is written.
 
 mod details;
 mod family;
+mod field;
 mod interactions;
 mod merge;
 mod people;
@@ -16,9 +17,12 @@ mod person;
 mod relations;
 
 #[cfg(test)]
+mod refusals;
+#[cfg(test)]
 pub(crate) mod testing;
 
 pub use family::{DateInput, FamilyInput};
+pub use field::{DatePart, Field, RolePart};
 pub use interactions::InteractionInput;
 pub use merge::{MergeChoices, MergePick, OtherRecords, MERGE_FIELDS};
 pub use people::TRASH_DAYS;
@@ -49,43 +53,43 @@ pub enum ValidationError {
     #[error("Please enter a name.")]
     NameMissing,
     #[error("Please write something first.")]
-    Empty { field: String },
+    Empty { field: Field },
     #[error("The {what} is too long: at most {max} characters.")]
     TooLong {
-        field: String,
+        field: Field,
         what: String,
         max: usize,
     },
     #[error("“{value}” does not look like an email address (it needs one @ and no spaces).")]
-    Email { field: String, value: String },
+    Email { field: Field, value: String },
     #[error("“{value}” does not look like a phone number.")]
-    Phone { field: String, value: String },
+    Phone { field: Field, value: String },
     #[error("“{value}” is not a date; use the date picker or write it as 2026-03-14.")]
-    Date { field: String, value: String },
+    Date { field: Field, value: String },
     #[error("{message}")]
-    Invalid { field: String, message: String },
+    Invalid { field: Field, message: String },
     #[error("This person no longer exists; they may have been deleted in another tab.")]
     NotFound,
 }
 
 impl ValidationError {
-    /// The id suffix of the input to mark (`person-<field>` in the form).
-    pub fn field(&self) -> Option<&str> {
+    /// The input to mark and focus; `None` when no input is at fault.
+    pub fn field(&self) -> Option<Field> {
         match self {
-            ValidationError::NameMissing => Some("name"),
+            ValidationError::NameMissing => Some(Field::Name),
             ValidationError::Empty { field }
             | ValidationError::TooLong { field, .. }
             | ValidationError::Email { field, .. }
             | ValidationError::Phone { field, .. }
             | ValidationError::Date { field, .. }
-            | ValidationError::Invalid { field, .. } => Some(field),
+            | ValidationError::Invalid { field, .. } => Some(*field),
             ValidationError::NotFound => None,
         }
     }
 
-    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn invalid(field: Field, message: impl Into<String>) -> Self {
         ValidationError::Invalid {
-            field: field.into(),
+            field,
             message: message.into(),
         }
     }
@@ -97,14 +101,14 @@ pub(crate) fn one_line(s: &str) -> String {
 }
 
 pub(crate) fn check_len(
-    field: &str,
+    field: Field,
     what: &str,
     value: &str,
     max: usize,
 ) -> Result<(), ValidationError> {
     if value.chars().count() > max {
         return Err(ValidationError::TooLong {
-            field: field.into(),
+            field,
             what: what.into(),
             max,
         });
@@ -113,7 +117,7 @@ pub(crate) fn check_len(
 }
 
 /// An optional day typed as `YYYY-MM-DD` (what `<input type=date>` gives).
-pub(crate) fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, ValidationError> {
+pub(crate) fn parse_day(field: Field, value: &str) -> Result<Option<NaiveDate>, ValidationError> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
@@ -121,7 +125,7 @@ pub(crate) fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, V
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(Some)
         .map_err(|_| ValidationError::Date {
-            field: field.into(),
+            field,
             value: value.into(),
         })
 }

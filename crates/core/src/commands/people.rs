@@ -2,7 +2,7 @@
 //! trash: deleted people stay restorable for [`TRASH_DAYS`] days.
 
 use super::person::split_list;
-use super::{Ctx, ValidationError};
+use super::{Ctx, Field, ValidationError};
 use crate::directory::Directory;
 use crate::ids::{ContactId, OrganisationId};
 use crate::model::{Batch, Contact};
@@ -172,10 +172,10 @@ impl Directory {
         ctx: &mut Ctx<'_>,
     ) -> Result<Batch, ValidationError> {
         let name = organisation_name(name)?;
-        super::check_len("organisation-notes", "notes", notes, super::MAX_NOTES)?;
+        super::check_len(Field::OrganisationNotes, "notes", notes, super::MAX_NOTES)?;
         if self.organisation_named(&name).is_some_and(|o| &o.id != id) {
             return Err(ValidationError::invalid(
-                "organisation-name",
+                Field::OrganisationName,
                 format!("There is already an organisation called “{name}”."),
             ));
         }
@@ -197,11 +197,11 @@ fn organisation_name(raw: &str) -> Result<String, ValidationError> {
     let name = super::one_line(raw);
     if name.is_empty() {
         return Err(ValidationError::invalid(
-            "organisation-name",
+            Field::OrganisationName,
             "Please enter a name.",
         ));
     }
-    super::check_len("organisation-name", "name", &name, super::MAX_NAME)?;
+    super::check_len(Field::OrganisationName, "name", &name, super::MAX_NAME)?;
     Ok(name)
 }
 
@@ -211,12 +211,10 @@ fn is_purged(c: &Contact) -> bool {
 }
 
 fn one_tag(raw: &str) -> Result<String, ValidationError> {
-    split_list("tag", "tag", raw)?
+    split_list(Field::Tag, "tag", raw)?
         .into_iter()
         .next()
-        .ok_or(ValidationError::Empty {
-            field: "tag".into(),
-        })
+        .ok_or(ValidationError::Empty { field: Field::Tag })
 }
 
 #[cfg(test)]
@@ -363,7 +361,7 @@ mod tests {
             with_ctx(5, |ctx| dir.tag_contacts(&both, " , ", ctx))
                 .unwrap_err()
                 .field(),
-            Some("tag")
+            Some(Field::Tag)
         );
     }
 }

@@ -1,6 +1,6 @@
 //! Creating and editing a person through the form.
 
-use super::{check_len, one_line, parse_day, Ctx, ValidationError};
+use super::{check_len, one_line, parse_day, Ctx, Field, RolePart, ValidationError};
 use super::{MAX_EMAIL, MAX_LINE, MAX_NAME, MAX_NOTES, MAX_PHONE, MAX_TAG};
 use crate::directory::Directory;
 use crate::ids::{ContactId, OrganisationId};
@@ -80,7 +80,7 @@ impl ContactInput {
 /// Splits a comma-separated list, tidies each item and drops repeats
 /// (ignoring case and accents).
 pub(crate) fn split_list(
-    field: &str,
+    field: Field,
     what: &str,
     raw: &str,
 ) -> Result<Vec<String>, ValidationError> {
@@ -109,13 +109,17 @@ fn looks_like_phone(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +-().#*/,;pwxet".contains(c.to_ascii_lowercase()))
 }
 
-/// Tidies labelled rows: trims, drops blank values, checks each with `check`.
+/// Tidies labelled rows: trims, drops blank values, checks each with
+/// `check`. A refusal names the row by its position among all the rows
+/// sent (blank ones included), as the form shows them; `what` is the word
+/// the message uses.
 fn rows(
-    field: &str,
+    what: &str,
+    field: fn(usize) -> Field,
     rows: &[Labeled],
     max: usize,
     multi_line: bool,
-    check: impl Fn(&str, &str) -> Result<(), ValidationError>,
+    check: impl Fn(Field, &str) -> Result<(), ValidationError>,
 ) -> Result<Vec<Labeled>, ValidationError> {
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -127,9 +131,8 @@ fn rows(
         if value.is_empty() {
             continue;
         }
-        let id = format!("{field}-{i}");
-        check_len(&id, field, &value, max)?;
-        check(&id, &value)?;
+        check_len(field(i), what, &value, max)?;
+        check(field(i), &value)?;
         out.push(Labeled {
             label: one_line(&row.label),
             value,
@@ -138,8 +141,31 @@ fn rows(
     Ok(out)
 }
 
-fn no_check(_: &str, _: &str) -> Result<(), ValidationError> {
+/// One line of text, tidied and checked for length.
+fn line(field: Field, what: &str, value: &str) -> Result<String, ValidationError> {
+    let value = one_line(value);
+    check_len(field, what, &value, MAX_LINE)?;
+    Ok(value)
+}
+
+fn any(_: Field, _: &str) -> Result<(), ValidationError> {
     Ok(())
+}
+
+fn email(field: Field, value: &str) -> Result<(), ValidationError> {
+    let refuse = || ValidationError::Email {
+        field,
+        value: value.into(),
+    };
+    looks_like_email(value).then_some(()).ok_or_else(refuse)
+}
+
+fn phone(field: Field, value: &str) -> Result<(), ValidationError> {
+    let refuse = || ValidationError::Phone {
+        field,
+        value: value.into(),
+    };
+    looks_like_phone(value).then_some(()).ok_or_else(refuse)
 }
 
 impl Directory {
@@ -157,65 +183,39 @@ impl Directory {
         if name.is_empty() {
             return Err(ValidationError::NameMissing);
         }
-        check_len("name", "name", &name, MAX_NAME)?;
+        check_len(Field::Name, "name", &name, MAX_NAME)?;
         let mut contact = match id {
             Some(id) => self.contact(id).cloned().ok_or(ValidationError::NotFound)?,
             None => Contact::new(ContactId::from_random((ctx.random)()), "", ctx.now),
         };
         contact.name = name;
-        for (field, value, target) in [
-            ("given_name", &input.given_name, &mut contact.given_name),
-            ("family_name", &input.family_name, &mut contact.family_name),
-            ("nickname", &input.nickname, &mut contact.nickname),
-            (
-                "pronunciation",
-                &input.pronunciation,
-                &mut contact.pronunciation,
-            ),
-            ("how_we_met", &input.how_we_met, &mut contact.how_we_met),
-        ] {
-            let value = one_line(value);
-            check_len(field, &field.replace('_', " "), &value, MAX_LINE)?;
-            *target = value;
-        }
-        contact.emails = rows("email", &input.emails, MAX_EMAIL, false, |id, v| {
-            if looks_like_email(v) {
-                Ok(())
-            } else {
-                Err(ValidationError::Email {
-                    field: id.into(),
-                    value: v.into(),
-                })
-            }
-        })?;
-        contact.phones = rows("phone", &input.phones, MAX_PHONE, false, |id, v| {
-            if looks_like_phone(v) {
-                Ok(())
-            } else {
-                Err(ValidationError::Phone {
-                    field: id.into(),
-                    value: v.into(),
-                })
-            }
-        })?;
-        contact.addresses = rows("address", &input.addresses, MAX_LINE, true, no_check)?;
-        contact.links = rows("link", &input.links, MAX_LINE, false, no_check)?;
-        contact.custom_fields = rows("custom", &input.custom_fields, MAX_LINE, false, no_check)?;
+        let i = input;
+        contact.given_name = line(Field::GivenName, "given name", &i.given_name)?;
+        contact.family_name = line(Field::FamilyName, "family name", &i.family_name)?;
+        contact.nickname = line(Field::Nickname, "nickname", &i.nickname)?;
+        contact.pronunciation = line(Field::Pronunciation, "pronunciation", &i.pronunciation)?;
+        contact.how_we_met = line(Field::HowWeMet, "how we met", &i.how_we_met)?;
+        contact.emails = rows("email", Field::Email, &i.emails, MAX_EMAIL, false, email)?;
+        contact.phones = rows("phone", Field::Phone, &i.phones, MAX_PHONE, false, phone)?;
+        contact.addresses = rows("address", Field::Address, &i.addresses, MAX_LINE, true, any)?;
+        contact.links = rows("link", Field::Link, &i.links, MAX_LINE, false, any)?;
+        let custom = &i.custom_fields;
+        contact.custom_fields = rows("custom", Field::Custom, custom, MAX_LINE, false, any)?;
         if let Some(unnamed) = contact.custom_fields.iter().find(|f| f.label.is_empty()) {
-            let i = input
+            let row = input
                 .custom_fields
                 .iter()
                 .position(|f| one_line(&f.value) == unnamed.value)
                 .unwrap_or(0);
             return Err(ValidationError::invalid(
-                format!("custom-{i}-label"),
+                Field::CustomLabel(row),
                 format!("Give the field holding “{}” a name.", unnamed.value),
             ));
         }
-        contact.interests = split_list("interests", "interest", &input.interests)?;
-        contact.tags = split_list("tags", "tag", &input.tags)?;
+        contact.interests = split_list(Field::Interests, "interest", &input.interests)?;
+        contact.tags = split_list(Field::Tags, "tag", &input.tags)?;
         let notes = input.notes.trim_end().to_owned();
-        check_len("notes", "notes", &notes, MAX_NOTES)?;
+        check_len(Field::Notes, "notes", &notes, MAX_NOTES)?;
         contact.notes = notes;
 
         let mut batch = Batch::default();
@@ -237,29 +237,29 @@ impl Directory {
         for (i, input) in inputs.iter().enumerate() {
             let organisation = one_line(&input.organisation);
             let title = one_line(&input.title);
-            let field = |part: &str| format!("role-{i}-{part}");
+            let field = |part| Field::Role(i, part);
             if organisation.is_empty() {
                 if title.is_empty() {
                     continue;
                 }
                 return Err(ValidationError::invalid(
-                    field("organisation"),
+                    field(RolePart::Organisation),
                     format!("The role “{title}” needs an organisation."),
                 ));
             }
             check_len(
-                &field("organisation"),
+                field(RolePart::Organisation),
                 "organisation",
                 &organisation,
                 MAX_NAME,
             )?;
-            check_len(&field("title"), "role", &title, MAX_NAME)?;
-            let since = parse_day(&field("since"), &input.since)?;
-            let until = parse_day(&field("until"), &input.until)?;
+            check_len(field(RolePart::Title), "role", &title, MAX_NAME)?;
+            let since = parse_day(field(RolePart::Since), &input.since)?;
+            let until = parse_day(field(RolePart::Until), &input.until)?;
             if let (Some(s), Some(u)) = (since, until) {
                 if u < s {
                     return Err(ValidationError::invalid(
-                        field("until"),
+                        field(RolePart::Until),
                         "A role cannot end before it starts.",
                     ));
                 }
@@ -409,21 +409,21 @@ mod tests {
             title: "CTO".into(),
             ..Default::default()
         });
-        assert_eq!(e.field(), Some("role-1-organisation"));
+        assert_eq!(e.field(), Some(Field::Role(1, RolePart::Organisation)));
         assert!(e.to_string().contains("“CTO” needs an organisation"));
         let e = check(RoleInput {
             organisation: "Acme".into(),
             since: "14/03/2020".into(),
             ..Default::default()
         });
-        assert_eq!(e.field(), Some("role-1-since"));
+        assert_eq!(e.field(), Some(Field::Role(1, RolePart::Since)));
         let e = check(RoleInput {
             organisation: "Acme".into(),
             since: "2020-01-01".into(),
             until: "2019-01-01".into(),
             ..Default::default()
         });
-        assert_eq!(e.field(), Some("role-1-until"));
+        assert_eq!(e.field(), Some(Field::Role(1, RolePart::Until)));
     }
 
     #[test]
@@ -451,21 +451,21 @@ mod tests {
             emails: vec![labeled("a@b.test"), labeled("ana at acme")],
             ..input("Ana", "")
         });
-        assert_eq!(e.field(), Some("email-1"));
+        assert_eq!(e.field(), Some(Field::Email(1)));
         assert!(e.to_string().contains("ana at acme"));
         let e = check(ContactInput {
             phones: vec![labeled("call me")],
             ..input("Ana", "")
         });
-        assert_eq!(e.field(), Some("phone-0"));
+        assert_eq!(e.field(), Some(Field::Phone(0)));
         let e = check(input(&"x".repeat(MAX_NAME + 1), ""));
-        assert_eq!(e.field(), Some("name"));
+        assert_eq!(e.field(), Some(Field::Name));
         assert!(e.to_string().contains("at most 200"));
         let e = check(ContactInput {
             tags: "x".repeat(MAX_TAG + 1),
             ..input("Ana", "")
         });
-        assert_eq!(e.field(), Some("tags"));
+        assert_eq!(e.field(), Some(Field::Tags));
         assert_eq!(
             with_ctx(1, |ctx| dir.save_contact(
                 Some(&ContactId::parse("gone").unwrap()),

@@ -1,6 +1,6 @@
 //! Links between people, stored on one side and shown from both.
 
-use super::{Ctx, ValidationError};
+use super::{Ctx, Field, ValidationError};
 use crate::directory::Directory;
 use crate::ids::ContactId;
 use crate::model::{Batch, Relation, RelationKind};
@@ -16,12 +16,12 @@ impl Directory {
     ) -> Result<Batch, ValidationError> {
         if id == other {
             return Err(ValidationError::invalid(
-                "relation-other",
+                Field::RelationOther,
                 "Choose someone other than this person.",
             ));
         }
         self.contact(other).ok_or_else(|| {
-            ValidationError::invalid("relation-other", "Choose a person from the list.")
+            ValidationError::invalid(Field::RelationOther, "Choose a person from the list.")
         })?;
         let exists = |a: &ContactId, b: &ContactId| {
             self.contact(a)
@@ -29,7 +29,7 @@ impl Directory {
         };
         if exists(id, other) || exists(other, id) {
             return Err(ValidationError::invalid(
-                "relation-other",
+                Field::RelationOther,
                 "These two are already linked that way.",
             ));
         }

@@ -5,8 +5,11 @@
 //! Importing the same file twice changes nothing the second time.
 
 pub mod csv;
+mod detect;
 pub mod text;
 pub mod vcard;
+
+pub use detect::{detect, Format};
 
 use crate::commands::Ctx;
 use crate::dates::{DateKind, ImportantDate, DEFAULT_LEAD_DAYS};

@@ -705,9 +705,9 @@ fn photo(person: &mut ImportedPerson, p: &Property) {
     let value = value.trim();
     let bytes = if let Some(data) = value.strip_prefix("data:") {
         data.split_once(',')
-            .and_then(|(_, b64)| text::base64_decode(b64))
+            .and_then(|(_, b64)| crate::encoding::base64_decode(b64))
     } else if matches!(p.encoding().as_str(), "B" | "BASE64") {
-        text::base64_decode(value)
+        crate::encoding::base64_decode(value)
     } else {
         if value.contains("://") {
             person.linked_photo = true;
@@ -715,7 +715,7 @@ fn photo(person: &mut ImportedPerson, p: &Property) {
         None
     };
     if let Some(bytes) = bytes {
-        if let Some(mime) = text::image_mime(&bytes) {
+        if let Some(mime) = crate::encoding::image_mime(&bytes) {
             person.photo = Some((mime.to_owned(), bytes));
         }
     }
