@@ -2,6 +2,9 @@
 //! first difference. The host runs them against [`crate::memory::MemoryStore`],
 //! the browser tests against the IndexedDB store, so both stay alike.
 //! Each check expects an empty store.
+//!
+//! Why one file of about 540 lines: it is one list of checks, read top to
+//! bottom; split, it would hide which checks a store must pass.
 
 use crate::cadence::Cadence;
 use crate::dates::{DateKind, ImportantDate};

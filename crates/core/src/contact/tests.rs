@@ -1,0 +1,98 @@
+//! Tests of `contact` (kept beside it, so the module itself stays short).
+
+use super::*;
+
+fn person(name: &str) -> Contact {
+    Contact::new(ContactId::parse("c").unwrap(), name, Timestamp(0))
+}
+
+#[test]
+fn initials_take_first_and_last_word() {
+    let mut c = person("Ana María de la Cruz");
+    assert_eq!(c.initials(), "AC");
+    c.name = "émile".into();
+    assert_eq!(c.initials(), "É");
+    c.name = "  ".into();
+    assert_eq!(c.initials(), "");
+}
+
+#[test]
+fn a_v1_organisation_becomes_a_role() {
+    let mut c = person("Ana");
+    let acme = OrganisationId::parse("acme").unwrap();
+    c.organisation_id = Some(acme.clone());
+    c.normalise();
+    assert_eq!(c.roles.len(), 1);
+    assert_eq!(c.roles[0].organisation_id, acme);
+    assert_eq!(c.organisation_id, Some(acme.clone()));
+    c.normalise();
+    assert_eq!(c.roles.len(), 1, "normalising twice changes nothing");
+}
+
+#[test]
+fn organisation_follows_the_first_current_role() {
+    let mut c = person("Ana");
+    let org = |s| OrganisationId::parse(s).unwrap();
+    let day = NaiveDate::from_ymd_opt(2020, 1, 1);
+    c.roles = vec![
+        Role {
+            organisation_id: org("old"),
+            title: "Intern".into(),
+            since: None,
+            until: day,
+        },
+        Role {
+            organisation_id: org("new"),
+            title: "CTO".into(),
+            since: day,
+            until: None,
+        },
+    ];
+    c.normalise();
+    assert_eq!(c.organisation_id, Some(org("new")));
+    c.roles[1].until = day;
+    c.normalise();
+    assert_eq!(c.organisation_id, None);
+}
+
+#[test]
+fn details_pinned_first_then_newest() {
+    let mut c = person("Ana");
+    let d = |id: &str, day: u32, pinned| Detail {
+        id: DetailId::parse(id).unwrap(),
+        date: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
+        text: id.into(),
+        pinned,
+    };
+    c.details = vec![
+        d("old", 1, false),
+        d("pin", 2, true),
+        d("new", 3, false),
+        d("newer", 3, false),
+    ];
+    let order: Vec<_> = c
+        .details_in_order()
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(order, ["pin", "newer", "new", "old"]);
+}
+
+#[test]
+fn relations_read_from_both_sides() {
+    assert_eq!(RelationKind::ReportsTo.label(), "Reports to");
+    assert_eq!(RelationKind::ReportsTo.inverse_label(), "Manages");
+    assert_eq!(RelationKind::SpouseOf.inverse_label(), "Spouse of");
+    for k in RelationKind::ALL {
+        assert_eq!(RelationKind::from_key(k.key()), Some(k));
+    }
+}
+
+#[test]
+fn tags_match_ignoring_case_and_accents() {
+    let mut c = person("Ana");
+    c.tags = vec!["Clients VIP".into(), "Café".into()];
+    assert!(c.has_tag("clients vip"));
+    assert!(c.has_tag("cafe"));
+    assert!(!c.has_tag("client"));
+}

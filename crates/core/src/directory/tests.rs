@@ -1,0 +1,187 @@
+//! Tests of `directory` (kept beside it, so the module itself stays short).
+
+use super::*;
+use crate::cadence::{Cadence, CadenceUnit};
+use crate::commands::testing::{add, input, with_ctx};
+use crate::commands::ContactInput;
+use crate::model::{InteractionKind, Labeled};
+use chrono::NaiveDate;
+
+fn all() -> Filter {
+    Filter::default()
+}
+
+/// The people list as the People page asks for it, on 22 Nov 2026.
+fn query(dir: &Directory, text: &str, order: SortOrder, filter: &Filter) -> Vec<ContactId> {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    dir.query(
+        text,
+        order,
+        filter,
+        today,
+        &crate::CheckInSettings::default(),
+    )
+}
+
+#[test]
+fn query_matches_every_kind_of_field_and_sorts() {
+    let mut dir = Directory::default();
+    let zoe = add(
+        &mut dir,
+        &ContactInput {
+            emails: vec![Labeled {
+                label: String::new(),
+                value: "z@north.test".into(),
+            }],
+            ..input("Zoë Adams", "Northwind")
+        },
+        1,
+    );
+    let bo = add(
+        &mut dir,
+        &ContactInput {
+            phones: vec![Labeled {
+                label: String::new(),
+                value: "555 0101".into(),
+            }],
+            tags: "Golf buddies".into(),
+            ..input("bo Lind", "")
+        },
+        2,
+    );
+    let ana = add(&mut dir, &input("Ana Cruz", "Acme"), 3);
+    dir.apply(
+        &with_ctx(4, |ctx| {
+            dir.add_detail(&ana, "Daughter Ava started university", ctx)
+        })
+        .unwrap(),
+    );
+    let q = |text: &str| query(&dir, text, SortOrder::Name, &all());
+    assert_eq!(q(""), [ana.clone(), bo.clone(), zoe.clone()]);
+    assert_eq!(q("zoe"), vec![zoe.clone()]);
+    assert_eq!(q("NORTHWIND"), vec![zoe.clone()]);
+    assert_eq!(q("north.test"), vec![zoe.clone()]);
+    assert_eq!(q("0101"), vec![bo.clone()]);
+    assert_eq!(q("golf"), vec![bo.clone()]);
+    assert_eq!(q("universite"), Vec::<ContactId>::new());
+    assert_eq!(q("university"), vec![ana.clone()]);
+    assert!(q("nobody").is_empty());
+
+    // Renaming an organisation re-keys its people.
+    let mut acme = dir.organisation_named("acme").unwrap().clone();
+    acme.name = "Globex".into();
+    dir.apply(&Batch {
+        organisations: vec![acme],
+        ..Default::default()
+    });
+    assert_eq!(
+        query(&dir, "globex", SortOrder::Name, &all()),
+        vec![ana.clone()]
+    );
+    assert!(query(&dir, "acme", SortOrder::Name, &all()).is_empty());
+
+    // Last contact: most recent first, never-contacted last.
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    for (who, d) in [(&bo, 1), (&zoe, 20)] {
+        let b = with_ctx(5, |ctx| {
+            dir.log_interaction(
+                std::slice::from_ref(who),
+                InteractionKind::Call,
+                day(d),
+                "",
+                ctx,
+            )
+        })
+        .unwrap();
+        dir.apply(&b);
+    }
+    assert_eq!(
+        query(&dir, "", SortOrder::LastContact, &all()),
+        [zoe.clone(), bo.clone(), ana.clone()]
+    );
+
+    // Next check-in: soonest first, no timer last.
+    let mut z = dir.contact(&zoe).unwrap().clone();
+    z.cadence = Cadence::Every {
+        count: 30,
+        unit: CadenceUnit::Days,
+    };
+    let mut b = dir.contact(&bo).unwrap().clone();
+    b.cadence = Cadence::Every {
+        count: 60,
+        unit: CadenceUnit::Days,
+    };
+    dir.apply(&Batch {
+        contacts: vec![z, b],
+        ..Default::default()
+    });
+    assert_eq!(
+        query(&dir, "", SortOrder::NextCheckIn, &all()),
+        [zoe, bo, ana]
+    );
+}
+
+#[test]
+fn organisation_members_with_roles_current_first() {
+    let mut dir = Directory::default();
+    let roles = |spec: &[(&str, &str, &str)]| {
+        spec.iter()
+            .map(|(org, title, until)| crate::commands::RoleInput {
+                organisation: (*org).into(),
+                title: (*title).into(),
+                since: String::new(),
+                until: (*until).into(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let add_with = |dir: &mut Directory, name: &str, spec: &[(&str, &str, &str)]| {
+        add(
+            dir,
+            &ContactInput {
+                name: name.into(),
+                roles: roles(spec),
+                ..Default::default()
+            },
+            1,
+        )
+    };
+    let cy = add_with(
+        &mut dir,
+        "Cy",
+        &[("Acme", "Engineer", "2020-01-01"), ("Globex", "CTO", "")],
+    );
+    let ana = add_with(&mut dir, "Ana", &[("Acme", "CEO", "")]);
+    let bo = add_with(&mut dir, "Bo", &[("Acme", "Buyer", "")]);
+    let acme = dir.organisation_named("Acme").unwrap().id.clone();
+    let members: Vec<_> = dir
+        .members(&acme)
+        .into_iter()
+        .map(|(c, r)| (c.id.clone(), r.title.clone(), r.is_current()))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            (ana, "CEO".into(), true),
+            (bo, "Buyer".into(), true),
+            (cy.clone(), "Engineer".into(), false)
+        ]
+    );
+    let filter = Filter {
+        organisation: Some(acme),
+        tag: None,
+    };
+    assert_eq!(query(&dir, "", SortOrder::Name, &filter).len(), 3);
+    let globex = dir.organisation_named("globex").unwrap().id.clone();
+    assert_eq!(
+        query(
+            &dir,
+            "",
+            SortOrder::Name,
+            &Filter {
+                organisation: Some(globex),
+                tag: None
+            }
+        ),
+        vec![cy]
+    );
+}
