@@ -2,7 +2,7 @@
 # Runs every test layer, installing whatever is missing first:
 #   1. formatting and lints (host and wasm)
 #   2. host tests of the domain core (no browser)
-#   3. the IndexedDB store in headless Chromium (wasm-bindgen-test)
+#   3. the IndexedDB store and tab sync in headless Chromium (wasm-bindgen-test)
 #   4. the release build and its size (raw, gzip, brotli)
 #   5. end-to-end tests and the scale benchmark on the built app
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
@@ -18,9 +18,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 say "2/5 host tests of the domain core"
 cargo test -p kith-core
 
-say "3/5 IndexedDB store in headless Chromium"
+say "3/5 IndexedDB store and tab sync in headless Chromium"
 CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test --target wasm32-unknown-unknown --test idb
+    cargo test --target wasm32-unknown-unknown --test idb --test tabs
 
 say "4/5 release build"
 trunk build --release --offline

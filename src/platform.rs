@@ -207,11 +207,6 @@ pub async fn request_persistence() -> Option<bool> {
     storage_flag("persist").await
 }
 
-/// Tells other open tabs of Kith that the stored data changed.
-pub fn announce_change(channel: &web_sys::BroadcastChannel) {
-    let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
-}
-
 thread_local! {
     static BASE: String = web_sys::window()
         .and_then(|w| w.document())

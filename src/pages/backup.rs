@@ -80,7 +80,7 @@ pub fn BackupCard() -> impl IntoView {
         }
         working.set(progress("Reading everything…", None));
         spawn_local(async move {
-            let mut result = kith.export_backup().await;
+            let mut result = kith.export_backup().await.map_err(|e| e.to_string());
             if let (Ok(pieces), Some(p)) = (&result, &secret) {
                 working.set(progress("Encrypting…", None));
                 result = crate::crypto::seal(p, &pieces.concat())
@@ -124,7 +124,10 @@ pub fn BackupCard() -> impl IntoView {
             let result = match checked {
                 Ok(backup) => {
                     working.set(progress("Comparing with what is here…", None));
-                    kith.preview_import(&backup).await.map(|p| (backup, p))
+                    kith.preview_import(&backup)
+                        .await
+                        .map(|p| (backup, p))
+                        .map_err(|e| e.to_string())
                 }
                 Err(e) => Err(e),
             };
@@ -196,7 +199,10 @@ pub fn BackupCard() -> impl IntoView {
         };
         working.set(progress("Writing…", None));
         spawn_local(async move {
-            let result = kith.import_backup(&backup, replace).await;
+            let result = kith
+                .import_backup(&backup, replace)
+                .await
+                .map_err(|e| e.to_string());
             working.set(None);
             pending.set(None);
             match result {

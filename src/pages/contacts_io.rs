@@ -116,7 +116,10 @@ pub fn ContactsCard() -> impl IntoView {
             legacy_text.set(legacy || text::needs_charset(&file.bytes));
             // Let the page breathe between reading the file and matching.
             crate::platform::yield_now().await;
-            let result = kith.plan_contacts_import(people, skipped).await;
+            let result = kith
+                .plan_contacts_import(people, skipped)
+                .await
+                .map_err(|e| e.to_string());
             busy.set(false);
             match result {
                 Ok((plan, _)) if plan.people.is_empty() => {
@@ -212,23 +215,27 @@ pub fn ContactsCard() -> impl IntoView {
                     }
                     kith.say(said);
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             }
         });
     };
     let export_vcard = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let result = kith.export_vcard().await.and_then(|text| {
-                download(
-                    &format!(
-                        "kith-people-{}.vcf",
-                        crate::platform::today().format("%Y-%m-%d")
-                    ),
-                    "text/vcard",
-                    std::slice::from_ref(&text),
-                )
-            });
+            let result = kith
+                .export_vcard()
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    download(
+                        &format!(
+                            "kith-people-{}.vcf",
+                            crate::platform::today().format("%Y-%m-%d")
+                        ),
+                        "text/vcard",
+                        std::slice::from_ref(&text),
+                    )
+                });
             busy.set(false);
             match result {
                 Ok(()) => kith.say("People saved to your downloads as a vCard file."),
@@ -239,13 +246,17 @@ pub fn ContactsCard() -> impl IntoView {
     let export_ics = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let result = kith.export_calendar().await.and_then(|text| {
-                download(
-                    "kith-calendar.ics",
-                    "text/calendar",
-                    std::slice::from_ref(&text),
-                )
-            });
+            let result = kith
+                .export_calendar()
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    download(
+                        "kith-calendar.ics",
+                        "text/calendar",
+                        std::slice::from_ref(&text),
+                    )
+                });
             busy.set(false);
             match result {
                 Ok(()) => kith.say("Calendar saved to your downloads. Open it with your calendar app to add the reminders."),

@@ -47,7 +47,7 @@ pub fn MergePage() -> impl IntoView {
         spawn_local(async move {
             match kith.merge_contacts(&keep, &other, &choices).await {
                 Ok(()) => navigate(&format!("/people/{keep}"), Default::default()),
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             }
             busy.set(false);
         });

@@ -2,25 +2,22 @@
 //! contacts from other apps (vCard, CSV) and files for them (vCard, the
 //! calendar).
 
-use super::Kith;
+use super::{Error, Kith};
 use crate::platform;
 use crate::storage::IdbStore;
 use kith_core::backup::{Backup, Preview};
-use kith_core::{ImportantDate, Store, StoreError};
+use kith_core::{ImportantDate, Store};
 use leptos::prelude::*;
 
 impl Kith {
     /// Everything, as the backup file's text in pieces (joined, they are
     /// the file), built a slice at a time so the page stays responsive.
-    pub async fn export_backup(&self) -> Result<Vec<String>, String> {
-        let store = self
-            .store()
-            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+    pub async fn export_backup(&self) -> Result<Vec<String>, Error> {
+        let store = self.open_store()?;
         let backup = store
             .export(env!("CARGO_PKG_VERSION"))
-            .await
-            .map_err(|e| e.to_string())?
-            .with_settings(Some(self.settings()));
+            .await?
+            .with_settings(Some(self.backup_settings()));
         let mut pieces = Vec::new();
         for piece in backup.json_pieces(2_000) {
             pieces.push(piece);
@@ -29,52 +26,32 @@ impl Kith {
         Ok(pieces)
     }
 
-    /// The preferences a backup carries.
-    fn settings(&self) -> kith_core::backup::Settings {
-        kith_core::backup::Settings {
-            check_in: self.check_in.get_untracked(),
-            backup_reminder_days: Some(platform::backup_reminder_days()),
-        }
-    }
-
     /// What importing `incoming` would do, against what is stored now.
-    pub async fn preview_import(&self, incoming: &Backup) -> Result<Preview, String> {
-        let store = self
-            .store()
-            .ok_or_else(|| StoreError::Unavailable.to_string())?;
-        let current = store
-            .export(env!("CARGO_PKG_VERSION"))
-            .await
-            .map_err(|e| e.to_string())?;
+    pub async fn preview_import(&self, incoming: &Backup) -> Result<Preview, Error> {
+        let store = self.open_store()?;
+        let current = store.export(env!("CARGO_PKG_VERSION")).await?;
         Ok(Preview::of(&current, incoming))
     }
 
     /// Writes a checked backup in one transaction: merged with what is here
     /// (newer wins; deletions kept), or replacing it. Then the screen
     /// reloads from storage.
-    pub async fn import_backup(&self, incoming: &Backup, replace: bool) -> Result<(), String> {
-        let store = self
-            .store()
-            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+    pub async fn import_backup(&self, incoming: &Backup, replace: bool) -> Result<(), Error> {
+        let store = self.open_store()?;
         let result = if replace {
             incoming.clone()
         } else {
-            let current = store
-                .export(env!("CARGO_PKG_VERSION"))
-                .await
-                .map_err(|e| e.to_string())?;
-            current.with_settings(Some(self.settings())).merge(incoming)
+            let current = store.export(env!("CARGO_PKG_VERSION")).await?;
+            current
+                .with_settings(Some(self.backup_settings()))
+                .merge(incoming)
         };
-        self.pending.update(|n| *n += 1);
+        self.write_started();
         let written = store.replace_all(&result).await;
-        self.pending.update(|n| *n = n.saturating_sub(1));
-        written.map_err(|e| format!("Couldn't import: {e}. Nothing was changed."))?;
+        self.write_ended();
+        written.map_err(Error::NotImported)?;
         if let Some(settings) = &result.settings {
-            self.check_in.set(settings.check_in.clone());
-            platform::save_check_in_settings(&settings.check_in);
-            if let Some(days) = settings.backup_reminder_days {
-                platform::set_backup_reminder_days(days);
-            }
+            self.adopt_settings(settings);
         }
         self.reload().await;
         self.committed();
@@ -83,19 +60,14 @@ impl Kith {
 
     /// Every live important date, read through the month-day index (a
     /// year of days covers them all).
-    async fn all_dates(&self, store: &IdbStore) -> Result<Vec<ImportantDate>, String> {
+    async fn all_dates(&self, store: &IdbStore) -> Result<Vec<ImportantDate>, Error> {
         let from = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-        store
-            .upcoming_dates(from, 366)
-            .await
-            .map_err(|e| e.to_string())
+        Ok(store.upcoming_dates(from, 366).await?)
     }
 
     /// Everyone as a vCard 4.0 file, photos embedded.
-    pub async fn export_vcard(&self) -> Result<String, String> {
-        let store = self
-            .store()
-            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+    pub async fn export_vcard(&self) -> Result<String, Error> {
+        let store = self.open_store()?;
         let dates = self.all_dates(&store).await?;
         let people: Vec<kith_core::Contact> = self.directory.with_untracked(|d| {
             let mut people: Vec<_> = d.all_contacts().filter(|c| c.is_live()).cloned().collect();
@@ -115,13 +87,11 @@ impl Kith {
     }
 
     /// Next check-ins, open follow-ups and yearly dates as an .ics file.
-    pub async fn export_calendar(&self) -> Result<String, String> {
-        let store = self
-            .store()
-            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+    pub async fn export_calendar(&self) -> Result<String, Error> {
+        let store = self.open_store()?;
         let dates = self.all_dates(&store).await?;
         let until = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
-        let tasks = store.open_tasks(until).await.map_err(|e| e.to_string())?;
+        let tasks = store.open_tasks(until).await?;
         let settings = self.check_in.get_untracked();
         Ok(self.directory.with_untracked(|d| {
             kith_core::export::ics(
@@ -141,10 +111,8 @@ impl Kith {
         &self,
         people: Vec<kith_core::import::ImportedPerson>,
         skipped: Vec<kith_core::import::Skipped>,
-    ) -> Result<(kith_core::import::ImportPlan, Vec<ImportantDate>), String> {
-        let store = self
-            .store()
-            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+    ) -> Result<(kith_core::import::ImportPlan, Vec<ImportantDate>), Error> {
+        let store = self.open_store()?;
         let first = self
             .directory
             .with_untracked(|d| d.plan_import(people.clone(), skipped.clone(), &[]));
@@ -159,7 +127,7 @@ impl Kith {
         } else {
             let mut dates = Vec::new();
             for id in &matched {
-                dates.extend(store.dates_for(id).await.map_err(|e| e.to_string())?);
+                dates.extend(store.dates_for(id).await?);
             }
             dates
         };
@@ -177,15 +145,15 @@ impl Kith {
         plan: &kith_core::import::ImportPlan,
         dates: &[ImportantDate],
         progress: impl Fn(usize, usize),
-    ) -> Result<usize, String> {
-        let store = self
-            .store()
-            .ok_or_else(|| StoreError::Unavailable.to_string())?;
+    ) -> Result<usize, Error> {
+        let store = self.open_store()?;
         let (batch, photos) = self.run(|d, ctx| d.apply_import(plan, dates, ctx));
-        self.pending.update(|n| *n += 1);
-        let written = store.commit(&batch).await;
-        self.pending.update(|n| *n = n.saturating_sub(1));
-        written.map_err(|e| format!("Couldn't import: {e}. Nothing was changed."))?;
+        // One write, photos included: another tab's change is read after.
+        self.write_started();
+        if let Err(e) = store.commit(&batch).await {
+            self.write_ended();
+            return Err(Error::NotImported(e));
+        }
         self.directory.update(|d| d.apply(&batch));
         self.committed();
         let mut failed = 0;
@@ -213,6 +181,7 @@ impl Kith {
             }
         }
         progress(total, total);
+        self.write_ended();
         self.committed();
         Ok(failed)
     }

@@ -245,7 +245,7 @@ pub fn TimelineCard(id: ContactId) -> impl IntoView {
                     }
                     cursor.set(next);
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             }
         });
     };

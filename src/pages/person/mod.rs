@@ -51,7 +51,7 @@ pub fn recent_history(kith: Kith, id: ContactId) -> History {
 }
 
 /// The person's important dates, as stored; reloaded after each write.
-pub type Dates = LocalResource<Result<Vec<ImportantDate>, String>>;
+pub type Dates = LocalResource<Result<Vec<ImportantDate>, crate::state::Error>>;
 
 #[component]
 pub fn PersonPage() -> impl IntoView {

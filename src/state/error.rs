@@ -1,0 +1,23 @@
+//! The one error type of the state layer. Every fallible call the UI makes
+//! returns it (commands that can only be refused by their input return the
+//! narrower [`ValidationError`] through [`super::Outcome`]). Its `Display`
+//! is the sentence the user reads, so a page shows it as it is.
+
+use kith_core::{StoreError, ValidationError};
+
+/// Why something the UI asked for did not happen.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// Storage could not be opened, read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A command refused its input.
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    /// A command's write failed; the screen went back to what is stored.
+    #[error("Couldn't save: {0}. Nothing was changed.")]
+    NotSaved(StoreError),
+    /// An import's write failed; none of it was stored.
+    #[error("Couldn't import: {0}. Nothing was changed.")]
+    NotImported(StoreError),
+}

@@ -1,0 +1,132 @@
+//! How a command's batch reaches storage. The batch is applied to the
+//! in-memory directory first (the screen changes at once), then committed
+//! to IndexedDB in one transaction. Should the write fail, the directory is
+//! read again from storage, so the screen never shows what is not stored,
+//! and the user is told in words. After a committed write the other tabs
+//! hear of it, and the first time there is something to keep, the browser
+//! is asked to keep it.
+
+use super::tabs::Message;
+use super::{Error, Kith, Outcome, Phase};
+use crate::platform;
+use kith_core::{Batch, Ctx, Directory, Store, StoreError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl Kith {
+    /// Runs a command against the directory as it is, with the clock and
+    /// ids of the browser.
+    pub(super) fn run<T>(&self, command: impl FnOnce(&Directory, &mut Ctx<'_>) -> T) -> T {
+        let mut random = platform::random_bytes;
+        let mut ctx = Ctx {
+            now: platform::now(),
+            today: platform::today(),
+            random: &mut random,
+        };
+        self.directory.with_untracked(|d| command(d, &mut ctx))
+    }
+
+    /// Runs a command that may be refused and stores its batch.
+    pub(super) fn apply(
+        &self,
+        command: impl FnOnce(&Directory, &mut Ctx<'_>) -> Outcome<Batch>,
+    ) -> Outcome {
+        let batch = self.run(command)?;
+        self.persist(batch);
+        Ok(())
+    }
+
+    /// Shows `batch` at once and stores it in the background.
+    pub(super) fn persist(self, mut batch: Batch) {
+        if batch.is_empty() {
+            return;
+        }
+        // Who the changed people were before, so a store that finds another
+        // tab's newer version merges both changes.
+        batch.bases = self.directory.with_untracked(|d| {
+            batch
+                .contacts
+                .iter()
+                .filter_map(|c| d.any_contact(&c.id).cloned())
+                .collect()
+        });
+        self.directory.update(|d| d.apply(&batch));
+        self.write_started();
+        spawn_local(async move {
+            let result = match self.store() {
+                Some(store) => store.commit(&batch).await,
+                None => Err(StoreError::Unavailable),
+            };
+            self.write_ended();
+            match result {
+                Ok(()) => {
+                    // Merged with another tab's change: show the merge.
+                    if self.store().is_some_and(|s| s.take_rebased()) {
+                        self.sync.update_value(|s| s.heard());
+                    }
+                    self.committed();
+                }
+                Err(e) => {
+                    self.warn(Error::NotSaved(e));
+                    self.reload().await;
+                }
+            }
+        });
+    }
+
+    /// One of this tab's writes begins: the shell says "Saving…", and
+    /// other tabs' changes wait for it.
+    pub(super) fn write_started(&self) {
+        self.sync.update_value(|s| s.write_started());
+        self.pending.update(|n| *n += 1);
+    }
+
+    /// One of this tab's writes ended, stored or not.
+    pub(super) fn write_ended(&self) {
+        self.sync.update_value(|s| s.write_ended());
+        self.pending.update(|n| *n = n.saturating_sub(1));
+    }
+
+    /// After a committed write: views that read storage read again, the
+    /// other tabs hear of it, a change they made meanwhile is read, and
+    /// the first time there is something to keep, the browser is asked to
+    /// keep it.
+    pub(super) fn committed(&self) {
+        self.revision.update(|r| *r += 1);
+        self.announce(Message::Changed);
+        spawn_local(self.catch_up());
+        if self.persisted.get_untracked().is_none() {
+            let kith = *self;
+            kith.persisted.set(Some(false));
+            spawn_local(async move {
+                let granted = match platform::storage_persisted().await {
+                    Some(true) => Some(true),
+                    _ => platform::request_persistence().await,
+                };
+                kith.persisted.set(granted);
+            });
+        }
+    }
+
+    /// Asks the browser again to keep the data (from settings).
+    pub fn ask_to_persist(&self) {
+        let kith = *self;
+        spawn_local(async move {
+            let granted = platform::request_persistence().await;
+            kith.persisted.set(granted);
+        });
+    }
+
+    /// Reads everyone from storage again; start-up, and the way back after
+    /// a failed write.
+    pub(super) async fn reload(self) {
+        let Some(store) = self.store() else { return };
+        match store.load_people().await {
+            Ok((people, orgs)) => {
+                self.directory.set(Directory::new(people, orgs));
+                self.phase.set(Phase::Ready);
+            }
+            Err(e) => self.phase.set(Phase::Failed(e.into())),
+        }
+    }
+}
