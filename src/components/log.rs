@@ -1,8 +1,9 @@
-//! Logging an interaction from a person's page, and their timeline.
+//! Interactions: the "Log interaction" form (on a person's page, an
+//! organisation's page and Today), a person's timeline, one timeline item,
+//! and the recent history that the brief and the health card share.
 
-use super::Person;
 use crate::platform;
-use crate::state::use_kith;
+use crate::state::{use_kith, Kith};
 use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind, TimelineCursor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,13 +17,22 @@ const SCORES: [(u8, &str); 5] = [
     (5, "5 · delighted"),
 ];
 
-/// "Log interaction" on a person's page.
-#[component]
-pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
-    let name = Signal::derive(move || {
-        person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default())
-    });
-    view! { <LogForm fixed=Some(id) others=Signal::stored(Vec::new()) title=name/> }
+/// A person's recent interactions (newest first), read once per write and
+/// shared by the brief and the health card.
+pub type History = LocalResource<Vec<Interaction>>;
+
+/// Loads up to 200 of `id`'s newest interactions, again after each write.
+pub fn recent_history(kith: Kith, id: ContactId) -> History {
+    let me = StoredValue::new(id);
+    LocalResource::new(move || {
+        kith.revision.track();
+        async move {
+            kith.timeline(&me.get_value(), None, 200)
+                .await
+                .map(|(p, _)| p)
+                .unwrap_or_default()
+        }
+    })
 }
 
 /// "Log interaction": kind, day and time, who was there, notes, their
@@ -31,8 +41,11 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
 /// removed (an organisation's people).
 #[component]
 pub fn LogForm(
+    /// The person always in the interaction (the page's own), if any.
     fixed: Option<ContactId>,
-    #[prop(into)] others: Signal<Vec<ContactId>>,
+    /// People ticked when the form opens, who can be removed.
+    #[prop(into)]
+    others: Signal<Vec<ContactId>>,
     /// Whom the heading names.
     #[prop(into)]
     title: Signal<String>,
@@ -227,7 +240,10 @@ pub fn LogForm(
 
 /// A person's interactions, newest first, a page at a time.
 #[component]
-pub fn TimelineCard(id: ContactId) -> impl IntoView {
+pub fn TimelineCard(
+    /// Whose interactions.
+    id: ContactId,
+) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
     let items = RwSignal::new(Vec::<Interaction>::new());
@@ -275,7 +291,13 @@ pub fn TimelineCard(id: ContactId) -> impl IntoView {
 /// One interaction in a timeline: kind, day and time, notes, temperature,
 /// and, where the timeline spans several people, who was there.
 #[component]
-pub fn TimelineItem(item: Interaction, #[prop(optional)] people: Option<String>) -> impl IntoView {
+pub fn TimelineItem(
+    /// The interaction shown.
+    item: Interaction,
+    /// Who was there, in words, where the timeline spans several people.
+    #[prop(optional)]
+    people: Option<String>,
+) -> impl IntoView {
     let when = match item.time {
         Some(t) => format!("{} · {}", item.date.format("%-d %b %Y"), t.format("%H:%M")),
         None => item.date.format("%-d %b %Y").to_string(),

@@ -1,10 +1,13 @@
 //! Reusable pieces of the UI.
 
 pub mod avatar;
+pub mod brief;
 pub mod escape;
 pub mod file_pick;
+pub mod form;
+pub mod health;
+pub mod log;
 pub mod notice;
 pub mod people_list;
 pub mod quick_detail;
-pub mod rows;
 pub mod update;

@@ -2,6 +2,8 @@
 //! who comes up this week. Each row offers the one action that closes it.
 
 use crate::components::avatar::Avatar;
+use crate::components::brief::BriefCard;
+use crate::components::log::{recent_history, LogForm};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::{CheckIn, ContactId};
@@ -103,7 +105,7 @@ pub fn HomePage() -> impl IntoView {
             </Show>
             <Show when=move || !nobody()>
                 <div class="person__quick">
-                    <crate::pages::person::log::LogForm fixed=None others=Signal::stored(Vec::new()) title=String::new()/>
+                    <LogForm fixed=None others=Signal::stored(Vec::new()) title=String::new()/>
                 </div>
             </Show>
             <Show when=move || !nobody() fallback=|| view! {
@@ -232,6 +234,6 @@ fn RowBrief(id: ContactId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| kith.directory.with(|d| d.contact(&id).cloned()))
     };
-    let recent = crate::pages::person::recent_history(kith, id.clone());
-    view! { <crate::pages::person::brief::BriefCard id person recent/> }
+    let recent = recent_history(kith, id.clone());
+    view! { <BriefCard id person recent/> }
 }

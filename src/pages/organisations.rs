@@ -3,6 +3,8 @@
 //! touch, and who is overdue for a check-in.
 
 use crate::components::avatar::Avatar;
+use crate::components::health::{FrequencyChart, TemperatureChart};
+use crate::components::log::{LogForm, TimelineItem};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::format::last_in_touch;
@@ -185,7 +187,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                 <section class="card"><p class="notes">{o.notes}</p></section>
             })}
             <div class="person__quick">
-                <crate::pages::person::log::LogForm fixed=None
+                <LogForm fixed=None
                     others=Signal::derive(move || current_people(kith, &me.get_value()))
                     title=Signal::derive(move || org().map(|o| format!("people at {}", o.name)).unwrap_or_default())/>
             </div>
@@ -337,7 +339,6 @@ fn current_people(kith: crate::state::Kith, org: &OrganisationId) -> Vec<kith_co
 /// frequency charts across them.
 #[component]
 fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
-    use crate::pages::person::health::{FrequencyChart, TemperatureChart};
     const PAGE: usize = 20;
     let kith = use_kith();
     let me = StoredValue::new(id);
@@ -389,7 +390,7 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
                     <ol class="timeline" aria-label="Interactions with its people">
                         {items.into_iter().take(shown.get()).map(|i| {
                             let people = names(&i.contact_ids);
-                            view! { <crate::pages::person::log::TimelineItem item=i people/> }
+                            view! { <TimelineItem item=i people/> }
                         }).collect_view()}
                     </ol>
                     {more.then(|| view! { <button class="link-button" on:click=move |_| shown.update(|n| *n += PAGE)>"Show older"</button> })}

@@ -2,8 +2,8 @@
 //! `save_contact` validates, and its error names the input to mark and
 //! focus. Esc leaves the form without saving.
 
-use crate::components::rows::{keyed, values, LabeledRows, RoleRows};
-use crate::pages::person::use_contact_id;
+use super::use_contact_id;
+use crate::components::form::rows::{keyed, values, LabeledRows, RoleRows};
 use crate::state::use_kith;
 use kith_core::{ContactId, ContactInput, ValidationError};
 use leptos::prelude::*;

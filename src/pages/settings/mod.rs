@@ -1,4 +1,8 @@
-//! Settings: appearance, and what is stored in this browser.
+//! Settings: appearance, backups, contacts in and out, check-in defaults,
+//! and what is stored in this browser. The larger cards have a file each.
+
+mod backup;
+mod contacts_io;
 
 use crate::platform::{self, Theme};
 use crate::state::use_kith;
@@ -63,8 +67,8 @@ pub fn SettingsPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
-            <crate::pages::backup::BackupCard/>
-            <crate::pages::contacts_io::ContactsCard/>
+            <backup::BackupCard/>
+            <contacts_io::ContactsCard/>
             <CheckInSettingsCard/>
             <section class="card" aria-labelledby="stored-title">
                 <h2 class="card__title" id="stored-title">"Stored in this browser"</h2>
