@@ -1,12 +1,15 @@
 //! Reusable pieces of the UI.
 
 pub mod avatar;
+pub mod brief;
 pub mod escape;
 pub mod field_ids;
 pub mod file_pick;
+pub mod form;
+pub mod health;
+pub mod log;
 pub mod notice;
 pub mod people_list;
 pub mod quick_detail;
 pub mod read_failed;
-pub mod rows;
 pub mod update;

@@ -1,6 +1,7 @@
 //! One line to note a detail about a person, wherever they appear (their
 //! page, their organisation's page). Enter saves; Esc clears.
 
+use crate::components::form::FormError;
 use crate::state::use_kith;
 use kith_core::ContactId;
 use leptos::prelude::*;
@@ -49,6 +50,6 @@ pub fn QuickDetail(
                 on:keydown=move |ev| if ev.key() == "Escape" { text.set(String::new()); }/>
             <button type="submit" class="button button--primary">"Add detail"</button>
         </form>
-        {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+        <FormError error/>
     }
 }

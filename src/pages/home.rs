@@ -2,6 +2,8 @@
 //! who comes up this week. Each row offers the one action that closes it.
 
 use crate::components::avatar::Avatar;
+use crate::components::brief::BriefCard;
+use crate::components::log::{recent_history, LogForm};
 use crate::components::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
@@ -126,7 +128,7 @@ pub fn HomePage() -> impl IntoView {
             </Show>
             <Show when=move || !nobody()>
                 <div class="person__quick">
-                    <crate::pages::person::log::LogForm fixed=None others=Signal::stored(Vec::new()) title=String::new()/>
+                    <LogForm fixed=None others=Signal::stored(Vec::new()) title=String::new()/>
                 </div>
             </Show>
             <Show when=move || !nobody() fallback=|| view! {
@@ -258,6 +260,6 @@ fn RowBrief(id: ContactId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| kith.directory.with(|d| d.contact(&id).cloned()))
     };
-    let recent = crate::pages::person::recent_history(kith, id.clone());
-    view! { <crate::pages::person::brief::BriefCard id person recent/> }
+    let recent = recent_history(kith, id.clone());
+    view! { <BriefCard id person recent/> }
 }

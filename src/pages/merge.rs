@@ -1,6 +1,7 @@
 //! Merging two records of the same person: where they disagree, the user
 //! picks per field; everything else from both is kept.
 
+use crate::components::form::FormError;
 use crate::state::use_kith;
 use kith_core::{ContactId, MergeChoices, MergePick};
 use leptos::prelude::*;
@@ -100,7 +101,7 @@ pub fn MergePage() -> impl IntoView {
                         }).collect_view().into_any()
                     }}
                 </div>
-                {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                <FormError error/>
                 <div class="form__actions">
                     <button class="button button--primary" disabled=move || busy.get() on:click=merge.clone()>
                         {format!("Merge into {keep_name}")}

@@ -3,6 +3,9 @@
 //! touch, and who is overdue for a check-in.
 
 use crate::components::avatar::Avatar;
+use crate::components::form::{FormError, SelectField, TextArea, TextField};
+use crate::components::health::{FrequencyChart, TemperatureChart};
+use crate::components::log::{LogForm, TimelineItem};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::format::last_in_touch;
@@ -47,7 +50,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                     autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 <button type="submit" class="button button--primary">"Add organisation"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+            <FormError error/>
             <Show when=move || !orgs().is_empty() fallback=|| view! {
                 <p class="card__empty">"Organisations appear here as you give people roles, or add one above."</p>
             }>
@@ -164,17 +167,9 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
             </header>
             <Show when=move || editing.get()>
                 <form class="card subform" on:submit=save>
-                    <div class="field">
-                        <label for="organisation-name">"Organisation name"</label>
-                        <input id="organisation-name" autocomplete="off" prop:value=move || name.get()
-                            on:input=move |ev| name.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label for="organisation-notes">"Notes about the organisation"</label>
-                        <textarea id="organisation-notes" rows="3" prop:value=move || notes.get()
-                            on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                    </div>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <TextField id="organisation-name" label="Organisation name" value=name/>
+                    <TextArea id="organisation-notes" label="Notes about the organisation" value=notes/>
+                    <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save organisation"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
@@ -185,7 +180,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                 <section class="card"><p class="notes">{o.notes}</p></section>
             })}
             <div class="person__quick">
-                <crate::pages::person::log::LogForm fixed=None
+                <LogForm fixed=None
                     others=Signal::derive(move || current_people(kith, &me.get_value()))
                     title=Signal::derive(move || org().map(|o| format!("people at {}", o.name)).unwrap_or_default())/>
             </div>
@@ -283,20 +278,17 @@ fn OrganisationCheckIns(id: OrganisationId) -> impl IntoView {
         <section class="card" aria-labelledby="org-checkins-title">
             <h2 class="card__title" id="org-checkins-title">"Check-ins"</h2>
             <div class="day-picker">
-                <div class="field">
-                    <label for="org-cadence">"Default for its people"</label>
-                    <select id="org-cadence" on:change=move |ev| {
-                        let key = event_target_value(&ev);
+                <SelectField id="org-cadence" label="Default for its people"
+                    hint="People with a timer of their own keep it."
+                    on_change=move |key: String| {
                         if let Some(cadence) = Cadence::preset(&key) {
                             let _ = kith.set_organisation_cadence(&me.get_value(), cadence);
                         }
                     }>
-                        {kith_core::cadence::PRESETS.iter().map(|(key, label, cadence)| view! {
-                            <option value=*key selected=move || current() == *cadence>{*label}</option>
-                        }).collect_view()}
-                    </select>
-                    <p class="field__hint">"People with a timer of their own keep it."</p>
-                </div>
+                    {kith_core::cadence::PRESETS.iter().map(|(key, label, cadence)| view! {
+                        <option value=*key selected=move || current() == *cadence>{*label}</option>
+                    }).collect_view()}
+                </SelectField>
             </div>
             <button class="button button--small" aria-expanded=move || series.get().to_string()
                 on:click=move |_| series.update(|s| *s = !*s)>"Follow up with everyone after a project"</button>
@@ -308,13 +300,9 @@ fn OrganisationCheckIns(id: OrganisationId) -> impl IntoView {
                         Err(e) => error.set(Some(e.to_string())),
                     }
                 }>
-                    <div class="field">
-                        <label for="org-series-text">"Follow up about"</label>
-                        <input id="org-series-text" autocomplete="off" prop:value=move || text.get()
-                            on:input=move |ev| text.set(event_target_value(&ev))/>
-                        <p class="field__hint">"Kith adds follow-ups in 7, 30 and 90 days with each of its current people."</p>
-                    </div>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <TextField id="org-series-text" label="Follow up about" value=text
+                        hint="Kith adds follow-ups in 7, 30 and 90 days with each of its current people."/>
+                    <FormError error/>
                     <button type="submit" class="button button--primary">"Schedule follow-ups"</button>
                 </form>
             </Show>
@@ -337,7 +325,6 @@ fn current_people(kith: crate::state::Kith, org: &OrganisationId) -> Vec<kith_co
 /// frequency charts across them.
 #[component]
 fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
-    use crate::pages::person::health::{FrequencyChart, TemperatureChart};
     const PAGE: usize = 20;
     let kith = use_kith();
     let me = StoredValue::new(id);
@@ -389,7 +376,7 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
                     <ol class="timeline" aria-label="Interactions with its people">
                         {items.into_iter().take(shown.get()).map(|i| {
                             let people = names(&i.contact_ids);
-                            view! { <crate::pages::person::log::TimelineItem item=i people/> }
+                            view! { <TimelineItem item=i people/> }
                         }).collect_view()}
                     </ol>
                     {more.then(|| view! { <button class="link-button" on:click=move |_| shown.update(|n| *n += PAGE)>"Show older"</button> })}

@@ -2,6 +2,7 @@
 //! select mode for acting on many people at once (tag, untag, delete, or
 //! merge two).
 
+use crate::components::form::FormError;
 use crate::components::people_list::{PeopleList, Selection};
 use crate::state::use_kith;
 use kith_core::format::grouped;
@@ -269,7 +270,7 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
                     kith.delete_contacts(&chosen());
                     selection.set(BTreeSet::new());
                 }>"Delete"</button>
-            {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+            <FormError error/>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! snooze, and the cadence itself.
 
 use super::Person;
+use crate::components::form::{FormError, SelectField, TextField};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::{Cadence, CadenceUnit, ContactId};
@@ -105,13 +106,10 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                         Err(e) => error.set(Some(e.to_string())),
                     }
                 }>
-                    <div class="field">
-                        <label for="series-text">"Follow up about"</label>
-                        <input id="series-text" autocomplete="off" placeholder="e.g. How the new system is working"
-                            prop:value=move || series_text.get() on:input=move |ev| series_text.set(event_target_value(&ev))/>
-                        <p class="field__hint">"Kith adds follow-ups in 7, 30 and 90 days."</p>
-                    </div>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <TextField id="series-text" label="Follow up about" value=series_text
+                        placeholder="e.g. How the new system is working"
+                        hint="Kith adds follow-ups in 7, 30 and 90 days."/>
+                    <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Schedule follow-ups"</button>
                     </div>
@@ -120,24 +118,17 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
             <Show when=move || editing.get()>
                 <form class="subform" on:submit=save>
                     <div class="day-picker">
-                        <div class="field field--narrow">
-                            <label for="cadence-count">"Check in every"</label>
-                            <input id="cadence-count" inputmode="numeric" prop:value=move || count.get()
-                                on:input=move |ev| count.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="cadence-unit">"Unit"</label>
-                            <select id="cadence-unit" on:change=move |ev| {
-                                let key = event_target_value(&ev);
-                                if let Some((u, _, _)) = UNITS.iter().find(|(_, k, _)| *k == key) { unit.set(*u) }
-                            }>
-                                {UNITS.iter().map(|(u, key, label)| view! {
-                                    <option value=*key selected=move || unit.get() == *u>{*label}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
+                        <TextField id="cadence-count" label="Check in every" value=count
+                            inputmode="numeric" class="field--narrow"/>
+                        <SelectField id="cadence-unit" label="Unit" on_change=move |key: String| {
+                            if let Some((u, _, _)) = UNITS.iter().find(|(_, k, _)| *k == key) { unit.set(*u) }
+                        }>
+                            {UNITS.iter().map(|(u, key, label)| view! {
+                                <option value=*key selected=move || unit.get() == *u>{*label}</option>
+                            }).collect_view()}
+                        </SelectField>
                     </div>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save timer"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| {

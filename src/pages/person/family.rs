@@ -1,6 +1,7 @@
 //! Family members (who need not be contacts) and important dates.
 
 use super::{Dates, Person};
+use crate::components::form::{FormError, SelectField, TextField};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::dates::{DEFAULT_LEAD_DAYS, MONTHS};
@@ -34,33 +35,30 @@ fn when(date: &ImportantDate) -> String {
 /// Month, day and optional year inputs; `prefix` names their ids.
 #[component]
 fn DayPicker(
+    /// Start of the inputs' ids: `<prefix>-month`, `-day`, `-year`.
     prefix: &'static str,
+    /// What the day is, to start the labels: "Birthday" month...
     what: &'static str,
+    /// 1-12, or 0 for none chosen.
     month: RwSignal<u32>,
+    /// The day of the month, as typed.
     day: RwSignal<String>,
+    /// The year, as typed (optional).
     year: RwSignal<String>,
 ) -> impl IntoView {
     view! {
         <div class="day-picker">
-            <div class="field">
-                <label for=format!("{prefix}-month")>{format!("{what} month")}</label>
-                <select id=format!("{prefix}-month") on:change=move |ev| month.set(event_target_value(&ev).parse().unwrap_or(0))>
-                    <option value="0">"—"</option>
-                    {MONTHS.iter().enumerate().map(|(i, m)| view! {
-                        <option value=(i + 1).to_string() selected=move || month.get() == i as u32 + 1>{*m}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field field--narrow">
-                <label for=format!("{prefix}-day")>{format!("{what} day")}</label>
-                <input id=format!("{prefix}-day") inputmode="numeric" autocomplete="off"
-                    prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
-            </div>
-            <div class="field field--narrow">
-                <label for=format!("{prefix}-year")>"Year (optional)"</label>
-                <input id=format!("{prefix}-year") inputmode="numeric" autocomplete="off"
-                    prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/>
-            </div>
+            <SelectField id=format!("{prefix}-month") label=format!("{what} month")
+                on_change=move |m: String| month.set(m.parse().unwrap_or(0))>
+                <option value="0">"—"</option>
+                {MONTHS.iter().enumerate().map(|(i, m)| view! {
+                    <option value=(i + 1).to_string() selected=move || month.get() == i as u32 + 1>{*m}</option>
+                }).collect_view()}
+            </SelectField>
+            <TextField id=format!("{prefix}-day") label=format!("{what} day") value=day
+                inputmode="numeric" class="field--narrow"/>
+            <TextField id=format!("{prefix}-year") label="Year (optional)" value=year
+                inputmode="numeric" class="field--narrow"/>
         </div>
     }
 }
@@ -170,24 +168,17 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
             <Show when=move || adding.get()>
                 <form class="subform" on:submit=save.clone()>
                     <div class="field-pair">
-                        <div class="field">
-                            <label for="family-name">"Their name"</label>
-                            <input id="family-name" autocomplete="off" prop:value=move || name.get()
-                                on:input=move |ev| name.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="family-relation">"Relation"</label>
-                            <input id="family-relation" list="family-relations" autocomplete="off"
-                                placeholder="e.g. daughter" prop:value=move || relation.get()
-                                on:input=move |ev| relation.set(event_target_value(&ev))/>
+                        <TextField id="family-name" label="Their name" value=name/>
+                        <TextField id="family-relation" label="Relation" value=relation
+                            list="family-relations" placeholder="e.g. daughter">
                             <datalist id="family-relations">
                                 {["spouse", "partner", "daughter", "son", "child", "mother", "father", "sister", "brother"]
                                     .map(|r| view! { <option value=r/> }).collect_view()}
                             </datalist>
-                        </div>
+                        </TextField>
                     </div>
                     <DayPicker prefix="family-birthday" what="Birthday" month day year/>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save family member"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| adding.set(false)>"Cancel"</button>
@@ -285,32 +276,22 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
             <Show when=move || adding.get()>
                 <form class="subform" on:submit=save.clone()>
                     <div class="field-pair">
-                        <div class="field">
-                            <label for="date-kind">"Kind of date"</label>
-                            <select id="date-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                                {DateKind::BUILT_IN.iter().map(|k| {
-                                    let key = k.key().to_owned();
-                                    let selected = { let key = key.clone(); move || kind.get() == key };
-                                    view! { <option value=key selected=selected>{k.label().to_owned()}</option> }
-                                }).collect_view()}
-                                <option value="custom">"Other…"</option>
-                            </select>
-                        </div>
+                        <SelectField id="date-kind" label="Kind of date" on_change=move |k| kind.set(k)>
+                            {DateKind::BUILT_IN.iter().map(|k| {
+                                let key = k.key().to_owned();
+                                let selected = { let key = key.clone(); move || kind.get() == key };
+                                view! { <option value=key selected=selected>{k.label().to_owned()}</option> }
+                            }).collect_view()}
+                            <option value="custom">"Other…"</option>
+                        </SelectField>
                         <Show when=move || kind.get() == "custom">
-                            <div class="field">
-                                <label for="date-label">"Name of the date"</label>
-                                <input id="date-label" autocomplete="off" placeholder="e.g. Name day"
-                                    prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
-                            </div>
+                            <TextField id="date-label" label="Name of the date" value=label placeholder="e.g. Name day"/>
                         </Show>
                     </div>
                     <DayPicker prefix="date" what="Date" month day year/>
-                    <div class="field field--narrow">
-                        <label for="date-lead">"Remind me (days ahead)"</label>
-                        <input id="date-lead" inputmode="numeric" prop:value=move || lead.get()
-                            on:input=move |ev| lead.set(event_target_value(&ev))/>
-                    </div>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <TextField id="date-lead" label="Remind me (days ahead)" value=lead
+                        inputmode="numeric" class="field--narrow"/>
+                    <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save date"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| adding.set(false)>"Cancel"</button>

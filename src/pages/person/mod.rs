@@ -2,17 +2,18 @@
 //! people around them, and how to reach them. Details are added in one line
 //! at the top; family, dates and links have small forms of their own.
 
-pub mod brief;
 mod checkin;
 mod details;
 mod family;
-pub mod health;
+pub mod form;
 mod info;
-pub mod log;
 mod priorities;
 mod relations;
 
 use crate::components::avatar::Avatar;
+use crate::components::brief::BriefCard;
+use crate::components::health::HealthCard;
+use crate::components::log::{recent_history, LogForm, TimelineCard};
 use crate::state::{use_kith, Kith};
 use kith_core::{Contact, ContactId, ImportantDate};
 use leptos::prelude::*;
@@ -31,24 +32,6 @@ pub fn use_contact_id() -> Memo<Option<ContactId>> {
 
 /// The live person `id`, following every change.
 pub type Person = Memo<Option<Contact>>;
-
-/// A person's recent interactions (newest first), read once per write and
-/// shared by the brief and the health card.
-pub type History = LocalResource<Vec<kith_core::Interaction>>;
-
-/// Loads up to 200 of `id`'s newest interactions, again after each write.
-pub fn recent_history(kith: Kith, id: ContactId) -> History {
-    let me = StoredValue::new(id);
-    LocalResource::new(move || {
-        kith.revision.track();
-        async move {
-            kith.timeline(&me.get_value(), None, 200)
-                .await
-                .map(|(p, _)| p)
-                .unwrap_or_default()
-        }
-    })
-}
 
 /// The person's important dates, as stored; reloaded after each write.
 pub type Dates = LocalResource<Result<Vec<ImportantDate>, crate::state::Error>>;
@@ -98,6 +81,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
         move || person.with(|p| p.as_ref().map(f).unwrap_or_default())
     };
     let initials = Signal::derive(field(Contact::initials));
+    let name = Signal::derive(field(|c| c.name.clone()));
     let roles = move || {
         kith.directory.with(|d| {
             person.with(|p| {
@@ -127,7 +111,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
                     <PhotoControls id=id.clone() person/>
                 </div>
                 <div class="person__title">
-                    <h1>{field(|c| c.name.clone())}</h1>
+                    <h1>{name}</h1>
                     <p class="person__aka">
                         {move || { let n = nickname(); (!n.is_empty()).then(|| format!("“{n}”")) }}
                         {move || { let p = pronunciation(); (!p.is_empty()).then(|| view! {
@@ -149,12 +133,12 @@ fn PersonView(id: ContactId) -> impl IntoView {
                 <PersonActions id=id.clone() person/>
             </header>
             <div class="person__quick">
-                <log::LogCard id=id.clone() person/>
+                <LogForm fixed=Some(id.clone()) others=Signal::stored(Vec::new()) title=name/>
             </div>
             <details::QuickDetail id=id.clone() person/>
             <div class="person__grid">
                 <div class="person__col">
-                    <brief::BriefCard id=id.clone() person recent=history/>
+                    <BriefCard id=id.clone() person recent=history/>
                     <priorities::PrioritiesCard id=id.clone() person/>
                     <checkin::CheckInCard id=id.clone() person/>
                     <details::DetailsCard id=id.clone() person/>
@@ -162,8 +146,8 @@ fn PersonView(id: ContactId) -> impl IntoView {
                     <family::DatesCard id=id.clone() dates/>
                 </div>
                 <div class="person__col">
-                    <health::HealthCard id=id.clone() history/>
-                    <log::TimelineCard id=id.clone()/>
+                    <HealthCard id=id.clone() history/>
+                    <TimelineCard id=id.clone()/>
                     <info::ReachCard person/>
                     <info::WorkCard person/>
                     <relations::RelationsCard id=id.clone()/>

@@ -2,6 +2,7 @@
 //! Kith asks again once that is older than the age set in settings.
 
 use super::Person;
+use crate::components::form::{FormError, TextArea};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::ContactId;
@@ -66,12 +67,8 @@ pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
             </Show>
             <Show when=move || editing.get()>
                 <form class="subform" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save(draft.get_untracked()); }>
-                    <div class="field">
-                        <label for="priorities-text">"What they care about"</label>
-                        <textarea id="priorities-text" rows="3" prop:value=move || draft.get()
-                            on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-                    </div>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <TextArea id="priorities-text" label="What they care about" value=draft/>
+                    <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save priorities"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>

@@ -1,6 +1,7 @@
 //! Links between people ("reports to", "spouse of"), shown from both sides,
 //! with a small person picker to add one.
 
+use crate::components::form::{FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::{ContactId, RelationKind};
 use leptos::prelude::*;
@@ -89,21 +90,14 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
             <Show when=move || adding.get()>
                 <div class="subform">
                     <div class="field-pair">
-                        <div class="field">
-                            <label for="relation-kind">"They are…"</label>
-                            <select id="relation-kind" on:change=move |ev| {
-                                if let Some(k) = RelationKind::from_key(&event_target_value(&ev)) { kind.set(k) }
-                            }>
-                                {RelationKind::ALL.iter().map(|k| view! {
-                                    <option value=k.key() selected=move || kind.get() == *k>{k.label()}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="relation-other">"Person"</label>
-                            <input id="relation-other" type="search" autocomplete="off" placeholder="Type a name"
-                                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
-                        </div>
+                        <SelectField id="relation-kind" label="They are…" on_change=move |key: String| {
+                            if let Some(k) = RelationKind::from_key(&key) { kind.set(k) }
+                        }>
+                            {RelationKind::ALL.iter().map(|k| view! {
+                                <option value=k.key() selected=move || kind.get() == *k>{k.label()}</option>
+                            }).collect_view()}
+                        </SelectField>
+                        <TextField id="relation-other" label="Person" value=query kind="search" placeholder="Type a name"/>
                     </div>
                     <ul class="picker" aria-label="Matching people">
                         {move || suggestions().into_iter().map(|(other, name)| {
@@ -113,7 +107,7 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <FormError error/>
                 </div>
             </Show>
         </section>

@@ -1,6 +1,7 @@
 //! Backups in settings: export everything as one JSON file, and import one
 //! through the restore pipeline, with a preview before anything is written.
 
+use crate::components::form::{FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::backup::{Backup, Preview, Restorer};
 use kith_core::format::grouped;
@@ -231,14 +232,11 @@ pub fn BackupCard() -> impl IntoView {
                     None => "Not reported by this browser".to_owned(),
                 }}</dd></div>
             </dl>
-            <div class="field field--inline">
-                <label for="backup-remind">"Remind me after"</label>
-                <select id="backup-remind" on:change=move |ev| {
-                    if let Ok(d) = event_target_value(&ev).parse::<u32>() { crate::platform::set_backup_reminder_days(d); remind.set(d); }
-                }>
-                    {[7u32, 14, 30, 90].map(|d| view! { <option value=d.to_string() selected=move || remind.get() == d>{format!("{d} days without a backup")}</option> }).collect_view()}
-                </select>
-            </div>
+            <SelectField id="backup-remind" label="Remind me after" class="field--inline" on_change=move |v: String| {
+                if let Ok(d) = v.parse::<u32>() { crate::platform::set_backup_reminder_days(d); remind.set(d); }
+            }>
+                {[7u32, 14, 30, 90].map(|d| view! { <option value=d.to_string() selected=move || remind.get() == d>{format!("{d} days without a backup")}</option> }).collect_view()}
+            </SelectField>
             <div class="field--check">
                 <input type="checkbox" id="backup-encrypt" prop:checked=move || encrypt.get()
                     on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
@@ -246,16 +244,10 @@ pub fn BackupCard() -> impl IntoView {
             </div>
             {move || encrypt.get().then(|| view! {
                 <div class="backup__secret">
-                    <div class="field">
-                        <label for="backup-passphrase">"Passphrase"</label>
-                        <input id="backup-passphrase" type="password" autocomplete="new-password"
-                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label for="backup-passphrase-again">"Passphrase again"</label>
-                        <input id="backup-passphrase-again" type="password" autocomplete="new-password"
-                            prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
-                    </div>
+                    <TextField id="backup-passphrase" label="Passphrase" value=passphrase
+                        kind="password" autocomplete="new-password"/>
+                    <TextField id="backup-passphrase-again" label="Passphrase again" value=again
+                        kind="password" autocomplete="new-password"/>
                     <p class="card__text">"The file is encrypted in this browser (AES-256, a key made from the passphrase). Nobody, Kith included, can open it without the passphrase, so keep it somewhere safe."</p>
                 </div>
             })}
@@ -276,15 +268,12 @@ pub fn BackupCard() -> impl IntoView {
                     <span>{p.stage}</span>
                 </div>
             })}
-            {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+            <FormError error/>
             {move || locked.get().map(|(name, _)| view! {
                 <form class="subform" role="region" aria-label="Encrypted backup" on:submit=unlock>
                     <p>{format!("“{name}” is encrypted. Enter the passphrase it was made with.")}</p>
-                    <div class="field">
-                        <label for="backup-unlock">"Passphrase for this file"</label>
-                        <input id="backup-unlock" type="password" autocomplete="current-password"
-                            prop:value=move || unlock_with.get() on:input=move |ev| unlock_with.set(event_target_value(&ev))/>
-                    </div>
+                    <TextField id="backup-unlock" label="Passphrase for this file" value=unlock_with
+                        kind="password" autocomplete="current-password"/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary" disabled=busy>"Unlock"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| locked.set(None)>"Cancel"</button>

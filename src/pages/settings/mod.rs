@@ -1,5 +1,10 @@
-//! Settings: appearance, and what is stored in this browser.
+//! Settings: appearance, backups, contacts in and out, check-in defaults,
+//! and what is stored in this browser. The larger cards have a file each.
 
+mod backup;
+mod contacts_io;
+
+use crate::components::form::{SelectField, TextField};
 use crate::platform::{self, Theme};
 use crate::state::use_kith;
 use crate::storage::SCHEMA_VERSION;
@@ -63,8 +68,8 @@ pub fn SettingsPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
-            <crate::pages::backup::BackupCard/>
-            <crate::pages::contacts_io::ContactsCard/>
+            <backup::BackupCard/>
+            <contacts_io::ContactsCard/>
             <CheckInSettingsCard/>
             <section class="card" aria-labelledby="stored-title">
                 <h2 class="card__title" id="stored-title">"Stored in this browser"</h2>
@@ -115,28 +120,22 @@ fn CheckInSettingsCard() -> impl IntoView {
         <section class="card" aria-labelledby="checkin-settings-title">
             <h2 class="card__title" id="checkin-settings-title">"Check-ins"</h2>
             <div class="day-picker">
-                <div class="field">
-                    <label for="overdue-percent">"Overdue after"</label>
-                    <select id="overdue-percent" on:change=move |ev| {
-                        if let Ok(p) = event_target_value(&ev).parse::<u16>() { kith.update_check_in(|s| s.overdue_percent = p) }
-                    }>
-                        {CheckInSettings::OVERDUE_CHOICES.map(|p| view! {
-                            <option value=p.to_string() selected=move || settings().overdue_percent == p>
-                                {format!("{p}% of the interval (a 30-day timer: day {})", overdue_day(30, p))}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="reconfirm-days">"Ask to re-confirm priorities after"</label>
-                    <select id="reconfirm-days" on:change=move |ev| {
-                        if let Ok(d) = event_target_value(&ev).parse::<u16>() { kith.update_check_in(|s| s.reconfirm_days = d) }
-                    }>
-                        {CheckInSettings::RECONFIRM_CHOICES.map(|d| view! {
-                            <option value=d.to_string() selected=move || settings().reconfirm_days == d>{format!("{d} days")}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SelectField id="overdue-percent" label="Overdue after" on_change=move |v: String| {
+                    if let Ok(p) = v.parse::<u16>() { kith.update_check_in(|s| s.overdue_percent = p) }
+                }>
+                    {CheckInSettings::OVERDUE_CHOICES.map(|p| view! {
+                        <option value=p.to_string() selected=move || settings().overdue_percent == p>
+                            {format!("{p}% of the interval (a 30-day timer: day {})", overdue_day(30, p))}
+                        </option>
+                    }).collect_view()}
+                </SelectField>
+                <SelectField id="reconfirm-days" label="Ask to re-confirm priorities after" on_change=move |v: String| {
+                    if let Ok(d) = v.parse::<u16>() { kith.update_check_in(|s| s.reconfirm_days = d) }
+                }>
+                    {CheckInSettings::RECONFIRM_CHOICES.map(|d| view! {
+                        <option value=d.to_string() selected=move || settings().reconfirm_days == d>{format!("{d} days")}</option>
+                    }).collect_view()}
+                </SelectField>
             </div>
             <h3 class="card__subtitle">"Default timers by tag"</h3>
             <p class="field__hint">"For people with no timer of their own and none from their organisation; the shortest applies."</p>
@@ -161,18 +160,12 @@ fn CheckInSettingsCard() -> impl IntoView {
                 kith.update_check_in(|s| s.set_tag_default(&tag, cadence));
                 new_tag.set(String::new());
             }>
-                <div class="field">
-                    <label for="tag-default-tag">"Tag"</label>
-                    <input id="tag-default-tag" list="tag-names" autocomplete="off" prop:value=move || new_tag.get()
-                        on:input=move |ev| new_tag.set(event_target_value(&ev))/>
+                <TextField id="tag-default-tag" label="Tag" value=new_tag list="tag-names">
                     <datalist id="tag-names">{move || tags().into_iter().map(|t| view! { <option value=t/> }).collect_view()}</datalist>
-                </div>
-                <div class="field">
-                    <label for="tag-default-cadence">"Timer"</label>
-                    <select id="tag-default-cadence" on:change=move |ev| new_preset.set(event_target_value(&ev))>
-                        {PRESETS.iter().skip(1).map(|(k, l, _)| view! { <option value=*k selected=move || new_preset.get() == *k>{*l}</option> }).collect_view()}
-                    </select>
-                </div>
+                </TextField>
+                <SelectField id="tag-default-cadence" label="Timer" on_change=move |k| new_preset.set(k)>
+                    {PRESETS.iter().skip(1).map(|(k, l, _)| view! { <option value=*k selected=move || new_preset.get() == *k>{*l}</option> }).collect_view()}
+                </SelectField>
                 <button type="submit" class="button button--small">"Add default"</button>
             </form>
         </section>

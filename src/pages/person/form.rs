@@ -2,11 +2,12 @@
 //! `save_contact` validates, and its error names the input to mark and
 //! focus. Esc leaves the form without saving.
 
+use super::use_contact_id;
 use crate::components::field_ids::input_id;
-use crate::components::rows::{keyed, values, LabeledRows, RoleRows};
-use crate::pages::person::use_contact_id;
+use crate::components::form::rows::{keyed, values, LabeledRows, RoleRows};
+use crate::components::form::{FieldError, FormError, TextArea, TextField};
 use crate::state::use_kith;
-use kith_core::{ContactId, ContactInput, Field, ValidationError};
+use kith_core::{ContactId, ContactInput, ValidationError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -38,47 +39,25 @@ pub fn EditPerson() -> impl IntoView {
     }
 }
 
-/// A single-line text field bound to a signal.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    error: RwSignal<Option<ValidationError>>,
-    #[prop(optional)] placeholder: &'static str,
-    #[prop(optional)] hint: &'static str,
-) -> impl IntoView {
-    let invalid = move || {
-        error
-            .with(|e| {
-                e.as_ref()
-                    .and_then(ValidationError::field)
-                    .and_then(input_id)
-                    .as_deref()
-                    == Some(id)
-            })
-            .then_some("true")
-    };
-    let hint_id = format!("{id}-hint");
-    let described = (!hint.is_empty()).then(|| hint_id.clone());
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input id=id autocomplete="off" placeholder=placeholder aria-invalid=invalid
-                aria-describedby=described
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))/>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id>{hint}</p> })}
-        </div>
-    }
-}
-
 /// The form itself, for a new person (`id` is `None`) or an existing one.
 #[component]
 fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
     let kith = use_kith();
     let navigate = use_navigate();
     let error = RwSignal::new(None::<ValidationError>);
+    // Marks the input `id` (`person-<field>`) while the error names it.
+    let at_fault = move |id: &'static str| FieldError {
+        at_fault: Signal::derive(move || {
+            error.with(|e| {
+                e.as_ref()
+                    .and_then(ValidationError::field)
+                    .and_then(input_id)
+                    .as_deref()
+                    == Some(id)
+            })
+        }),
+        message_id: "person-error",
+    };
     let name = RwSignal::new(initial.name);
     let given_name = RwSignal::new(initial.given_name);
     let family_name = RwSignal::new(initial.family_name);
@@ -164,21 +143,20 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
             <a class="back-link" href=back.clone()>"‹ Back"</a>
             <h1>{if editing { "Edit person" } else { "Add person" }}</h1>
             <form class="form" on:submit=submit novalidate=true>
-                {move || error.get().map(|e| view! {
-                    <p class="form__error" role="alert">{e.to_string()}</p>
-                })}
+                <FormError id="person-error"
+                    error=Signal::derive(move || error.with(|e| e.as_ref().map(ToString::to_string)))/>
                 <fieldset class="card form__section">
                     <legend class="card__title">"Name"</legend>
-                    <TextField id="person-name" label="Name" value=name error/>
+                    <TextField id="person-name" label="Name" value=name error=at_fault("person-name")/>
                     <details class="form__more" open=name_details_open>
                         <summary>"More about their name"</summary>
                         <div class="field-pair">
-                            <TextField id="person-given_name" label="Given name" value=given_name error/>
-                            <TextField id="person-family_name" label="Family name" value=family_name error/>
+                            <TextField id="person-given_name" label="Given name" value=given_name error=at_fault("person-given_name")/>
+                            <TextField id="person-family_name" label="Family name" value=family_name error=at_fault("person-family_name")/>
                         </div>
                         <div class="field-pair">
-                            <TextField id="person-nickname" label="Nickname" value=nickname error/>
-                            <TextField id="person-pronunciation" label="Pronunciation" value=pronunciation error
+                            <TextField id="person-nickname" label="Nickname" value=nickname error=at_fault("person-nickname")/>
+                            <TextField id="person-pronunciation" label="Pronunciation" value=pronunciation error=at_fault("person-pronunciation")
                                 placeholder="e.g. AH-na KROOS"/>
                         </div>
                     </details>
@@ -199,20 +177,14 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
                 </fieldset>
                 <fieldset class="card form__section">
                     <legend class="card__title">"About them"</legend>
-                    <TextField id="person-how_we_met" label="How we met" value=how_we_met error
+                    <TextField id="person-how_we_met" label="How we met" value=how_we_met error=at_fault("person-how_we_met")
                         placeholder="e.g. Lisbon trade fair, 2023"/>
-                    <TextField id="person-interests" label="Interests" value=interests error
+                    <TextField id="person-interests" label="Interests" value=interests error=at_fault("person-interests")
                         hint="Separate with commas: sailing, jazz, Porto wine"/>
-                    <TextField id="person-tags" label="Tags" value=tags error
+                    <TextField id="person-tags" label="Tags" value=tags error=at_fault("person-tags")
                         hint=if tag_names.is_empty() { "Separate with commas: client, VIP" } else { "Separate with commas." }/>
                     {(!tag_names.is_empty()).then(|| view! { <p class="field__hint">"In use: " {tag_names.clone()}</p> })}
-                    <div class="field">
-                        <label for="person-notes">"Notes"</label>
-                        <textarea id="person-notes" rows="5"
-                            aria-invalid=move || error.with(|e| e.as_ref().and_then(ValidationError::field) == Some(Field::Notes)).then_some("true")
-                            prop:value=move || notes.get()
-                            on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                    </div>
+                    <TextArea id="person-notes" label="Notes" value=notes rows=5 error=at_fault("person-notes")/>
                     <p class="form__subhead">"Custom fields"</p>
                     <LabeledRows rows=custom_fields field="custom" noun="Field" kinds=&[] free_label=true/>
                 </fieldset>

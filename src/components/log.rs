@@ -1,8 +1,10 @@
-//! Logging an interaction from a person's page, and their timeline.
+//! Interactions: the "Log interaction" form (on a person's page, an
+//! organisation's page and Today), a person's timeline, one timeline item,
+//! and the recent history that the brief and the health card share.
 
-use super::Person;
+use crate::components::form::{DateField, FormError, SelectField, TextArea, TextField};
 use crate::platform;
-use crate::state::use_kith;
+use crate::state::{use_kith, Kith};
 use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind, TimelineCursor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,13 +18,22 @@ const SCORES: [(u8, &str); 5] = [
     (5, "5 · delighted"),
 ];
 
-/// "Log interaction" on a person's page.
-#[component]
-pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
-    let name = Signal::derive(move || {
-        person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default())
-    });
-    view! { <LogForm fixed=Some(id) others=Signal::stored(Vec::new()) title=name/> }
+/// A person's recent interactions (newest first), read once per write and
+/// shared by the brief and the health card.
+pub type History = LocalResource<Vec<Interaction>>;
+
+/// Loads up to 200 of `id`'s newest interactions, again after each write.
+pub fn recent_history(kith: Kith, id: ContactId) -> History {
+    let me = StoredValue::new(id);
+    LocalResource::new(move || {
+        kith.revision.track();
+        async move {
+            kith.timeline(&me.get_value(), None, 200)
+                .await
+                .map(|(p, _)| p)
+                .unwrap_or_default()
+        }
+    })
 }
 
 /// "Log interaction": kind, day and time, who was there, notes, their
@@ -31,8 +42,11 @@ pub fn LogCard(id: ContactId, person: Person) -> impl IntoView {
 /// removed (an organisation's people).
 #[component]
 pub fn LogForm(
+    /// The person always in the interaction (the page's own), if any.
     fixed: Option<ContactId>,
-    #[prop(into)] others: Signal<Vec<ContactId>>,
+    /// People ticked when the form opens, who can be removed.
+    #[prop(into)]
+    others: Signal<Vec<ContactId>>,
     /// Whom the heading names.
     #[prop(into)]
     title: Signal<String>,
@@ -136,27 +150,16 @@ pub fn LogForm(
                         if t.is_empty() { "Log an interaction".to_owned() } else { format!("Log an interaction with {t}") }
                     }}</h2>
                     <div class="day-picker">
-                        <div class="field">
-                            <label for="log-kind">"Kind"</label>
-                            <select id="log-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                                {InteractionKind::ALL.iter().map(|k| view! {
-                                    <option value=k.key() selected=move || kind.get() == k.key()>{k.label()}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="log-date">"Date"</label>
-                            <input id="log-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="log-time">"Time (optional)"</label>
-                            <input id="log-time" type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev))/>
-                        </div>
+                        <SelectField id="log-kind" label="Kind" on_change=move |k| kind.set(k)>
+                            {InteractionKind::ALL.iter().map(|k| view! {
+                                <option value=k.key() selected=move || kind.get() == k.key()>{k.label()}</option>
+                            }).collect_view()}
+                        </SelectField>
+                        <DateField id="log-date" label="Date" value=date/>
+                        <TextField id="log-time" label="Time (optional)" value=time kind="time"/>
                     </div>
-                    <div class="field">
-                        <label for="log-with">{if fixed_is_set { "Also with (optional)" } else { "With" }}</label>
-                        <input id="log-with" type="search" autocomplete="off" placeholder="Type a name"
-                            prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+                    <TextField id="log-with" label=if fixed_is_set { "Also with (optional)" } else { "With" }
+                        value=query kind="search" placeholder="Type a name">
                         <ul class="picker" aria-label="Matching people">
                             {move || suggestions().into_iter().map(|(cid, n)| view! {
                                 <li><button type="button" class="picker__option" on:click=move |_| {
@@ -176,11 +179,8 @@ pub fn LogForm(
                                 })
                             }).collect_view()}
                         </ul>
-                    </div>
-                    <div class="field">
-                        <label for="log-notes">"Notes"</label>
-                        <textarea id="log-notes" rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                    </div>
+                    </TextField>
+                    <TextArea id="log-notes" label="Notes" value=notes/>
                     <fieldset class="temperature">
                         <legend>"How satisfied are they? (optional)"</legend>
                         <div class="temperature__scale">
@@ -192,29 +192,15 @@ pub fn LogForm(
                                 </label>
                             }).collect_view()}
                         </div>
-                        <div class="field">
-                            <label for="log-temperature-note">"In their words"</label>
-                            <input id="log-temperature-note" autocomplete="off" prop:value=move || their_words.get()
-                                on:input=move |ev| their_words.set(event_target_value(&ev))/>
-                        </div>
+                        <TextField id="log-temperature-note" label="In their words" value=their_words/>
                     </fieldset>
-                    <div class="field">
-                        <label for="log-details">"Details learned (one per line)"</label>
-                        <textarea id="log-details" rows="2" prop:value=move || details.get() on:input=move |ev| details.set(event_target_value(&ev))></textarea>
-                    </div>
+                    <TextArea id="log-details" label="Details learned (one per line)" value=details rows=2/>
                     <div class="field-pair">
-                        <div class="field">
-                            <label for="log-follow-up">"Follow-up (optional)"</label>
-                            <input id="log-follow-up" autocomplete="off" placeholder="e.g. Send the proposal"
-                                prop:value=move || follow_up.get() on:input=move |ev| follow_up.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="log-follow-up-due">"Follow-up due"</label>
-                            <input id="log-follow-up-due" type="date" prop:value=move || follow_up_due.get()
-                                on:input=move |ev| follow_up_due.set(event_target_value(&ev))/>
-                        </div>
+                        <TextField id="log-follow-up" label="Follow-up (optional)" value=follow_up
+                            placeholder="e.g. Send the proposal"/>
+                        <DateField id="log-follow-up-due" label="Follow-up due" value=follow_up_due/>
                     </div>
-                    {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+                    <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save interaction"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>"Cancel"</button>
@@ -227,7 +213,10 @@ pub fn LogForm(
 
 /// A person's interactions, newest first, a page at a time.
 #[component]
-pub fn TimelineCard(id: ContactId) -> impl IntoView {
+pub fn TimelineCard(
+    /// Whose interactions.
+    id: ContactId,
+) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
     let items = RwSignal::new(Vec::<Interaction>::new());
@@ -275,7 +264,13 @@ pub fn TimelineCard(id: ContactId) -> impl IntoView {
 /// One interaction in a timeline: kind, day and time, notes, temperature,
 /// and, where the timeline spans several people, who was there.
 #[component]
-pub fn TimelineItem(item: Interaction, #[prop(optional)] people: Option<String>) -> impl IntoView {
+pub fn TimelineItem(
+    /// The interaction shown.
+    item: Interaction,
+    /// Who was there, in words, where the timeline spans several people.
+    #[prop(optional)]
+    people: Option<String>,
+) -> impl IntoView {
     let when = match item.time {
         Some(t) => format!("{} · {}", item.date.format("%-d %b %Y"), t.format("%H:%M")),
         None => item.date.format("%-d %b %Y").to_string(),

@@ -4,6 +4,7 @@
 //! and dates as a calendar file.
 
 use crate::components::file_pick::download;
+use crate::components::form::{FormError, SelectField};
 use crate::platform::BrowserCharsets;
 use crate::state::use_kith;
 use kith_core::format::grouped;
@@ -267,16 +268,13 @@ pub fn ContactsCard() -> impl IntoView {
     let needs_charset = move || legacy_text.get();
     let charset_picker = move || {
         needs_charset().then(|| view! {
-            <div class="field field--inline">
-                <label for="import-charset">"Text in this file"</label>
-                <select id="import-charset" on:change=move |ev| {
-                    charset.set(event_target_value(&ev));
-                    let columns = mapped_columns();
-                    if !matches!(step.get_untracked(), Step::Mapping { .. }) { preview(columns); }
-                }>
-                    {CHARSETS.map(|(label, name)| view! { <option value=label selected=move || charset.get() == label>{name}</option> }).collect_view()}
-                </select>
-            </div>
+            <SelectField id="import-charset" label="Text in this file" class="field--inline" on_change=move |v| {
+                charset.set(v);
+                let columns = mapped_columns();
+                if !matches!(step.get_untracked(), Step::Mapping { .. }) { preview(columns); }
+            }>
+                {CHARSETS.map(|(label, name)| view! { <option value=label selected=move || charset.get() == label>{name}</option> }).collect_view()}
+            </SelectField>
         })
     };
     let mapping = move || match step.get() {
@@ -407,7 +405,7 @@ pub fn ContactsCard() -> impl IntoView {
                 <button class="button button--small" disabled=move || busy.get() on:click=export_vcard>"Export people (vCard)"</button>
                 <button class="button button--small" disabled=move || busy.get() on:click=export_ics>"Export calendar (.ics)"</button>
             </div>
-            {move || error.get().map(|e| view! { <p class="form__error" role="alert">{e}</p> })}
+            <FormError error/>
             {mapping}
             {preview_view}
             {working}

@@ -2,6 +2,7 @@
 //! temperature readings and of how often the user was in touch, month by
 //! month, with the rule behind the health label in plain words.
 
+use super::log::History;
 use crate::platform;
 use crate::state::use_kith;
 use chrono::{Datelike, Months, NaiveDate};
@@ -12,8 +13,15 @@ use leptos::prelude::*;
 const READINGS: usize = 12;
 const MONTHS_SHOWN: u32 = 12;
 
+/// The "Relationship health" card: the health label, both charts over
+/// `history`, and the rule in words.
 #[component]
-pub fn HealthCard(id: ContactId, history: super::History) -> impl IntoView {
+pub fn HealthCard(
+    /// Whose health.
+    id: ContactId,
+    /// Their recent interactions.
+    history: History,
+) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
     let health = move || {
@@ -51,7 +59,10 @@ pub fn HealthCard(id: ContactId, history: super::History) -> impl IntoView {
 
 /// Temperature readings, oldest to newest, as a line on a 1-5 scale.
 #[component]
-pub fn TemperatureChart(items: Vec<Interaction>) -> impl IntoView {
+pub fn TemperatureChart(
+    /// Interactions, newest first.
+    items: Vec<Interaction>,
+) -> impl IntoView {
     let mut readings: Vec<u8> = scores(&items).into_iter().take(READINGS).collect();
     readings.reverse();
     if readings.is_empty() {
@@ -106,7 +117,10 @@ pub fn TemperatureChart(items: Vec<Interaction>) -> impl IntoView {
 
 /// Interactions per month over the last year, as bars.
 #[component]
-pub fn FrequencyChart(items: Vec<Interaction>) -> impl IntoView {
+pub fn FrequencyChart(
+    /// Interactions, newest first.
+    items: Vec<Interaction>,
+) -> impl IntoView {
     let today = platform::today();
     let first_of = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
     let start = first_of(today)

@@ -2,15 +2,23 @@
 //! names, pinned details, the last interaction, open follow-ups and how
 //! satisfied they seem, with the trend.
 
-use super::Person;
+use super::log::History;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::temperature::{scores, trend};
-use kith_core::ContactId;
+use kith_core::{Contact, ContactId};
 use leptos::prelude::*;
 
+/// The brief on one person, on their page and opened from a row on Today.
 #[component]
-pub fn BriefCard(id: ContactId, person: Person, recent: super::History) -> impl IntoView {
+pub fn BriefCard(
+    /// Whose brief.
+    id: ContactId,
+    /// Their live record.
+    person: Memo<Option<Contact>>,
+    /// Their newest interactions.
+    recent: History,
+) -> impl IntoView {
     let kith = use_kith();
     let title_id = format!("brief-title-{id}");
     let title_ref = title_id.clone();

@@ -2,8 +2,11 @@
 //! carries a stable key so that adding or removing one never disturbs what
 //! is typed in the others; typing writes without re-rendering the list.
 //! Inputs are named by position ("Email", "Email 2"...) and have the id
-//! `person-<field>-<position>`; `field_ids::input_id` maps a refusal to it.
+//! `person-<field>-<position>`, which `field_ids::input_id` maps a refusal to. Role rows
+//! are made of the shared fields; a labelled value (an email with its kind)
+//! is one compact row: its name, a kind picker and the value on one line.
 
+use super::{Binding, DateField, TextField};
 use kith_core::{Labeled, RoleInput};
 use leptos::prelude::*;
 
@@ -136,28 +139,14 @@ pub fn RoleRows(rows: Keyed<RoleInput>) -> impl IntoView {
                 let name = move |noun: &'static str| move || numbered(noun, pos());
                 view! {
                     <div class="role-row">
-                        <div class="field">
-                            <label for=id("organisation")>{name("Organisation")}</label>
-                            <input id=id("organisation") list="organisation-names" autocomplete="off"
-                                prop:value=row.organisation.clone()
-                                on:input=move |ev| edit(rows, key, |v| v.organisation = event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for=id("title")>{name("Role")}</label>
-                            <input id=id("title") autocomplete="off" placeholder="e.g. Head of buying"
-                                prop:value=row.title.clone()
-                                on:input=move |ev| edit(rows, key, |v| v.title = event_target_value(&ev))/>
-                        </div>
-                        <div class="field field--date">
-                            <label for=id("since")>{name("Since")}</label>
-                            <input id=id("since") type="date" prop:value=row.since.clone()
-                                on:input=move |ev| edit(rows, key, |v| v.since = event_target_value(&ev))/>
-                        </div>
-                        <div class="field field--date">
-                            <label for=id("until")>{name("Until")}</label>
-                            <input id=id("until") type="date" prop:value=row.until.clone()
-                                on:input=move |ev| edit(rows, key, |v| v.until = event_target_value(&ev))/>
-                        </div>
+                        <TextField id=id("organisation") label=name("Organisation") list="organisation-names"
+                            value=Binding::new(row.organisation.clone(), move |t| edit(rows, key, |v| v.organisation = t))/>
+                        <TextField id=id("title") label=name("Role") placeholder="e.g. Head of buying"
+                            value=Binding::new(row.title.clone(), move |t| edit(rows, key, |v| v.title = t))/>
+                        <DateField id=id("since") label=name("Since") class="field--date"
+                            value=Binding::new(row.since.clone(), move |t| edit(rows, key, |v| v.since = t))/>
+                        <DateField id=id("until") label=name("Until") class="field--date"
+                            value=Binding::new(row.until.clone(), move |t| edit(rows, key, |v| v.until = t))/>
                         <button type="button" class="icon-button role-row__remove"
                             aria-label=move || format!("Remove {}", name("role")())
                             on:click=move |_| rows.update(|r| r.retain(|(k, _)| *k != key))>"×"</button>
