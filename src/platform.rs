@@ -124,9 +124,14 @@ pub fn set_backup_reminder_days(days: u32) {
     let _ = LocalStorage::set(BACKUP_AGE_KEY, days);
 }
 
+/// How old the last backup is, against the age the user chose.
+pub fn backup_reminder() -> kith_core::backup::Reminder {
+    kith_core::backup::Reminder::new(last_backup(), now(), backup_reminder_days())
+}
+
 /// Whole days since the last backup (`None`: never).
 pub fn days_since_backup() -> Option<i64> {
-    last_backup().map(|t| (now().0 - t.0).max(0) / 86_400_000)
+    backup_reminder().days_since
 }
 
 /// How much this origin stores, and may store, in bytes

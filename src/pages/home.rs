@@ -15,40 +15,6 @@ const WEEK: u64 = 7;
 /// lead time).
 const DATE_HORIZON: u32 = 14;
 
-/// "Ava's birthday in 3 days — Bill's daughter", or "Bill's birthday today
-/// (turns 50)".
-fn date_line(date: &kith_core::ImportantDate, c: &kith_core::Contact, days: i64) -> String {
-    let when = match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        n => format!("in {n} days"),
-    };
-    let what = date.kind.label().to_lowercase();
-    let age = date
-        .years_at_next(platform::today())
-        .filter(|y| *y > 0 && date.kind == kith_core::DateKind::Birthday)
-        .map(|y| format!(" (turns {y})"))
-        .unwrap_or_default();
-    match date
-        .family_member
-        .as_ref()
-        .and_then(|m| c.family.iter().find(|f| &f.id == m))
-    {
-        Some(member) => {
-            let relation = if member.relation.is_empty() {
-                "family".to_owned()
-            } else {
-                member.relation.clone()
-            };
-            format!(
-                "{}'s {what} {when}{age} — {}'s {relation}",
-                member.name, c.name
-            )
-        }
-        None => format!("{}'s {what} {when}{age}", c.name),
-    }
-}
-
 #[component]
 pub fn HomePage() -> impl IntoView {
     let kith = use_kith();
@@ -62,8 +28,7 @@ pub fn HomePage() -> impl IntoView {
     // A gentle reminder when the last backup is older than the chosen age.
     let backup_due = move || {
         kith.revision.track();
-        crate::platform::days_since_backup()
-            .is_none_or(|d| d >= i64::from(crate::platform::backup_reminder_days()))
+        crate::platform::backup_reminder().is_due()
     };
     // Follow-ups and dates are read from storage: loading, read, or failed
     // (never taken for "none").
@@ -119,9 +84,9 @@ pub fn HomePage() -> impl IntoView {
             </header>
             <Show when=move || !nobody() && backup_due()>
                 <div class="prompt" role="note">
-                    <p>{move || match crate::platform::days_since_backup() {
-                        None => "Everything you keep is only in this browser. Make a backup so a lost device does not lose your people.".to_owned(),
-                        Some(n) => format!("Your last backup was {n} days ago. A fresh one keeps your people safe."),
+                    <p>{move || {
+                        kith.revision.track();
+                        crate::platform::backup_reminder().words()
                     }}</p>
                     <a class="button button--small" href=crate::platform::at("/settings")>"Back up now"</a>
                 </div>
@@ -184,7 +149,7 @@ pub fn HomePage() -> impl IntoView {
                                 {move || reminders.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|(date, _, days)| {
                                     let (line, person_id) = kith.directory.with_untracked(|d| {
                                         let c = d.contact(&date.contact_id)?;
-                                        Some((date_line(&date, c, days), c.id.clone()))
+                                        Some((date.reminder_line(c, days, platform::today()), c.id.clone()))
                                     })?;
                                     Some(view! {
                                         <li class="member">

@@ -299,6 +299,26 @@ impl Contact {
         self.phones.first().map(|p| p.value.as_str())
     }
 
+    /// Whether what they care about right now is older than `reconfirm_days`
+    /// on `today` and should be asked about again.
+    pub fn priorities_need_reconfirming(&self, today: NaiveDate, reconfirm_days: u16) -> bool {
+        !self.priorities.is_empty()
+            && self
+                .priorities_confirmed
+                .is_some_and(|d| (today - d).num_days() > i64::from(reconfirm_days))
+    }
+
+    /// "Confirmed today", "Confirmed yesterday", "Confirmed 12 days ago",
+    /// or nothing when never confirmed.
+    pub fn priorities_confirmed_words(&self, today: NaiveDate) -> String {
+        match self.priorities_confirmed.map(|d| (today - d).num_days()) {
+            Some(0) => "Confirmed today".to_owned(),
+            Some(1) => "Confirmed yesterday".to_owned(),
+            Some(n) => format!("Confirmed {n} days ago"),
+            None => String::new(),
+        }
+    }
+
     /// Pinned details first, then newest first (on the same day, the one
     /// added last first).
     pub fn details_in_order(&self) -> Vec<&Detail> {

@@ -134,6 +134,68 @@ impl ImportantDate {
     }
 }
 
+/// "today", "tomorrow", "in 3 days".
+pub fn in_days(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        n => format!("in {n} days"),
+    }
+}
+
+impl ImportantDate {
+    /// When it comes next, for a person's page: "in 3 days", "today, turns
+    /// 50", "tomorrow, 10 years".
+    pub fn when_words(&self, today: NaiveDate) -> String {
+        let Some(next) = self.next_occurrence(today) else {
+            return String::new();
+        };
+        let when = in_days((next - today).num_days());
+        match (self.years_at_next(today).filter(|y| *y > 0), &self.kind) {
+            (Some(y), DateKind::Birthday) => format!("{when}, turns {y}"),
+            (Some(y), _) => format!("{when}, {y} years"),
+            _ => when,
+        }
+    }
+
+    /// The reminder line on Today, `days` before the date: "Ava's birthday
+    /// in 3 days — Bill Evans's daughter", or "Bill's birthday today
+    /// (turns 50)". `person` is whose date it is (of one of their family
+    /// when the date names a family member).
+    pub fn reminder_line(
+        &self,
+        person: &crate::model::Contact,
+        days: i64,
+        today: NaiveDate,
+    ) -> String {
+        let when = in_days(days);
+        let what = self.kind.label().to_lowercase();
+        let age = self
+            .years_at_next(today)
+            .filter(|y| *y > 0 && self.kind == DateKind::Birthday)
+            .map(|y| format!(" (turns {y})"))
+            .unwrap_or_default();
+        let member = self
+            .family_member
+            .as_ref()
+            .and_then(|m| person.family.iter().find(|f| &f.id == m));
+        match member {
+            Some(member) => {
+                let relation = if member.relation.is_empty() {
+                    "family"
+                } else {
+                    member.relation.as_str()
+                };
+                format!(
+                    "{}'s {what} {when}{age} — {}'s {relation}",
+                    member.name, person.name
+                )
+            }
+            None => format!("{}'s {what} {when}{age}", person.name),
+        }
+    }
+}
+
 /// Dates to remind of on `today`: those whose next occurrence is within
 /// their own lead time and within `horizon` days, soonest first, with the
 /// day they fall on and how many days away that is.
@@ -232,6 +294,36 @@ mod tests {
             .map(|(d, _, days)| (d.id.as_str(), *days))
             .collect();
         assert_eq!(got, [("d4", 0), ("d1", 3)]);
+    }
+
+    #[test]
+    fn words_for_when_a_date_comes() {
+        let leapling = date(2, 29, Some(2000));
+        assert_eq!(leapling.when_words(d(2027, 2, 28)), "today, turns 27");
+        assert_eq!(leapling.when_words(d(2028, 2, 28)), "tomorrow, turns 28");
+        let mut wedding = date(3, 4, Some(2016));
+        wedding.kind = DateKind::Anniversary;
+        assert_eq!(wedding.when_words(d(2026, 3, 1)), "in 3 days, 10 years");
+        assert_eq!(date(3, 4, None).when_words(d(2026, 3, 1)), "in 3 days");
+
+        let mut bill =
+            crate::model::Contact::new(ContactId::parse("c1").unwrap(), "Bill Evans", Timestamp(0));
+        assert_eq!(
+            leapling.reminder_line(&bill, 0, d(2026, 2, 28)),
+            "Bill Evans's birthday today (turns 26)"
+        );
+        let ava = crate::ids::FamilyMemberId::parse("f1").unwrap();
+        bill.family.push(crate::contact::FamilyMember {
+            id: ava.clone(),
+            name: "Ava".into(),
+            relation: "daughter".into(),
+        });
+        let mut hers = date(12, 1, None);
+        hers.family_member = Some(ava);
+        assert_eq!(
+            hers.reminder_line(&bill, 3, d(2026, 11, 28)),
+            "Ava's birthday in 3 days — Bill Evans's daughter"
+        );
     }
 
     #[test]

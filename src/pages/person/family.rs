@@ -12,26 +12,6 @@ fn live_dates(dates: Dates) -> Vec<ImportantDate> {
     dates.get().and_then(Result::ok).unwrap_or_default()
 }
 
-/// "in 3 days", "today", "tomorrow".
-fn when(date: &ImportantDate) -> String {
-    let today = platform::today();
-    let Some(next) = date.next_occurrence(today) else {
-        return String::new();
-    };
-    let age = date.years_at_next(today).filter(|y| *y > 0);
-    let days = (next - today).num_days();
-    let in_days = match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        n => format!("in {n} days"),
-    };
-    match (age, &date.kind) {
-        (Some(y), DateKind::Birthday) => format!("{in_days}, turns {y}"),
-        (Some(y), _) => format!("{in_days}, {y} years"),
-        _ => in_days,
-    }
-}
-
 /// Month, day and optional year inputs; `prefix` names their ids.
 #[component]
 fn DayPicker(
@@ -152,7 +132,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
                                     <p><strong>{m.name.clone()}</strong>
                                         {(!m.relation.is_empty()).then(|| format!(" · {}", m.relation))}</p>
                                     {birthday.map(|b| view! {
-                                        <p class="family__birthday">"Birthday " {b.describe_day()} " · " {when(&b)}</p>
+                                        <p class="family__birthday">"Birthday " {b.describe_day()} " · " {b.when_words(platform::today())}</p>
                                     })}
                                 </div>
                                 <button class="icon-button" aria-label=format!("Remove {}", m.name)
@@ -262,7 +242,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
                         <li class="dates__item">
                             <div>
                                 <p><strong>{d.kind.label().to_owned()}</strong> " · " {d.describe_day()}</p>
-                                <p class="dates__when">{when(&d)} " · reminder " {d.lead_days} " days ahead"</p>
+                                <p class="dates__when">{d.when_words(platform::today())} " · reminder " {d.lead_days} " days ahead"</p>
                             </div>
                             <button class="icon-button" aria-label=format!("Remove {}", d.kind.label().to_lowercase())
                                 on:click=move |_| kith.remove_date(&gone)>"×"</button>

@@ -16,18 +16,23 @@ pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
     crate::components::escape::close_on_escape(editing);
     let draft = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // What they care about, when it was confirmed, and whether to ask again.
     let current = move || {
+        let limit = kith.check_in.with(|s| s.reconfirm_days);
+        let today = platform::today();
         person.with(|p| {
             p.as_ref()
-                .map(|c| (c.priorities.clone(), c.priorities_confirmed))
+                .map(|c| {
+                    (
+                        c.priorities.clone(),
+                        c.priorities_confirmed_words(today),
+                        c.priorities_need_reconfirming(today, limit),
+                    )
+                })
                 .unwrap_or_default()
         })
     };
-    let age = move || current().1.map(|d| (platform::today() - d).num_days());
-    let stale = move || {
-        let limit = i64::from(kith.check_in.with(|s| s.reconfirm_days));
-        !current().0.is_empty() && age().is_some_and(|a| a > limit)
-    };
+    let stale = move || current().2;
     let save = move |text: String| match kith.set_priorities(&me.get_value(), &text) {
         Ok(()) => {
             error.set(None);
@@ -43,16 +48,10 @@ pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
                     on:click=move |_| { draft.set(current().0); editing.set(true); }>"Update"</button>
             </div>
             {move || {
-                let (text, _) = current();
+                let (text, confirmed, _) = current();
                 if text.is_empty() {
                     view! { <p class="card__empty">"Their current goals and worries: ask, listen, and note them here."</p> }.into_any()
                 } else {
-                    let confirmed = match age() {
-                        Some(0) => "Confirmed today".to_owned(),
-                        Some(1) => "Confirmed yesterday".to_owned(),
-                        Some(n) => format!("Confirmed {n} days ago"),
-                        None => String::new(),
-                    };
                     view! {
                         <p class="notes">{text}</p>
                         <p class="card__meta">{confirmed}</p>

@@ -22,15 +22,18 @@
 //!   ([`RestoreError`]).
 //! - `merge.rs`: merging two backups by id ([`Backup::merge`]) and the
 //!   [`Preview`] of what a restore would change.
+//! - `reminder.rs`: when Today reminds to make a backup ([`Reminder`]).
 //! - `sealed.rs`: the envelope of an encrypted backup ([`sealed::Sealed`]).
 
 mod format;
 mod merge;
+mod reminder;
 mod restore;
 pub mod sealed;
 mod validate;
 
 pub use format::{migrate, Backup, BackupPhoto, Settings, FORMAT, VERSION};
 pub use merge::Preview;
+pub use reminder::Reminder;
 pub use restore::Restorer;
 pub use validate::RestoreError;

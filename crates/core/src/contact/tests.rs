@@ -96,3 +96,30 @@ fn tags_match_ignoring_case_and_accents() {
     assert!(c.has_tag("cafe"));
     assert!(!c.has_tag("client"));
 }
+
+#[test]
+fn priorities_are_asked_about_again_after_the_chosen_age() {
+    let mut c = Contact::new(ContactId::parse("c").unwrap(), "Ana", Timestamp(0));
+    let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    assert!(
+        !c.priorities_need_reconfirming(day(6, 1), 60),
+        "nothing to confirm"
+    );
+    assert_eq!(c.priorities_confirmed_words(day(6, 1)), "");
+    c.priorities = "Launch in Porto".into();
+    c.priorities_confirmed = Some(day(2, 29));
+    assert!(
+        !c.priorities_need_reconfirming(day(4, 29), 60),
+        "60 days: not yet"
+    );
+    assert!(c.priorities_need_reconfirming(day(4, 30), 60));
+    assert_eq!(c.priorities_confirmed_words(day(2, 29)), "Confirmed today");
+    assert_eq!(
+        c.priorities_confirmed_words(day(3, 1)),
+        "Confirmed yesterday"
+    );
+    assert_eq!(
+        c.priorities_confirmed_words(day(4, 30)),
+        "Confirmed 61 days ago"
+    );
+}
