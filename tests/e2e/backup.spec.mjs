@@ -24,9 +24,7 @@ test("export, clear everything, import: everyone and their history are back", as
   await kith.open();
   await kith.addPerson({ name: "Ana Cruz", organisation: "Acme Ltd", email: "ana@acme.test" });
   await kith.addDetail("Daughter Ava started university");
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await page.getByLabel("Notes", { exact: true }).fill("Lunch at Alma");
-  await page.getByRole("button", { name: "Save interaction" }).click();
+  await kith.logInteraction({ notes: "Lunch at Alma" });
   await kith.goToPeople();
   await kith.addPerson({ name: "Bo Lind" });
   await kith.saved();
