@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { createDecipheriv, pbkdf2Sync } from "node:crypto";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
-import { Kith } from "./kith.mjs";
+import { Kith, sample } from "./kith.mjs";
 
 // Every exported file must match the documented schema (docs/).
 const schema = JSON.parse(readFileSync(new URL("../../docs/backup-format.schema.json", import.meta.url)));
@@ -19,49 +19,28 @@ function expectValid(id, document) {
   expect(ok).toBe(true);
 }
 
-async function exportBackup(page) {
-  await page.goto("/settings");
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export backup" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^kith-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  return readFileSync(await file.path());
-}
-
-async function importFileAsContacts(page, name, buffer) {
-  await page.goto("/settings");
-  await page.getByLabel("Import contacts from a vCard or CSV file").setInputFiles({ name, mimeType: "text/vcard", buffer });
-}
-
-async function importBackup(page, name, buffer) {
-  await page.goto("/settings");
-  await page.getByLabel("Import a backup file").setInputFiles({ name, mimeType: "application/json", buffer });
-}
-
 test("export, clear everything, import: everyone and their history are back", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Ana Cruz", organisation: "Acme Ltd", email: "ana@acme.test" });
   await kith.addDetail("Daughter Ava started university");
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await page.getByLabel("Notes", { exact: true }).fill("Lunch at Alma");
-  await page.getByRole("button", { name: "Save interaction" }).click();
+  await kith.logInteraction({ notes: "Lunch at Alma" });
   await kith.goToPeople();
   await kith.addPerson({ name: "Bo Lind" });
   await kith.saved();
 
-  const file = await exportBackup(page);
+  const file = await kith.exportBackup();
   const parsed = JSON.parse(file.toString());
   expect(parsed.format).toBe("kith-backup");
   expectValid("", parsed);
   expect(parsed.contacts.length).toBe(2);
-  expect(await exportBackup(page)).toEqual(file);
+  expect(await kith.exportBackup()).toEqual(file);
 
-  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.clearData();
   await kith.open();
   await expect(page.getByRole("heading", { name: "Who matters to you?" })).toBeVisible();
 
-  await importBackup(page, "kith-backup.json", file);
+  await kith.importBackup("kith-backup.json", file);
   const preview = page.getByRole("region", { name: "Import preview" });
   await expect(preview).toContainText("This backup holds 2 people, 1 interactions");
   await preview.getByRole("button", { name: "Replace everything" }).click();
@@ -80,7 +59,7 @@ test("bad backup files are refused in words and change nothing", async ({ page }
   await kith.open();
   await kith.addPerson({ name: "Cy Keep" });
   await kith.saved();
-  const good = await exportBackup(page);
+  const good = await kith.exportBackup();
   const cases = [
     ["notes.json", Buffer.from("hello"), "is not JSON (line 1, column 1)"],
     ["cut.json", good.subarray(0, Math.floor(good.length / 2)), "ends too early"],
@@ -102,7 +81,7 @@ test("bad backup files are refused in words and change nothing", async ({ page }
   cases.push(["day.json", Buffer.from(JSON.stringify(badDay)), "interaction 1 (i1): date “2024-13-01” is not a date (use YYYY-MM-DD)"]);
   cases.push(["empty.json", Buffer.alloc(0), "ends too early"]);
   for (const [name, buffer, message] of cases) {
-    await importBackup(page, name, buffer);
+    await kith.importBackup(name, buffer);
     const alert = page.getByRole("alert");
     await expect(alert).toContainText(`“${name}” was not imported.`);
     await expect(alert).toContainText(message);
@@ -119,7 +98,7 @@ test("Today reminds gently until a backup is made; settings show when and how mu
   await kith.addPerson({ name: "Dee Safe" });
   await page.goto("/");
   await expect(page.getByRole("note")).toContainText("Make a backup");
-  await exportBackup(page);
+  await kith.exportBackup();
   const card = page.getByRole("region", { name: "Backups" });
   await expect(card).toContainText("Last backup");
   await expect(card).toContainText("Today");
@@ -143,9 +122,7 @@ test("an encrypted backup needs its passphrase; a wrong one is refused in words"
   await expect(page.getByRole("alert")).toHaveText("Choose a passphrase of at least 8 characters.");
   await page.getByLabel("Passphrase", { exact: true }).fill("correct horse battery");
   await page.getByLabel("Passphrase again").fill("correct horse battery");
-  const waiting = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export backup" }).click();
-  const file = readFileSync(await (await waiting).path());
+  const file = readFileSync((await kith.download("Export backup")).path);
   const sealed = JSON.parse(file.toString());
   expectValid("#/$defs/encrypted", sealed);
   expect(sealed.format).toBe("kith-backup-encrypted");
@@ -162,9 +139,9 @@ test("an encrypted backup needs its passphrase; a wrong one is refused in words"
   expectValid("", plain);
   expect(plain.contacts[0].name).toBe("Dee Secret");
 
-  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.clearData();
   await kith.open();
-  await importBackup(page, "secret.json", file);
+  await kith.importBackup("secret.json", file);
   const locked = page.getByRole("region", { name: "Encrypted backup" });
   await locked.getByLabel("Passphrase for this file").fill("wrong horse");
   await locked.getByRole("button", { name: "Unlock" }).click();
@@ -181,10 +158,10 @@ test("an encrypted backup needs its passphrase; a wrong one is refused in words"
 test("photos and check-in settings travel in the backup", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
-  await importFileAsContacts(page, "ios.vcf", readFileSync(new URL("../samples/vcard/ios-14.3-omit-year-bday.vcf", import.meta.url)));
+  await kith.importContacts("ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
   await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: "Import 1 person" }).click();
   await expect(page.getByRole("status").getByText("Imported: 1 new")).toBeVisible();
-  const file = await exportBackup(page);
+  const file = await kith.exportBackup();
   const parsed = JSON.parse(file.toString());
   expect(parsed.version).toBe(2);
   expectValid("", parsed);
@@ -193,9 +170,9 @@ test("photos and check-in settings travel in the backup", async ({ page }) => {
   expect(parsed.settings.check_in.overdue_percent).toBe(125);
   parsed.settings.check_in.overdue_percent = 200;
 
-  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.clearData();
   await kith.open();
-  await importBackup(page, "with-photo.json", Buffer.from(JSON.stringify(parsed)));
+  await kith.importBackup("with-photo.json", Buffer.from(JSON.stringify(parsed)));
   await page.getByRole("region", { name: "Import preview" }).getByRole("button", { name: "Replace everything" }).click();
   await expect(page.getByRole("status").getByText("Replaced everything with the backup.")).toBeVisible();
   await kith.goToPeople();
@@ -215,8 +192,7 @@ test("50 MB of junk is refused in words and changes nothing", async ({ page }) =
   // Playwright passes files over 50 MB by path.
   const path = join(mkdtempSync(join(tmpdir(), "kith-junk-")), "junk.json");
   writeFileSync(path, junk);
-  await page.goto("/settings");
-  await page.getByLabel("Import a backup file").setInputFiles(path);
+  await kith.importBackup(path);
   await expect(page.getByRole("alert")).toContainText("“junk.json” was not imported. This file is not JSON (line 1, column 1)", { timeout: 30_000 });
   await expect(page.getByRole("alert")).toContainText("Your data is unchanged.");
   await kith.goToPeople();

@@ -3,53 +3,29 @@
 // next check-in, on the organisation's page and on their own page. And the
 // People list keeps its search, sort and filters in the address.
 import { test, expect } from "@playwright/test";
-import { Kith } from "./kith.mjs";
-
-/** The browser's local day `offset` days from today, as YYYY-MM-DD. */
-async function day(page, offset) {
-  return page.evaluate((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  }, offset);
-}
-
-async function logMeeting(page, date) {
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Meeting" });
-  await page.getByLabel("Date", { exact: true }).fill(date);
-  await page.getByRole("button", { name: "Save interaction" }).click();
-  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
-}
-
-async function goTo(page, section) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: section }).click();
-}
+import { Kith, day } from "./kith.mjs";
 
 test("a person timed by their organisation's default is overdue on Today, People, the organisation and their page", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Olu Org", organisation: "Harbor Logistics" });
-  await logMeeting(page, await day(page, -45));
+  await kith.logInteraction({ kind: "Meeting", date: await day(page, -45) });
   await kith.goToPeople();
   await kith.addPerson({ name: "Pia Own" });
-  await logMeeting(page, await day(page, -5));
-  await page.getByRole("button", { name: "Change timer" }).click();
-  await page.getByLabel("Check in every").fill("30");
-  await page.getByLabel("Unit").selectOption("days");
-  await page.getByRole("button", { name: "Save timer" }).click();
+  await kith.logInteraction({ kind: "Meeting", date: await day(page, -5) });
+  await kith.setTimer(30, "days");
   await kith.goToPeople();
   await kith.addPerson({ name: "Ada None" });
 
   // The organisation's default: every month, for people with none of their own.
-  await goTo(page, "Organisations");
+  await kith.goTo("Organisations");
   await page.getByRole("list", { name: "Organisations" }).getByRole("link", { name: "Harbor Logistics" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Harbor Logistics" })).toBeVisible();
   await page.getByLabel("Default for its people").selectOption({ label: "Every month" });
   await kith.saved();
 
   // Today: overdue, with words that say how long.
-  await goTo(page, "Today");
+  await kith.goToToday();
   const overdue = page.getByRole("region", { name: /^Overdue/ });
   const row = overdue.getByRole("listitem").filter({ hasText: "Olu Org" });
   await expect(row).toContainText(/Due \d+ days ago, on \d+ \w+/);
@@ -57,7 +33,7 @@ test("a person timed by their organisation's default is overdue on Today, People
   await expect(page.getByRole("link", { name: "Olu Org" })).toHaveCount(1);
 
   // The organisation page agrees, word for word, and counts them overdue.
-  await goTo(page, "Organisations");
+  await kith.goTo("Organisations");
   await page.getByRole("list", { name: "Organisations" }).getByRole("link", { name: "Harbor Logistics" }).click();
   await expect(page.getByText("1 person · 1 overdue for a check-in")).toBeVisible();
   const member = page.getByRole("list", { name: "People at this organisation" }).getByRole("listitem").filter({ hasText: "Olu Org" });
@@ -119,7 +95,7 @@ test("when storage cannot be read, Today says what failed instead of “All caug
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Noor Calm" });
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   await expect(page.getByRole("heading", { name: "All caught up" })).toBeVisible();
 
   // From now on, reading open follow-ups fails the way a broken store does.

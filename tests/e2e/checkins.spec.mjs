@@ -1,53 +1,17 @@
 // Interactions and check-in timers: log, the "Today" screen, checked in,
 // snooze, temperature and details learned, and the paged timeline.
 import { test, expect } from "@playwright/test";
-import { Kith } from "./kith.mjs";
-
-/** The browser's local day `offset` days from today, as YYYY-MM-DD. */
-async function day(page, offset) {
-  return page.evaluate((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  }, offset);
-}
-
-async function longDay(page, offset) {
-  return page.evaluate((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    return `${d.getDate()} ${d.toLocaleString("en-GB", { month: "long" })}`;
-  }, offset);
-}
-
-async function logInteraction(page, { kind, date, notes, score, words, details }) {
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  if (kind) await page.getByLabel("Kind", { exact: true }).selectOption({ label: kind });
-  if (date) await page.getByLabel("Date", { exact: true }).fill(date);
-  if (notes) await page.getByLabel("Notes", { exact: true }).fill(notes);
-  if (score) await page.getByRole("radio", { name: new RegExp(`^${score}`) }).check();
-  if (words) await page.getByLabel("In their words").fill(words);
-  if (details) await page.getByLabel("Details learned (one per line)").fill(details);
-  await page.getByRole("button", { name: "Save interaction" }).click();
-  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
-}
-
-async function setTimer(page, count, unit) {
-  await page.getByRole("button", { name: "Change timer" }).click();
-  await page.getByLabel("Check in every").fill(String(count));
-  await page.getByLabel("Unit").selectOption(unit);
-  await page.getByRole("button", { name: "Save timer" }).click();
-}
+import { Kith, calendarDay, day, interactionRecord, longDay, putRecords, readRecords } from "./kith.mjs";
 
 test("40 days since the last call on a 30-day timer is overdue; logging a call clears it", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Pat Quinn", organisation: "Acme" });
-  await logInteraction(page, { kind: "Meeting", date: await day(page, -40), notes: "Quarterly review" });
-  await setTimer(page, 30, "days");
+  await kith.logInteraction({ kind: "Meeting", date: await day(page, -40), notes: "Quarterly review" });
+  await kith.setTimer(30, "days");
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Overdue");
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   const overdue = page.getByRole("region", { name: /^Overdue/ });
   await expect(overdue).toContainText("Pat Quinn");
   await expect(overdue).toContainText("Due 10 days ago");
@@ -55,10 +19,10 @@ test("40 days since the last call on a 30-day timer is overdue; logging a call c
   await expect(page.getByRole("region", { name: /^Overdue/ })).toContainText("Pat Quinn");
 
   await page.getByRole("link", { name: "Pat Quinn" }).click();
-  await logInteraction(page, { kind: "Call", notes: "Called to check in" });
+  await kith.logInteraction({ kind: "Call", notes: "Called to check in" });
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText(`Next check-in ${await longDay(page, 30)}`);
   await expect(page.getByRole("list", { name: "Interactions" }).getByRole("listitem").first()).toContainText("Called to check in");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   await expect(page.getByRole("heading", { name: "All caught up" })).toBeVisible();
 });
 
@@ -67,19 +31,19 @@ test("checked in from the Today screen, and snoozing a person", async ({ page })
   await kith.open();
   for (const name of ["Rae Due", "Sam Snooze"]) {
     await kith.addPerson({ name });
-    await logInteraction(page, { date: await day(page, -8) });
-    await setTimer(page, 1, "weeks");
+    await kith.logInteraction({ date: await day(page, -8) });
+    await kith.setTimer(1, "weeks");
     await kith.goToPeople();
   }
   await kith.openPerson("Sam Snooze");
   await page.getByRole("combobox", { name: "Snooze for" }).selectOption({ label: "a week" });
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Snoozed until");
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   const due = page.getByRole("region", { name: /^Due now/ });
   await expect(due).toContainText("Rae Due");
   await expect(page.getByText("Sam Snooze")).toHaveCount(0);
-  await page.getByRole("button", { name: "Checked in with Rae Due" }).click();
+  await kith.checkIn("Rae Due");
   await expect(page.getByRole("region", { name: /^Due now/ })).toHaveCount(0);
   // A weekly timer checked today falls due again within the week ahead.
   await expect(page.getByRole("region", { name: /^Coming up this week/ })).toContainText("Rae Due");
@@ -128,19 +92,11 @@ test("the timeline pages through a long history, newest first", async ({ page })
   await kith.addPerson({ name: "Wen Long" });
   const id = page.url().split("/").pop();
   await kith.saved();
-  await page.evaluate(async (who) => {
-    const db = await new Promise((ok) => { const r = indexedDB.open("kith"); r.onsuccess = () => ok(r.result); });
-    const tx = db.transaction("interactions", "readwrite");
-    for (let n = 0; n < 45; n++) {
-      const date = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-      tx.objectStore("interactions").put({
-        id: `seed${n}`, contact_ids: [who], kind: "call", date, time: null, notes: `Call number ${n}`,
-        temperature: null, created: 1, updated: 1, timeline: [`${who}|${date}|--:--:--|seed${n}`],
-      });
-    }
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, id);
+  const interactions = Array.from({ length: 45 }, (_, n) => interactionRecord({
+    id: `seed${n}`, who: id, notes: `Call number ${n}`,
+    date: new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10),
+  }));
+  await putRecords(page, { interactions });
   await kith.reload();
   const items = page.getByRole("list", { name: "Interactions" }).getByRole("listitem");
   await expect(items).toHaveCount(20);
@@ -157,20 +113,11 @@ test("a birthday three days ahead shows on Today, with whose it is", async ({ pa
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Bill Evans" });
-  const [month, dayOfMonth] = await page.evaluate(() => {
-    const d = new Date();
-    d.setDate(d.getDate() + 3);
-    return [d.toLocaleString("en-GB", { month: "long" }), String(d.getDate())];
-  });
-  await page.getByRole("button", { name: "Add family member" }).click();
-  await kith.field("Their name").fill("Ava");
-  await kith.field("Relation").fill("daughter");
-  await page.getByLabel("Birthday month").selectOption(month);
-  await kith.field("Birthday day").fill(dayOfMonth);
-  await page.getByRole("button", { name: "Save family member" }).click();
+  const { month, day: dayOfMonth } = await calendarDay(page, 3);
+  await kith.addFamilyMember({ name: "Ava", relation: "daughter", month, day: dayOfMonth });
   await expect(page.getByRole("region", { name: "Family" })).toContainText("in 3 days");
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   const dates = page.getByRole("region", { name: "Dates coming up" });
   await expect(dates).toContainText("Ava's birthday in 3 days — Bill Evans's daughter");
   await kith.reload();
@@ -181,18 +128,10 @@ test("a follow-up appears on its due day and leaves when done", async ({ page })
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Xia Wong" });
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await page.getByLabel("Follow-up (optional)").fill("Send the proposal");
-  await page.getByLabel("Follow-up due").fill(await day(page, 0));
-  await page.getByRole("button", { name: "Save interaction" }).click();
-  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await page.getByLabel("Follow-up (optional)").fill("Book the site visit");
-  await page.getByLabel("Follow-up due").fill(await day(page, 2));
-  await page.getByRole("button", { name: "Save interaction" }).click();
-  await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
+  await kith.logInteraction({ followUp: "Send the proposal", followUpDue: await day(page, 0) });
+  await kith.logInteraction({ followUp: "Book the site visit", followUpDue: await day(page, 2) });
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   const tasks = page.getByRole("region", { name: "Follow-ups due" });
   await expect(tasks).toContainText("Send the proposal");
   await expect(tasks).toContainText("Xia Wong");
@@ -209,15 +148,12 @@ test("the brief: a 2 after two 4s reads as a falling trend, with pinned details 
   await kith.addPerson({ name: "Yara Tell" });
   await kith.addDetail("Prefers calls before 9");
   await page.getByRole("button", { name: "Pin “Prefers calls before 9”" }).click();
-  await logInteraction(page, { date: await day(page, -20), score: 4 });
-  await logInteraction(page, { date: await day(page, -10), score: 4 });
-  await page.getByRole("button", { name: "Log interaction" }).click();
-  await page.getByRole("radio", { name: /^2/ }).check();
-  await page.getByLabel("In their words").fill("Support has been slow");
-  await page.getByLabel("Notes", { exact: true }).fill("Escalation call");
-  await page.getByLabel("Follow-up (optional)").fill("Call back with a fix date");
-  await page.getByLabel("Follow-up due").fill(await day(page, 2));
-  await page.getByRole("button", { name: "Save interaction" }).click();
+  await kith.logInteraction({ date: await day(page, -20), score: 4 });
+  await kith.logInteraction({ date: await day(page, -10), score: 4 });
+  await kith.logInteraction({
+    score: 2, words: "Support has been slow", notes: "Escalation call",
+    followUp: "Call back with a fix date", followUpDue: await day(page, 2),
+  });
   const brief = page.getByRole("region", { name: "Before you reach out" });
   await expect(brief).toContainText("2/5 “Support has been slow” · trend falling");
   await expect(brief).toContainText("Prefers calls before 9");
@@ -239,15 +175,9 @@ test("priorities are dated, and Kith asks again when they are old", async ({ pag
   await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("Launching in Spain by March");
   await kith.saved();
   // Seventy days pass: the stored confirmation is moved back.
-  await page.evaluate(async (old) => {
-    const db = await new Promise((ok) => { const r = indexedDB.open("kith"); r.onsuccess = () => ok(r.result); });
-    const tx = db.transaction("contacts", "readwrite");
-    const store = tx.objectStore("contacts");
-    const all = await new Promise((ok) => { const r = store.getAll(); r.onsuccess = () => ok(r.result); });
-    for (const c of all) { c.priorities_confirmed = old; store.put(c); }
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, await day(page, -70));
+  const old = await day(page, -70);
+  const contacts = (await readRecords(page, "contacts")).map((c) => ({ ...c, priorities_confirmed: old }));
+  await putRecords(page, { contacts });
   await kith.reload();
   await expect(card).toContainText("Confirmed 70 days ago");
   await expect(page.getByRole("note")).toContainText("Is this still what matters to them?");
@@ -284,7 +214,7 @@ test("an organisation's default timer, a follow-up series, the l shortcut and th
   const brief = page.getByRole("region", { name: "Before you reach out" });
   for (const n of [7, 30, 90]) await expect(brief).toContainText(`Rollout (+${n} days)`);
   await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(1);
-  await page.getByRole("button", { name: "Checked in", exact: true }).click();
+  await kith.checkIn();
   await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(0);
 });
 
@@ -294,10 +224,10 @@ test("relationship health and its charts follow the readings, with the rule expl
   await kith.addPerson({ name: "Ida Chart" });
   const health = page.getByRole("region", { name: "Relationship health" });
   await expect(health).toContainText("No temperature readings yet");
-  await logInteraction(page, { date: await day(page, -20), score: 4 });
+  await kith.logInteraction({ date: await day(page, -20), score: 4 });
   await expect(health).toContainText("Good");
-  await logInteraction(page, { date: await day(page, -10), score: 4 });
-  await logInteraction(page, { score: 2 });
+  await kith.logInteraction({ date: await day(page, -10), score: 4 });
+  await kith.logInteraction({ score: 2 });
   await expect(health).toContainText("At risk");
   await expect(health.getByRole("img", { name: "Temperature, oldest to newest: 4, 4, 2" })).toBeVisible();
   await expect(health.getByRole("img", { name: /^Interactions per month over the last year/ })).toBeVisible();
@@ -330,7 +260,7 @@ test("log once for an organisation's people, see its timeline, and open a brief 
   await expect(page.getByRole("img", { name: "Temperature, oldest to newest: 3" })).toBeVisible();
 
   await page.getByLabel("Default for its people").selectOption({ label: "Every month" });
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   await expect(page.getByRole("region", { name: /^Overdue/ })).toContainText("Kim One");
   await page.getByRole("button", { name: "Brief on Kim One" }).click();
   await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("Annual planning with both");
@@ -340,9 +270,9 @@ test("settings: tag default timers and the overdue threshold are kept", async ({
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Mo Tagged", tags: "vip" });
-  await logInteraction(page, { date: await day(page, -10) });
+  await kith.logInteraction({ date: await day(page, -10) });
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("No check-in timer");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await kith.goTo("Settings");
   await page.getByLabel("Tag", { exact: true }).fill("vip");
   await page.getByLabel("Timer", { exact: true }).selectOption({ label: "Every week" });
   await page.getByRole("button", { name: "Add default" }).click();
@@ -351,7 +281,7 @@ test("settings: tag default timers and the overdue threshold are kept", async ({
   await kith.reload();
   await expect(page.getByLabel("Overdue after")).toHaveValue("200");
   await expect(page.getByRole("list", { name: "Default timers by tag" })).toContainText("Every week");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await kith.goToToday();
   // 10 days on a weekly timer: due, but not overdue until day 14 at 200%.
   await expect(page.getByRole("region", { name: /^Due now/ })).toContainText("Mo Tagged");
   await expect(page.getByRole("region", { name: /^Overdue/ })).toHaveCount(0);

@@ -1,30 +1,13 @@
 // Contacts from other apps: vCard and CSV import with a preview, no
 // duplicates on a second import, vCard and calendar export.
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
-import { Kith } from "./kith.mjs";
-
-const samples = new URL("../samples/", import.meta.url);
-const sample = (path) => readFileSync(new URL(path, samples));
-
-async function importFile(page, name, buffer) {
-  await page.goto("/settings");
-  await page.getByLabel("Import contacts from a vCard or CSV file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
-}
-
-async function download(page, button) {
-  await page.goto("/settings");
-  const waiting = page.waitForEvent("download");
-  await page.getByRole("button", { name: button }).click();
-  const file = await waiting;
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
-}
+import { Kith, sample } from "./kith.mjs";
 
 test("import a phone's vCard: preview, people with birthdays and photos, no duplicates the second time", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
-  await importFile(page, "ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
+  await kith.importContacts("ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
   const preview = page.getByRole("region", { name: "Contacts import preview" });
   await expect(preview).toContainText("1 person — 1 new.");
   await expect(preview).toContainText("1 birthdays");
@@ -38,7 +21,7 @@ test("import a phone's vCard: preview, people with birthdays and photos, no dupl
   await expect(page.getByText("john4@smith.com")).toBeVisible();
   await expect(page.locator(".person__photo img")).toBeVisible();
 
-  await importFile(page, "ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
+  await kith.importContacts("ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
   await expect(preview).toContainText("1 person — 1 already here with nothing new.");
   await expect(preview.getByRole("button", { name: "Nothing new to import" })).toBeDisabled();
   await kith.goToPeople();
@@ -48,7 +31,7 @@ test("import a phone's vCard: preview, people with birthdays and photos, no dupl
 test("a 30-card Mac address book in Latin-1, and a Polish card once the right charset is picked", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
-  await importFile(page, "mac.vcf", sample("vcard/macos-addressbook-30-cards-latin1.vcf"));
+  await kith.importContacts("mac.vcf", sample("vcard/macos-addressbook-30-cards-latin1.vcf"));
   const preview = page.getByRole("region", { name: "Contacts import preview" });
   await expect(preview).toContainText("30 people — 30 new.");
   await preview.getByRole("button", { name: "Import 30 people" }).click();
@@ -56,7 +39,7 @@ test("a 30-card Mac address book in Latin-1, and a Polish card once the right ch
   await kith.goToPeople();
   await expect(page.getByText("Ingrid Spaßlund")).toBeVisible();
 
-  await importFile(page, "thebat.vcf", sample("vcard/thebat-2.1-qp-latin2-nocharset.vcf"));
+  await kith.importContacts("thebat.vcf", sample("vcard/thebat-2.1-qp-latin2-nocharset.vcf"));
   await expect(preview).toContainText("Piotr Iksiñski");
   await preview.getByLabel("Text in this file").selectOption("windows-1250");
   await expect(preview).toContainText("Piotr Iksiński");
@@ -69,7 +52,7 @@ test("a 30-card Mac address book in Latin-1, and a Polish card once the right ch
 test("LinkedIn CSV: notes before the header are skipped, columns are matched and can be changed", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
-  await importFile(page, "Connections.csv", sample("csv/synthetic-linkedin-connections.csv"));
+  await kith.importContacts("Connections.csv", sample("csv/synthetic-linkedin-connections.csv"));
   const mapping = page.getByRole("region", { name: "Match the columns" });
   await expect(mapping).toContainText("has 3 rows");
   await expect(mapping.getByLabel(/^Company/)).toHaveValue(String(14));
@@ -91,9 +74,9 @@ test("a file that is not contacts is refused in words and changes nothing", asyn
   await kith.open();
   await kith.addPerson({ name: "Cy Keep" });
   await kith.saved();
-  await importFile(page, "holiday.jpg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+  await kith.importContacts("holiday.jpg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
   await expect(page.getByRole("alert")).toContainText("“holiday.jpg” is not a vCard (.vcf) or CSV file. Nothing was imported; your data is unchanged.");
-  await importFile(page, "empty.csv", Buffer.from("just one line\n"));
+  await kith.importContacts("empty.csv", Buffer.from("just one line\n"));
   await expect(page.getByRole("alert")).toContainText("“empty.csv” has no rows under a header.");
   await kith.goToPeople();
   await expect(kith.rows()).toHaveCount(1);
@@ -104,15 +87,16 @@ test("export people as vCard 4.0 and import it back into an empty Kith", async (
   await kith.open();
   await kith.addPerson({ name: "Ana Cruz", organisation: "Acme Ltd", email: "ana@acme.test", phone: "+1 555 0100" });
   await kith.saved();
-  const { name, text } = await download(page, "Export people (vCard)");
+  const { name, bytes } = await kith.exportFile("Export people (vCard)");
+  const text = bytes.toString("utf8");
   expect(name).toMatch(/^kith-people-\d{4}-\d{2}-\d{2}\.vcf$/);
   expect(text).toContain("BEGIN:VCARD\r\nVERSION:4.0\r\n");
   expect(text).toContain("FN:Ana Cruz\r\n");
   expect(text).toContain("ORG:Acme Ltd\r\n");
 
-  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase("kith"); r.onsuccess = ok; r.onblocked = ok; }));
+  await kith.clearData();
   await kith.open();
-  await importFile(page, name, Buffer.from(text));
+  await kith.importContacts(name, Buffer.from(text));
   const preview = page.getByRole("region", { name: "Contacts import preview" });
   await preview.getByRole("button", { name: "Import 1 person" }).click();
   await kith.goToPeople();
@@ -124,15 +108,16 @@ test("export people as vCard 4.0 and import it back into an empty Kith", async (
 test("calendar export is valid iCalendar with yearly dates and alarms", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
-  await importFile(page, "gmail.vcf", sample("vcard/gmail-3.0-spouse-anniversary.vcf"));
+  await kith.importContacts("gmail.vcf", sample("vcard/gmail-3.0-spouse-anniversary.vcf"));
   await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: /^Import 1 person/ }).click();
   await expect(page.getByRole("status").getByText("Imported: 1 new")).toBeVisible();
-  await importFile(page, "leap.csv", sample("csv/synthetic-google-contacts-new-format.csv"));
+  await kith.importContacts("leap.csv", sample("csv/synthetic-google-contacts-new-format.csv"));
   await page.getByRole("region", { name: "Match the columns" }).getByRole("button", { name: "Continue" }).click();
   await page.getByRole("region", { name: "Contacts import preview" }).getByRole("button", { name: /^Import 3 people/ }).click();
   await expect(page.getByRole("status").getByText("Imported: 3 new")).toBeVisible();
 
-  const { name, text } = await download(page, "Export calendar (.ics)");
+  const { name, bytes } = await kith.exportFile("Export calendar (.ics)");
+  const text = bytes.toString("utf8");
   expect(name).toBe("kith-calendar.ics");
   // Parsed by ical.js, the parser Thunderbird uses.
   const calendar = new ICAL.Component(ICAL.parse(text));

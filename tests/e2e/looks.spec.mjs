@@ -2,8 +2,7 @@
 // an organisation and the form, on a laptop and a phone, light and dark.
 // They assert nothing about pixels; they exist so a person can look.
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { Kith } from "./kith.mjs";
+import { Kith, day, sample, upload } from "./kith.mjs";
 
 const shots = "../../target/screenshots";
 const people = [
@@ -30,12 +29,7 @@ for (const scheme of ["light", "dark"]) {
       await kith.addDetail("Daughter Ava started university in Porto");
       await kith.addDetail("Training for the Lisbon half marathon");
       await page.getByRole("button", { name: "Pin “Daughter Ava started university in Porto”" }).click();
-      await page.getByRole("button", { name: "Add family member" }).click();
-      await kith.field("Their name").fill("Ava");
-      await kith.field("Relation").fill("daughter");
-      await page.getByLabel("Birthday month").selectOption("December");
-      await kith.field("Birthday day").fill("2");
-      await page.getByRole("button", { name: "Save family member" }).click();
+      await kith.addFamilyMember({ name: "Ava", relation: "daughter", month: "December", day: 2 });
       await page.getByRole("button", { name: "Add date" }).click();
       await page.getByLabel("Date month").selectOption("March");
       await kith.field("Date day").fill("14");
@@ -68,34 +62,25 @@ for (const scheme of ["light", "dark"]) {
       await page.emulateMedia({ colorScheme: scheme });
       const kith = new Kith(page);
       await kith.open();
-      const ago = (n) => page.evaluate((k) => { const d = new Date(); d.setDate(d.getDate() - k); return d.toISOString().slice(0, 10); }, n);
       for (const [name, org, days, score] of [["Ana Cruz", "Acme Ltd", 52, 4], ["Bo Lindqvist", "Northwind", 33, 2], ["Chidi Okafor", "", 26, 5]]) {
         await kith.addPerson({ name, organisation: org || undefined });
-        await page.getByRole("button", { name: "Log interaction" }).click();
-        await page.getByLabel("Date", { exact: true }).fill(await ago(days));
-        await page.getByRole("radio", { name: new RegExp(`^${score}`) }).check();
-        await page.getByLabel("Notes", { exact: true }).fill("Quarterly review over coffee");
-        await page.getByRole("button", { name: "Save interaction" }).click();
-        await page.getByRole("button", { name: "Change timer" }).click();
-        await page.getByLabel("Check in every").fill("30");
-        await page.getByRole("button", { name: "Save timer" }).click();
+        await kith.logInteraction({ date: await day(page, -days), score, notes: "Quarterly review over coffee" });
+        await kith.setTimer(30);
         await kith.goToPeople();
       }
       await kith.openPerson("Bo Lindqvist");
       await kith.addDetail("Daughter Ava starts university in Porto");
       await page.getByRole("button", { name: "Pin “Daughter Ava starts university in Porto”" }).click();
-      await page.getByRole("button", { name: "Log interaction" }).click();
-      await page.getByRole("radio", { name: /^2/ }).check();
-      await page.getByLabel("In their words").fill("Deliveries keep slipping");
-      await page.getByLabel("Follow-up (optional)").fill("Send the revised delivery plan");
-      await page.getByLabel("Follow-up due").fill(await ago(0));
-      await page.getByRole("button", { name: "Save interaction" }).click();
+      await kith.logInteraction({
+        score: 2, words: "Deliveries keep slipping",
+        followUp: "Send the revised delivery plan", followUpDue: await day(page, 0),
+      });
       await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("trend");
       await page.evaluate(() => document.getElementById("main").scrollTo(0, 0));
       await page.screenshot({ path: `${shots}/brief-${device}-${scheme}.png` });
       await page.getByRole("region", { name: "Relationship health" }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/health-${device}-${scheme}.png` });
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+      await kith.goToToday();
       await expect(page.getByRole("region", { name: /^Overdue/ })).toBeVisible();
       await page.screenshot({ path: `${shots}/today-${device}-${scheme}.png` });
     });
@@ -109,8 +94,7 @@ for (const scheme of ["light", "dark"]) {
       await page.emulateMedia({ colorScheme: scheme });
       const kith = new Kith(page);
       await kith.open("/settings");
-      const sample = readFileSync(new URL("../samples/csv/synthetic-google-contacts-new-format.csv", import.meta.url));
-      await page.getByLabel("Import contacts from a vCard or CSV file").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: sample });
+      await kith.contactsImport().setInputFiles(upload("contacts.csv", sample("csv/synthetic-google-contacts-new-format.csv")));
       const mapping = page.getByRole("region", { name: "Match the columns" });
       await mapping.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/import-columns-${device}-${scheme}.png` });

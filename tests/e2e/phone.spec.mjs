@@ -61,7 +61,6 @@ test("on a phone the sections are a tab bar at the bottom, and Today fits", asyn
   }
   const box = await nav.boundingBox();
   expect(box.y + box.height).toBeGreaterThan(700);
-  await nav.getByRole("link", { name: "People" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await kith.goToPeople();
   await noSidewaysScroll(page);
 });

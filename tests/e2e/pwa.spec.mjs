@@ -7,21 +7,9 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Kith } from "./kith.mjs";
+import { Kith, root, serve } from "./kith.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const dist = join(root, "dist");
-
-/** Waits until a service worker is active and controls the page. */
-async function offlineReady(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The first visit is not controlled; a reload is (and is served from the cache).
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-}
 
 function filesIn(dir) {
   const out = [];
@@ -68,7 +56,7 @@ test("offline after the first visit: a reload and a deep link open the app with 
   await kith.addPerson({ name: "Olive Offline", email: "olive@example.test" });
   await kith.saved();
   const personUrl = page.url();
-  await offlineReady(page);
+  await kith.offlineReady();
 
   await context.setOffline(true);
   await page.reload();
@@ -104,10 +92,7 @@ test("a sealed page: only its own origin, no policy violations, through a whole 
   await kith.goToPeople();
   await kith.addPerson({ name: "Bo Lind" });
   await kith.saved();
-  await page.goto("/settings");
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export backup" }).click();
-  await download;
+  await kith.exportBackup();
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
@@ -189,21 +174,6 @@ test("settings say whether the browser keeps the data for good, in plain words",
   await expect(page.getByText(/MB of .* MB this browser allows/)).toBeVisible();
 });
 
-/** A static server of `dir` on a free port, as a separate process. */
-async function serve(dir) {
-  const port = 4500 + Math.floor(Math.random() * 400);
-  const child = spawn("node", [join(root, "scripts/serve-dist.mjs"), "--port", String(port), "--dir", dir], { stdio: "ignore" });
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error("the test server did not start");
-}
-
 test("a new build is offered with a prompt; accepting runs it with the data intact and old caches gone", async ({ page }) => {
   const site = mkdtempSync(join(tmpdir(), "kith-site-"));
   cpSync(dist, site, { recursive: true });
@@ -213,7 +183,7 @@ test("a new build is offered with a prompt; accepting runs it with the data inta
     const kith = new Kith(page);
     await kith.addPerson({ name: "Uma Update" });
     await kith.saved();
-    await offlineReady(page);
+    await kith.offlineReady();
     const before = await page.evaluate(() => caches.keys());
     expect(before.length).toBe(1);
 

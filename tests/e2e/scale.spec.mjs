@@ -1,64 +1,32 @@
 // Scale benchmark: 10,000 people and 100,000 interactions in IndexedDB.
 // It prints figures (start-up, search, memory) and asserts only structure:
 // the list keeps under 100 rows in the DOM and finds the right person. The
-// records are written straight into the app's schema (see src/storage/idb.rs).
+// records are written straight into the app's schema (support/records.mjs).
 import { test, expect } from "@playwright/test";
 import { readFileSync, statSync } from "node:fs";
-import { Kith } from "./kith.mjs";
+import { Kith, interactionRecord, organisationRecord, personRecord, putRecords } from "./kith.mjs";
 
 const PEOPLE = 10_000;
 const INTERACTIONS = 100_000;
 
 /** Writes the people and interactions straight into IndexedDB; ms taken. */
 function seed(page) {
-  return page.evaluate(
-    async ({ people, interactions }) => {
-      const started = performance.now();
-      const db = await new Promise((ok, fail) => {
-        const r = indexedDB.open("kith");
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      const first = ["Ana", "Bo", "Chidi", "Dana", "Émile", "Farah", "Gus", "Hana", "Ivo", "Jude", "Kai", "Lea"];
-      const last = ["Cruz", "Lind", "Okafor", "Adams", "Nowak", "Sato", "Silva", "Moreau", "Khan", "Berg"];
-      const day = (n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-      const tx = db.transaction(["contacts", "organisations", "interactions"], "readwrite");
-      for (let o = 0; o < 500; o++) {
-        tx.objectStore("organisations").put({ id: `org${o}`, name: `Company ${o}`, notes: "", created: 1, updated: 1 });
-      }
-      for (let i = 0; i < people; i++) {
-        tx.objectStore("contacts").put({
-          id: `p${i}`,
-          name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
-          organisation_id: `org${i % 500}`,
-          emails: [{ label: "work", value: `person${i}@example.test` }],
-          phones: [],
-          notes: "",
-          cadence: { type: "every", count: 30, unit: "days" },
-          last_interaction: day(2000 - (i % 300)),
-          created: 1,
-          updated: 1,
-        });
-      }
-      for (let i = 0; i < interactions; i++) {
-        const who = `p${i % people}`;
-        const date = day(i % 2200);
-        const id = `i${i}`;
-        tx.objectStore("interactions").put({
-          id, contact_ids: [who], kind: "call", date, time: null, notes: `Call ${i}`,
-          temperature: null, created: 1, updated: 1,
-          timeline: [`${who}|${date}|--:--:--|${id}`],
-        });
-      }
-      await new Promise((ok, fail) => {
-        tx.oncomplete = ok;
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-      return performance.now() - started;
-    },
-    { people: PEOPLE, interactions: INTERACTIONS },
-  );
+  const first = ["Ana", "Bo", "Chidi", "Dana", "Émile", "Farah", "Gus", "Hana", "Ivo", "Jude", "Kai", "Lea"];
+  const last = ["Cruz", "Lind", "Okafor", "Adams", "Nowak", "Sato", "Silva", "Moreau", "Khan", "Berg"];
+  const day = (n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const organisations = Array.from({ length: 500 }, (_, o) => organisationRecord({ id: `org${o}`, name: `Company ${o}` }));
+  const contacts = Array.from({ length: PEOPLE }, (_, i) => personRecord({
+    id: `p${i}`,
+    name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
+    organisation: `org${i % 500}`,
+    email: `person${i}@example.test`,
+    cadence: { type: "every", count: 30, unit: "days" },
+    lastInteraction: day(2000 - (i % 300)),
+  }));
+  const interactions = Array.from({ length: INTERACTIONS }, (_, i) => interactionRecord({
+    id: `i${i}`, who: `p${i % PEOPLE}`, date: day(i % 2200), notes: `Call ${i}`,
+  }));
+  return putRecords(page, { contacts, organisations, interactions });
 }
 
 test("10,000 people and 100,000 interactions stay quick", async ({ page }) => {
@@ -135,9 +103,7 @@ test("backing up and restoring 10,000 people and 100,000 interactions stay quick
   await longest(page);
 
   let t = Date.now();
-  const waiting = page.waitForEvent("download", { timeout: 120_000 });
-  await page.getByRole("button", { name: "Export backup" }).click();
-  const path = await (await waiting).path();
+  const { path } = await kith.download("Export backup", { timeout: 120_000 });
   const exportMs = Date.now() - t;
   const exportTasks = await longest(page);
   const bytes = statSync(path).size;
@@ -146,7 +112,7 @@ test("backing up and restoring 10,000 people and 100,000 interactions stay quick
   expect(parsed.interactions.length).toBe(100_000);
 
   t = Date.now();
-  await page.getByLabel("Import a backup file").setInputFiles(path);
+  await kith.backupImport().setInputFiles(path);
   const preview = page.getByRole("region", { name: "Import preview" });
   await expect(preview).toContainText("This backup holds 10,000 people, 100,000 interactions", { timeout: 120_000 });
   const checkMs = Date.now() - t;
@@ -163,13 +129,11 @@ test("backing up and restoring 10,000 people and 100,000 interactions stay quick
   await page.goto("/settings");
   await longest(page);
   t = Date.now();
-  const vcardWait = page.waitForEvent("download", { timeout: 120_000 });
-  await page.getByRole("button", { name: "Export people (vCard)" }).click();
-  const vcardPath = await (await vcardWait).path();
+  const { path: vcardPath } = await kith.download("Export people (vCard)", { timeout: 120_000 });
   const vcardMs = Date.now() - t;
   const vcardTasks = await longest(page);
   t = Date.now();
-  await page.getByLabel("Import contacts from a vCard or CSV file").setInputFiles(vcardPath);
+  await kith.contactsImport().setInputFiles(vcardPath);
   await expect(page.getByRole("region", { name: "Contacts import preview" })).toContainText(
     "10,000 people — 10,000 already here with nothing new.", { timeout: 120_000 });
   const rematchMs = Date.now() - t;

@@ -4,28 +4,23 @@
 // Links, deep links after a reload, the manifest's scope and the offline
 // copy all stay under /kith/.
 import { test, expect } from "@playwright/test";
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Kith } from "./kith.mjs";
+import { Kith, root, serve } from "./kith.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const site = join(root, "target/dist-kith");
 
 test("served as /kith/: links, a deep link after a reload, and offline all stay under /kith/", async ({ page, context, request }) => {
   expect(existsSync(join(site, "index.html")), "build it first: trunk build --release --public-url /kith/ --dist target/dist-kith").toBe(true);
-  const port = 4900 + Math.floor(Math.random() * 90);
-  const server = spawn("node", [join(root, "scripts/serve-dist.mjs"), "--port", String(port), "--dir", site, "--base", "/kith/"], { stdio: "ignore" });
+  const server = await serve(site, { base: "/kith/" });
   try {
-    const origin = `http://127.0.0.1:${port}`;
-    await expect.poll(async () => (await fetch(`${origin}/kith/`).catch(() => null))?.status ?? 0).toBe(200);
+    const origin = server.url;
     expect((await request.get(`${origin}/`)).status()).toBe(404);
 
     const kith = new Kith(page);
     await page.goto(`${origin}/kith/`);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+    await kith.goToPeople();
     await expect(page).toHaveURL(`${origin}/kith/people`);
     await kith.addPerson({ name: "Sub Path", email: "sub@example.test" });
     await kith.saved();
@@ -42,13 +37,12 @@ test("served as /kith/: links, a deep link after a reload, and offline all stay 
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(new URL(scope).pathname).toBe("/kith/");
 
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await kith.offlineReady();
     await context.setOffline(true);
     await page.goto(deep);
     await expect(page.getByText("sub@example.test")).toBeVisible();
     await context.setOffline(false);
   } finally {
-    server.kill();
+    server.stop();
   }
 });
