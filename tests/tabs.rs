@@ -1,11 +1,12 @@
 //! Keeping tabs in step (src/state/tabs.rs) in a real browser (headless
 //! Chromium through wasm-bindgen-test): the catch-up rule on its own, the
-//! words on the channel, and a message crossing a real BroadcastChannel.
+//! text on the channel, and messages crossing a real BroadcastChannel.
 //! Each channel test uses its own channel name.
 
 use futures_channel::mpsc;
 use futures_util::StreamExt;
 use kith::state::tabs::{CatchUp, Channel, Message};
+use kith_core::{Cadence, CadenceUnit, CheckInSettings};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -70,15 +71,43 @@ fn more_write_ends_than_starts_never_underflow() {
     assert_eq!(sync.pending(), 0);
 }
 
-#[wasm_bindgen_test]
-fn message_words_round_trip() {
-    for message in [Message::Changed, Message::Settings] {
-        assert_eq!(Message::from_word(Some(message.word())), message);
+/// Settings unlike the defaults: a weekly timer for "vip", overdue at 200%.
+fn vip_weekly() -> CheckInSettings {
+    CheckInSettings {
+        overdue_percent: 200,
+        tag_cadences: vec![(
+            "vip".to_owned(),
+            Cadence::Every {
+                count: 1,
+                unit: CadenceUnit::Weeks,
+            },
+        )],
+        ..CheckInSettings::default()
     }
-    assert_eq!(Message::Changed.word(), "changed", "what older tabs post");
-    // A word from a newer Kith, or no text at all: read everything again.
-    assert_eq!(Message::from_word(Some("later")), Message::Changed);
-    assert_eq!(Message::from_word(None), Message::Changed);
+}
+
+#[wasm_bindgen_test]
+fn messages_round_trip_as_text() {
+    for message in [
+        Message::Changed,
+        Message::Settings(vip_weekly()),
+        Message::Settings(CheckInSettings::default()),
+    ] {
+        assert_eq!(Message::decode(Some(&message.encode())), message);
+    }
+    assert_eq!(Message::Changed.encode(), "changed", "what older tabs post");
+}
+
+#[wasm_bindgen_test]
+fn text_this_version_cannot_read_means_read_everything_again() {
+    for text in [
+        None,
+        Some("later"),
+        Some("settings "),
+        Some("settings {oops"),
+    ] {
+        assert_eq!(Message::decode(text), Message::Changed, "{text:?}");
+    }
 }
 
 /// Posts `sent` on one channel object and returns what another object of
@@ -91,7 +120,7 @@ async fn cross(name: &str, sent: &[Message]) -> Vec<Message> {
     });
     let telling = Channel::open(name).expect("BroadcastChannel");
     for m in sent {
-        telling.announce(*m);
+        telling.announce(m);
     }
     let mut heard = Vec::new();
     for _ in sent {
@@ -109,8 +138,12 @@ async fn a_change_crosses_to_another_channel_of_the_same_name() {
 }
 
 #[wasm_bindgen_test]
-async fn settings_cross_as_settings_in_order() {
-    let sent = [Message::Settings, Message::Changed, Message::Settings];
+async fn settings_cross_whole_and_in_order() {
+    let sent = [
+        Message::Settings(vip_weekly()),
+        Message::Changed,
+        Message::Settings(CheckInSettings::default()),
+    ];
     assert_eq!(cross("test-tabs-settings", &sent).await, sent);
 }
 
@@ -126,10 +159,10 @@ async fn a_channel_does_not_hear_itself_nor_other_names() {
     other.listen(move |m| {
         let _ = tx.unbounded_send(("other name", m));
     });
-    me.announce(Message::Settings);
+    me.announce(&Message::Settings(vip_weekly()));
     // A marker through a third object on the self channel: it arrives after
     // anything `me` could have heard of its own post.
     let marker = Channel::open("test-tabs-self").expect("BroadcastChannel");
-    marker.announce(Message::Changed);
+    marker.announce(&Message::Changed);
     assert_eq!(rx.next().await, Some(("self", Message::Changed)));
 }

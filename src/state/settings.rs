@@ -1,7 +1,7 @@
 //! Check-in settings (thresholds, tag default timers): kept in localStorage
 //! by `platform`, held here in `Kith::check_in` so every screen that reads
 //! them follows a change. A change made in one tab reaches the other open
-//! tabs ([`Message::Settings`]), which read them again.
+//! tabs ([`Message::Settings`] carries them).
 
 use super::tabs::Message;
 use super::Kith;
@@ -14,16 +14,16 @@ impl Kith {
     /// Changes the check-in settings, keeps them and tells the other tabs.
     pub fn update_check_in(&self, change: impl FnOnce(&mut CheckInSettings)) {
         self.check_in.update(change);
-        platform::save_check_in_settings(&self.check_in.get_untracked());
-        self.announce(Message::Settings);
+        let settings = self.check_in.get_untracked();
+        platform::save_check_in_settings(&settings);
+        self.announce(&Message::Settings(settings));
     }
 
-    /// Another tab changed the settings: read them again (screens follow
-    /// only when something did change).
-    pub(super) fn settings_heard(&self) {
-        let stored = platform::load_check_in_settings();
-        if self.check_in.with_untracked(|now| *now != stored) {
-            self.check_in.set(stored);
+    /// Another tab changed the settings (and stored them): take them on.
+    /// Screens follow only when something did change.
+    pub(super) fn settings_heard(&self, settings: CheckInSettings) {
+        if self.check_in.with_untracked(|now| *now != settings) {
+            self.check_in.set(settings);
         }
     }
 
@@ -43,6 +43,6 @@ impl Kith {
         if let Some(days) = settings.backup_reminder_days {
             platform::set_backup_reminder_days(days);
         }
-        self.announce(Message::Settings);
+        self.announce(&Message::Settings(settings.check_in.clone()));
     }
 }

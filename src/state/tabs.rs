@@ -1,6 +1,8 @@
 //! Keeping open tabs of Kith in step over a `BroadcastChannel` named
 //! "kith". A tab that stored something says so ([`Message::Changed`]); one
-//! that changed the check-in settings says that ([`Message::Settings`]).
+//! that changed the check-in settings sends them ([`Message::Settings`]):
+//! they live in localStorage, but another tab's localStorage may catch up
+//! only after the message arrives, so the message carries them.
 //! A tab that hears of another's write reads the people again, but only
 //! once none of its own writes is under way, and drops a read that one of
 //! its own writes overtook (reading storage then could hide an edit that is
@@ -8,7 +10,7 @@
 //! (tests/tabs.rs), and [`Channel`] is the browser's side.
 
 use super::Kith;
-use kith_core::{Directory, Store};
+use kith_core::{CheckInSettings, Directory, Store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
@@ -18,31 +20,39 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const CHANNEL: &str = "kith";
 
 /// What one tab tells the others.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
     /// Something was stored: people, interactions, dates…
     Changed,
-    /// The check-in settings changed (they live in localStorage).
-    Settings,
+    /// The check-in settings are now these.
+    Settings(CheckInSettings),
 }
 
+/// How a settings message starts on the channel; their JSON follows.
+const SETTINGS: &str = "settings ";
+
 impl Message {
-    /// The word posted on the channel.
-    pub fn word(self) -> &'static str {
+    /// The text posted on the channel: "changed" (what every version of
+    /// Kith has posted), or "settings " and the settings as JSON.
+    pub fn encode(&self) -> String {
         match self {
-            Message::Changed => "changed",
-            Message::Settings => "settings",
+            Message::Changed => "changed".to_owned(),
+            Message::Settings(settings) => {
+                format!(
+                    "{SETTINGS}{}",
+                    serde_json::to_string(settings).unwrap_or_default()
+                )
+            }
         }
     }
 
-    /// The message a posted word means. A word this version does not know
+    /// The message a posted text means. Text this version cannot read
     /// (from a newer Kith in another tab) counts as `Changed`: reading
     /// everything again is always safe.
-    pub fn from_word(word: Option<&str>) -> Message {
-        match word {
-            Some("settings") => Message::Settings,
-            _ => Message::Changed,
-        }
+    pub fn decode(text: Option<&str>) -> Message {
+        text.and_then(|t| t.strip_prefix(SETTINGS))
+            .and_then(|json| serde_json::from_str(json).ok())
+            .map_or(Message::Changed, Message::Settings)
     }
 }
 
@@ -129,15 +139,17 @@ impl Channel {
     }
 
     /// Tells the other tabs (never this one).
-    pub fn announce(&self, message: Message) {
-        let _ = self.port.post_message(&JsValue::from_str(message.word()));
+    pub fn announce(&self, message: &Message) {
+        let _ = self
+            .port
+            .post_message(&JsValue::from_str(&message.encode()));
     }
 
     /// Calls `hear` with each message another tab posts.
     pub fn listen(&mut self, mut hear: impl FnMut(Message) + 'static) {
         let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
-                hear(Message::from_word(event.data().as_string().as_deref()));
+                hear(Message::decode(event.data().as_string().as_deref()));
             },
         );
         self.port
@@ -165,13 +177,13 @@ impl Kith {
                 kith.sync.update_value(CatchUp::heard);
                 spawn_local(kith.catch_up());
             }
-            Message::Settings => kith.settings_heard(),
+            Message::Settings(settings) => kith.settings_heard(settings),
         });
         self.tabs.set_value(Some(channel));
     }
 
     /// Tells the other tabs.
-    pub(super) fn announce(&self, message: Message) {
+    pub(super) fn announce(&self, message: &Message) {
         self.tabs.with_value(|tabs| {
             if let Some(channel) = tabs {
                 channel.announce(message);

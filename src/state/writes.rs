@@ -93,7 +93,7 @@ impl Kith {
     /// keep it.
     pub(super) fn committed(&self) {
         self.revision.update(|r| *r += 1);
-        self.announce(Message::Changed);
+        self.announce(&Message::Changed);
         spawn_local(self.catch_up());
         if self.persisted.get_untracked().is_none() {
             let kith = *self;
