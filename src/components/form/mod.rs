@@ -39,6 +39,20 @@ impl Binding {
     }
 }
 
+impl Binding {
+    /// A field over a value that is not text: `read` says it as the text
+    /// the field shows (an option's `value`), `write` takes the text back.
+    pub fn derived(
+        read: impl Fn() -> String + Send + Sync + 'static,
+        write: impl Fn(String) + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            read: Signal::derive(read),
+            write: Callback::new(write),
+        }
+    }
+}
+
 impl From<RwSignal<String>> for Binding {
     fn from(value: RwSignal<String>) -> Self {
         Self {
@@ -208,8 +222,8 @@ pub fn TextArea(
     }
 }
 
-/// A labelled choice from a list. The options are the children, each
-/// saying itself whether it is `selected`, so the value can be any type.
+/// A labelled choice from a list. The options are data, not views, so
+/// every select in the app shares one compiled view.
 #[component]
 pub fn SelectField(
     /// The select's id; the label points at it.
@@ -218,24 +232,28 @@ pub fn SelectField(
     /// The visible label, which is also the select's accessible name.
     #[prop(into)]
     label: TextProp,
-    /// Called with the chosen option's `value`.
+    /// The chosen option's `value`, and where a new choice goes.
     #[prop(into)]
-    on_change: Callback<String>,
+    value: Binding,
+    /// `(value, text)` of each option, in order.
+    options: Vec<(String, String)>,
     /// Help shown under the select, and read with it.
     #[prop(optional)]
     hint: Option<&'static str>,
     /// Extra classes on the field, e.g. "field--inline".
     #[prop(optional)]
     class: &'static str,
-    /// The `<option>`s.
-    children: Children,
 ) -> impl IntoView {
+    let Binding { read, write } = value;
     view! {
         <div class=shell_class(class)>
             <label for=id.clone()>{move || label.get()}</label>
             <select id=id.clone() aria-describedby=described_by(id.clone(), hint, None)
-                on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {children()}
+                on:change=move |ev| write.run(event_target_value(&ev))>
+                {options.into_iter().map(|(key, text)| {
+                    let mine = key.clone();
+                    view! { <option value=key selected=move || read.with(|r| *r == mine)>{text}</option> }
+                }).collect_view()}
             </select>
             {hint_view(&id, hint)}
         </div>
