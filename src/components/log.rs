@@ -150,11 +150,8 @@ pub fn LogForm(
                         if t.is_empty() { "Log an interaction".to_owned() } else { format!("Log an interaction with {t}") }
                     }}</h2>
                     <div class="day-picker">
-                        <SelectField id="log-kind" label="Kind" on_change=move |k| kind.set(k)>
-                            {InteractionKind::ALL.iter().map(|k| view! {
-                                <option value=k.key() selected=move || kind.get() == k.key()>{k.label()}</option>
-                            }).collect_view()}
-                        </SelectField>
+                        <SelectField id="log-kind" label="Kind" value=kind
+                            options=InteractionKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect()/>
                         <DateField id="log-date" label="Date" value=date/>
                         <TextField id="log-time" label="Time (optional)" value=time kind="time"/>
                     </div>

@@ -3,11 +3,12 @@
 //! touch, and who is overdue for a check-in.
 
 use crate::components::avatar::Avatar;
-use crate::components::form::{FormError, SelectField, TextArea, TextField};
+use crate::components::form::{Binding, FormError, SelectField, TextArea, TextField};
 use crate::components::health::{FrequencyChart, TemperatureChart};
 use crate::components::log::{LogForm, TimelineItem};
 use crate::platform;
 use crate::state::use_kith;
+use kith_core::cadence::PRESETS;
 use kith_core::format::last_in_touch;
 use kith_core::organisation::{merge_histories, people, Summary};
 use kith_core::{Cadence, OrganisationId};
@@ -280,15 +281,13 @@ fn OrganisationCheckIns(id: OrganisationId) -> impl IntoView {
             <div class="day-picker">
                 <SelectField id="org-cadence" label="Default for its people"
                     hint="People with a timer of their own keep it."
-                    on_change=move |key: String| {
-                        if let Some(cadence) = Cadence::preset(&key) {
+                    value=Binding::derived(
+                        move || PRESETS.iter().find(|(_, _, c)| *c == current()).map(|(k, _, _)| (*k).to_owned()).unwrap_or_default(),
+                        move |key| if let Some(cadence) = Cadence::preset(&key) {
                             let _ = kith.set_organisation_cadence(&me.get_value(), cadence);
-                        }
-                    }>
-                    {kith_core::cadence::PRESETS.iter().map(|(key, label, cadence)| view! {
-                        <option value=*key selected=move || current() == *cadence>{*label}</option>
-                    }).collect_view()}
-                </SelectField>
+                        },
+                    )
+                    options=PRESETS.iter().map(|(k, l, _)| ((*k).to_owned(), (*l).to_owned())).collect()/>
             </div>
             <button class="button button--small" aria-expanded=move || series.get().to_string()
                 on:click=move |_| series.update(|s| *s = !*s)>"Follow up with everyone after a project"</button>

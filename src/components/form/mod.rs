@@ -19,12 +19,15 @@
 pub mod rows;
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Where a field reads its text and where what is typed goes.
-#[derive(Clone, Copy)]
+/// Where a field reads its text and where what is typed goes. Plain
+/// shared closures rather than signals: every field reads through the same
+/// compiled code, whatever it is bound to.
+#[derive(Clone)]
 pub struct Binding {
-    read: Signal<String>,
-    write: Callback<String>,
+    read: Arc<dyn Fn() -> String + Send + Sync>,
+    write: Arc<dyn Fn(String) + Send + Sync>,
 }
 
 impl Binding {
@@ -33,18 +36,27 @@ impl Binding {
     /// typing never re-renders the list).
     pub fn new(initial: String, write: impl Fn(String) + Send + Sync + 'static) -> Self {
         Self {
-            read: Signal::stored(initial),
-            write: Callback::new(write),
+            read: Arc::new(move || initial.clone()),
+            write: Arc::new(write),
+        }
+    }
+
+    /// A field over a value that is not text: `read` says it as the text
+    /// the field shows (an option's `value`), `write` takes the text back.
+    pub fn derived(
+        read: impl Fn() -> String + Send + Sync + 'static,
+        write: impl Fn(String) + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            read: Arc::new(read),
+            write: Arc::new(write),
         }
     }
 }
 
 impl From<RwSignal<String>> for Binding {
     fn from(value: RwSignal<String>) -> Self {
-        Self {
-            read: value.into(),
-            write: Callback::new(move |text| value.set(text)),
-        }
+        Self::derived(move || value.get(), move |text| value.set(text))
     }
 }
 
@@ -65,6 +77,13 @@ fn shell_class(class: &'static str) -> String {
     } else {
         format!("field {class}")
     }
+}
+
+/// A reactive string as a closure giving `String`, the type the app's
+/// other views already render (so no extra render code is compiled).
+fn text(prop: &TextProp) -> impl Fn() -> String + Send + Sync + 'static {
+    let prop = prop.clone();
+    move || prop.get().to_string()
 }
 
 fn hint_id(id: &TextProp) -> String {
@@ -142,12 +161,12 @@ pub fn TextField(
     let Binding { read, write } = value;
     view! {
         <div class=shell_class(class)>
-            <label for=id.clone()>{move || label.get()}</label>
-            <input id=id.clone() type=kind placeholder=placeholder autocomplete=autocomplete
+            <label for=text(&id)>{text(&label)}</label>
+            <input id=text(&id) type=kind placeholder=placeholder autocomplete=autocomplete
                 inputmode=inputmode list=list
                 aria-invalid=invalid(error) aria-describedby=described_by(id.clone(), hint, error)
-                prop:value=move || read.get()
-                on:input=move |ev| write.run(event_target_value(&ev))/>
+                prop:value=move || read()
+                on:input=move |ev| write(event_target_value(&ev))/>
             {children.map(|c| c())}
             {hint_view(&id, hint)}
         </div>
@@ -198,18 +217,18 @@ pub fn TextArea(
     let Binding { read, write } = value;
     view! {
         <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <textarea id=id.clone() rows=rows
+            <label for=text(&id)>{text(&label)}</label>
+            <textarea id=text(&id) rows=rows
                 aria-invalid=invalid(error) aria-describedby=described_by(id.clone(), hint, error)
-                prop:value=move || read.get()
-                on:input=move |ev| write.run(event_target_value(&ev))></textarea>
+                prop:value=move || read()
+                on:input=move |ev| write(event_target_value(&ev))></textarea>
             {hint_view(&id, hint)}
         </div>
     }
 }
 
-/// A labelled choice from a list. The options are the children, each
-/// saying itself whether it is `selected`, so the value can be any type.
+/// A labelled choice from a list. The options are data, not views, so
+/// every select in the app shares one compiled view.
 #[component]
 pub fn SelectField(
     /// The select's id; the label points at it.
@@ -218,24 +237,28 @@ pub fn SelectField(
     /// The visible label, which is also the select's accessible name.
     #[prop(into)]
     label: TextProp,
-    /// Called with the chosen option's `value`.
+    /// The chosen option's `value`, and where a new choice goes.
     #[prop(into)]
-    on_change: Callback<String>,
+    value: Binding,
+    /// `(value, text)` of each option, in order.
+    options: Vec<(String, String)>,
     /// Help shown under the select, and read with it.
     #[prop(optional)]
     hint: Option<&'static str>,
     /// Extra classes on the field, e.g. "field--inline".
     #[prop(optional)]
     class: &'static str,
-    /// The `<option>`s.
-    children: Children,
 ) -> impl IntoView {
+    let Binding { read, write } = value;
     view! {
         <div class=shell_class(class)>
-            <label for=id.clone()>{move || label.get()}</label>
-            <select id=id.clone() aria-describedby=described_by(id.clone(), hint, None)
-                on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {children()}
+            <label for=text(&id)>{text(&label)}</label>
+            <select id=text(&id) aria-describedby=described_by(id.clone(), hint, None)
+                on:change=move |ev| write(event_target_value(&ev))>
+                {options.into_iter().map(|(key, text)| {
+                    let (read, mine) = (read.clone(), key.clone());
+                    view! { <option value=key selected=move || read() == mine>{text}</option> }
+                }).collect_view()}
             </select>
             {hint_view(&id, hint)}
         </div>

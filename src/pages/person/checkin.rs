@@ -2,7 +2,7 @@
 //! snooze, and the cadence itself.
 
 use super::Person;
-use crate::components::form::{FormError, SelectField, TextField};
+use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::{Cadence, CadenceUnit, ContactId};
@@ -120,13 +120,12 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                     <div class="day-picker">
                         <TextField id="cadence-count" label="Check in every" value=count
                             inputmode="numeric" class="field--narrow"/>
-                        <SelectField id="cadence-unit" label="Unit" on_change=move |key: String| {
-                            if let Some((u, _, _)) = UNITS.iter().find(|(_, k, _)| *k == key) { unit.set(*u) }
-                        }>
-                            {UNITS.iter().map(|(u, key, label)| view! {
-                                <option value=*key selected=move || unit.get() == *u>{*label}</option>
-                            }).collect_view()}
-                        </SelectField>
+                        <SelectField id="cadence-unit" label="Unit"
+                            value=Binding::derived(
+                                move || UNITS.iter().find(|(u, _, _)| *u == unit.get()).map(|(_, k, _)| (*k).to_owned()).unwrap_or_default(),
+                                move |key| if let Some((u, _, _)) = UNITS.iter().find(|(_, k, _)| *k == key) { unit.set(*u) },
+                            )
+                            options=UNITS.iter().map(|(_, key, label)| ((*key).to_owned(), (*label).to_owned())).collect()/>
                     </div>
                     <FormError error/>
                     <div class="form__actions">

@@ -1,7 +1,7 @@
 //! Family members (who need not be contacts) and important dates.
 
 use super::{Dates, Person};
-use crate::components::form::{FormError, SelectField, TextField};
+use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::dates::{DEFAULT_LEAD_DAYS, MONTHS};
@@ -29,12 +29,10 @@ fn DayPicker(
     view! {
         <div class="day-picker">
             <SelectField id=format!("{prefix}-month") label=format!("{what} month")
-                on_change=move |m: String| month.set(m.parse().unwrap_or(0))>
-                <option value="0">"—"</option>
-                {MONTHS.iter().enumerate().map(|(i, m)| view! {
-                    <option value=(i + 1).to_string() selected=move || month.get() == i as u32 + 1>{*m}</option>
-                }).collect_view()}
-            </SelectField>
+                value=Binding::derived(move || month.get().to_string(), move |m| month.set(m.parse().unwrap_or(0)))
+                options=std::iter::once(("0".to_owned(), "—".to_owned()))
+                    .chain(MONTHS.iter().enumerate().map(|(i, m)| ((i + 1).to_string(), (*m).to_owned())))
+                    .collect()/>
             <TextField id=format!("{prefix}-day") label=format!("{what} day") value=day
                 inputmode="numeric" class="field--narrow"/>
             <TextField id=format!("{prefix}-year") label="Year (optional)" value=year
@@ -256,14 +254,10 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
             <Show when=move || adding.get()>
                 <form class="subform" on:submit=save.clone()>
                     <div class="field-pair">
-                        <SelectField id="date-kind" label="Kind of date" on_change=move |k| kind.set(k)>
-                            {DateKind::BUILT_IN.iter().map(|k| {
-                                let key = k.key().to_owned();
-                                let selected = { let key = key.clone(); move || kind.get() == key };
-                                view! { <option value=key selected=selected>{k.label().to_owned()}</option> }
-                            }).collect_view()}
-                            <option value="custom">"Other…"</option>
-                        </SelectField>
+                        <SelectField id="date-kind" label="Kind of date" value=kind
+                            options=DateKind::BUILT_IN.iter().map(|k| (k.key().to_owned(), k.label().to_owned()))
+                                .chain(std::iter::once(("custom".to_owned(), "Other…".to_owned())))
+                                .collect()/>
                         <Show when=move || kind.get() == "custom">
                             <TextField id="date-label" label="Name of the date" value=label placeholder="e.g. Name day"/>
                         </Show>

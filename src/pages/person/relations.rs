@@ -1,7 +1,7 @@
 //! Links between people ("reports to", "spouse of"), shown from both sides,
 //! with a small person picker to add one.
 
-use crate::components::form::{FormError, SelectField, TextField};
+use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::{ContactId, RelationKind};
 use leptos::prelude::*;
@@ -90,13 +90,12 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
             <Show when=move || adding.get()>
                 <div class="subform">
                     <div class="field-pair">
-                        <SelectField id="relation-kind" label="They are…" on_change=move |key: String| {
-                            if let Some(k) = RelationKind::from_key(&key) { kind.set(k) }
-                        }>
-                            {RelationKind::ALL.iter().map(|k| view! {
-                                <option value=k.key() selected=move || kind.get() == *k>{k.label()}</option>
-                            }).collect_view()}
-                        </SelectField>
+                        <SelectField id="relation-kind" label="They are…"
+                            value=Binding::derived(
+                                move || kind.get().key().to_owned(),
+                                move |key| if let Some(k) = RelationKind::from_key(&key) { kind.set(k) },
+                            )
+                            options=RelationKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect()/>
                         <TextField id="relation-other" label="Person" value=query kind="search" placeholder="Type a name"/>
                     </div>
                     <ul class="picker" aria-label="Matching people">

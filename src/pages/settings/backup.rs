@@ -1,7 +1,7 @@
 //! Backups in settings: export everything as one JSON file, and import one
 //! through the restore pipeline, with a preview before anything is written.
 
-use crate::components::form::{FormError, SelectField, TextField};
+use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::backup::{Backup, Preview, Restorer};
 use kith_core::format::grouped;
@@ -232,11 +232,12 @@ pub fn BackupCard() -> impl IntoView {
                     None => "Not reported by this browser".to_owned(),
                 }}</dd></div>
             </dl>
-            <SelectField id="backup-remind" label="Remind me after" class="field--inline" on_change=move |v: String| {
-                if let Ok(d) = v.parse::<u32>() { crate::platform::set_backup_reminder_days(d); remind.set(d); }
-            }>
-                {[7u32, 14, 30, 90].map(|d| view! { <option value=d.to_string() selected=move || remind.get() == d>{format!("{d} days without a backup")}</option> }).collect_view()}
-            </SelectField>
+            <SelectField id="backup-remind" label="Remind me after" class="field--inline"
+                value=Binding::derived(
+                    move || remind.get().to_string(),
+                    move |v| if let Ok(d) = v.parse::<u32>() { crate::platform::set_backup_reminder_days(d); remind.set(d); },
+                )
+                options=[7u32, 14, 30, 90].iter().map(|d| (d.to_string(), format!("{d} days without a backup"))).collect()/>
             <div class="field--check">
                 <input type="checkbox" id="backup-encrypt" prop:checked=move || encrypt.get()
                     on:change=move |ev| encrypt.set(event_target_checked(&ev))/>

@@ -4,7 +4,7 @@
 //! and dates as a calendar file.
 
 use crate::components::file_pick::download;
-use crate::components::form::{FormError, SelectField};
+use crate::components::form::{Binding, FormError, SelectField};
 use crate::platform::BrowserCharsets;
 use crate::state::use_kith;
 use kith_core::format::grouped;
@@ -268,13 +268,13 @@ pub fn ContactsCard() -> impl IntoView {
     let needs_charset = move || legacy_text.get();
     let charset_picker = move || {
         needs_charset().then(|| view! {
-            <SelectField id="import-charset" label="Text in this file" class="field--inline" on_change=move |v| {
-                charset.set(v);
-                let columns = mapped_columns();
-                if !matches!(step.get_untracked(), Step::Mapping { .. }) { preview(columns); }
-            }>
-                {CHARSETS.map(|(label, name)| view! { <option value=label selected=move || charset.get() == label>{name}</option> }).collect_view()}
-            </SelectField>
+            <SelectField id="import-charset" label="Text in this file" class="field--inline"
+                value=Binding::derived(move || charset.get(), move |v| {
+                    charset.set(v);
+                    let columns = mapped_columns();
+                    if !matches!(step.get_untracked(), Step::Mapping { .. }) { preview(columns); }
+                })
+                options=CHARSETS.iter().map(|(label, name)| ((*label).to_owned(), (*name).to_owned())).collect()/>
         })
     };
     let mapping = move || match step.get() {

@@ -4,7 +4,7 @@
 mod backup;
 mod contacts_io;
 
-use crate::components::form::{SelectField, TextField};
+use crate::components::form::{Binding, SelectField, TextField};
 use crate::platform::{self, Theme};
 use crate::state::use_kith;
 use crate::storage::SCHEMA_VERSION;
@@ -120,22 +120,20 @@ fn CheckInSettingsCard() -> impl IntoView {
         <section class="card" aria-labelledby="checkin-settings-title">
             <h2 class="card__title" id="checkin-settings-title">"Check-ins"</h2>
             <div class="day-picker">
-                <SelectField id="overdue-percent" label="Overdue after" on_change=move |v: String| {
-                    if let Ok(p) = v.parse::<u16>() { kith.update_check_in(|s| s.overdue_percent = p) }
-                }>
-                    {CheckInSettings::OVERDUE_CHOICES.map(|p| view! {
-                        <option value=p.to_string() selected=move || settings().overdue_percent == p>
-                            {format!("{p}% of the interval (a 30-day timer: day {})", overdue_day(30, p))}
-                        </option>
-                    }).collect_view()}
-                </SelectField>
-                <SelectField id="reconfirm-days" label="Ask to re-confirm priorities after" on_change=move |v: String| {
-                    if let Ok(d) = v.parse::<u16>() { kith.update_check_in(|s| s.reconfirm_days = d) }
-                }>
-                    {CheckInSettings::RECONFIRM_CHOICES.map(|d| view! {
-                        <option value=d.to_string() selected=move || settings().reconfirm_days == d>{format!("{d} days")}</option>
-                    }).collect_view()}
-                </SelectField>
+                <SelectField id="overdue-percent" label="Overdue after"
+                    value=Binding::derived(
+                        move || settings().overdue_percent.to_string(),
+                        move |v| if let Ok(p) = v.parse::<u16>() { kith.update_check_in(|s| s.overdue_percent = p) },
+                    )
+                    options=CheckInSettings::OVERDUE_CHOICES.iter().map(|p| {
+                        (p.to_string(), format!("{p}% of the interval (a 30-day timer: day {})", overdue_day(30, *p)))
+                    }).collect()/>
+                <SelectField id="reconfirm-days" label="Ask to re-confirm priorities after"
+                    value=Binding::derived(
+                        move || settings().reconfirm_days.to_string(),
+                        move |v| if let Ok(d) = v.parse::<u16>() { kith.update_check_in(|s| s.reconfirm_days = d) },
+                    )
+                    options=CheckInSettings::RECONFIRM_CHOICES.iter().map(|d| (d.to_string(), format!("{d} days"))).collect()/>
             </div>
             <h3 class="card__subtitle">"Default timers by tag"</h3>
             <p class="field__hint">"For people with no timer of their own and none from their organisation; the shortest applies."</p>
@@ -163,9 +161,8 @@ fn CheckInSettingsCard() -> impl IntoView {
                 <TextField id="tag-default-tag" label="Tag" value=new_tag list="tag-names">
                     <datalist id="tag-names">{move || tags().into_iter().map(|t| view! { <option value=t/> }).collect_view()}</datalist>
                 </TextField>
-                <SelectField id="tag-default-cadence" label="Timer" on_change=move |k| new_preset.set(k)>
-                    {PRESETS.iter().skip(1).map(|(k, l, _)| view! { <option value=*k selected=move || new_preset.get() == *k>{*l}</option> }).collect_view()}
-                </SelectField>
+                <SelectField id="tag-default-cadence" label="Timer" value=new_preset
+                    options=PRESETS.iter().skip(1).map(|(k, l, _)| ((*k).to_owned(), (*l).to_owned())).collect()/>
                 <button type="submit" class="button button--small">"Add default"</button>
             </form>
         </section>
