@@ -4,8 +4,8 @@
 
 use kith::storage::{IdbStore, SCHEMA_VERSION};
 use kith_core::contract;
-use kith_core::model::{Batch, Organisation};
-use kith_core::{OrganisationId, Store, StoreError, Timestamp};
+use kith_core::model::Batch;
+use kith_core::{Store, StoreError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -71,13 +71,7 @@ async fn two_writers_of_one_person_keep_both_changes() {
 async fn records_survive_closing_and_reopening() {
     let store = fresh("test-reopen").await;
     let ana = contract::contact("ana", "Ana Cruz");
-    store
-        .commit(&Batch {
-            contacts: vec![ana.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    contract::put(&store, contract::of_contacts(vec![ana.clone()])).await;
     store.close();
     let again = IdbStore::open("test-reopen").await.unwrap();
     assert_eq!(again.contact(&ana.id).await.unwrap(), Some(ana));
@@ -90,24 +84,15 @@ async fn upgrade_from_v1_keeps_records_and_indexes_them() {
     IdbStore::delete(name).await.unwrap();
     let v1 = IdbStore::open_at(name, 1).await.unwrap();
     assert_eq!(v1.version(), 1);
-    let acme = Organisation {
-        id: OrganisationId::parse("acme").unwrap(),
-        name: "Acme".into(),
-        notes: String::new(),
-        default_cadence: Default::default(),
-        created: Timestamp(1),
-        updated: Timestamp(1),
-        deleted: None,
-    };
+    let acme = contract::organisation("acme", "Acme");
     let mut ana = contract::contact("ana", "Ana");
     ana.organisation_id = Some(acme.id.clone());
     let bo = contract::contact("bo", "Bo");
     let batch = Batch {
-        contacts: vec![ana.clone(), bo],
         organisations: vec![acme.clone()],
-        ..Batch::default()
+        ..contract::of_contacts(vec![ana.clone(), bo])
     };
-    v1.commit(&batch).await.unwrap();
+    contract::put(&v1, batch).await;
     // v1 has no organisation index yet.
     assert!(v1.contacts_in_organisation(&acme.id).await.is_err());
     v1.close();

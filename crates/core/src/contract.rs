@@ -3,7 +3,7 @@
 //! the browser tests against the IndexedDB store, so both stay alike.
 //! Each check expects an empty store.
 //!
-//! Why one file of about 540 lines: it is one list of checks, read top to
+//! Why one file of about 480 lines: it is one list of checks, read top to
 //! bottom; split, it would hide which checks a store must pass.
 
 use crate::cadence::Cadence;
@@ -85,41 +85,99 @@ fn day(n: u64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Days::new(n)
 }
 
+/// An organisation with no notes and no default cadence.
+pub fn organisation(key: &str, name: &str) -> Organisation {
+    Organisation {
+        id: id(OrganisationId::parse, key),
+        name: name.into(),
+        notes: String::new(),
+        default_cadence: Default::default(),
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    }
+}
+
+/// A yearly date of `who`, with no year and a week's notice.
+fn yearly(key: &str, who: &Contact, kind: DateKind, month: u32, day: u32) -> ImportantDate {
+    ImportantDate {
+        id: id(DateId::parse, key),
+        contact_id: who.id.clone(),
+        family_member: None,
+        kind,
+        month,
+        day,
+        year: None,
+        lead_days: 7,
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    }
+}
+
+/// Commits `batch`; a store that refuses it fails the check.
+pub async fn put<S: Store>(store: &S, batch: Batch) {
+    store.commit(&batch).await.unwrap();
+}
+
+/// A batch of these people only.
+pub fn of_contacts(contacts: Vec<Contact>) -> Batch {
+    Batch {
+        contacts,
+        ..Batch::default()
+    }
+}
+
+fn of_interactions(interactions: Vec<Interaction>) -> Batch {
+    Batch {
+        interactions,
+        ..Batch::default()
+    }
+}
+
+fn of_dates(dates: Vec<ImportantDate>) -> Batch {
+    Batch {
+        dates,
+        ..Batch::default()
+    }
+}
+
+fn of_tasks(tasks: Vec<Task>) -> Batch {
+    Batch {
+        tasks,
+        ..Batch::default()
+    }
+}
+
+fn of_photos(photos: Vec<Photo>) -> Batch {
+    Batch {
+        photos,
+        ..Batch::default()
+    }
+}
+
+/// The ids of `found` in order, to compare with the keys they were made from.
+pub fn ids<'a, T>(found: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Vec<&'a str> {
+    found.iter().map(id).collect()
+}
+
 /// Create, read, update and tombstone a person; records read back equal to
 /// what was written, text with markup and quotes included.
 pub async fn crud<S: Store>(store: &S) {
     let ana = contact("ana", "Ana Cruz");
-    store
-        .commit(&Batch {
-            contacts: vec![ana.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_contacts(vec![ana.clone()])).await;
     assert_eq!(store.contact(&ana.id).await.unwrap(), Some(ana.clone()));
 
     let mut renamed = ana.clone();
     renamed.name = "Ana María Cruz".into();
     renamed.last_interaction = Some(day(3));
     renamed.updated = Timestamp(1_500);
-    store
-        .commit(&Batch {
-            contacts: vec![renamed.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_contacts(vec![renamed.clone()])).await;
     assert_eq!(store.contact(&ana.id).await.unwrap(), Some(renamed.clone()));
 
     let mut gone = renamed.clone();
     gone.deleted = Some(Timestamp(1_600));
-    store
-        .commit(&Batch {
-            contacts: vec![gone.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_contacts(vec![gone.clone()])).await;
     let (people, orgs) = store.load_people().await.unwrap();
     assert_eq!(people, vec![gone], "tombstones stay stored");
     assert!(orgs.is_empty());
@@ -132,27 +190,16 @@ pub async fn crud<S: Store>(store: &S) {
 
 /// People are found by organisation; deleted people are not.
 pub async fn organisation_members<S: Store>(store: &S) {
-    let acme = Organisation {
-        id: id(OrganisationId::parse, "acme"),
-        name: "Acme".into(),
-        notes: String::new(),
-        default_cadence: Default::default(),
-        created: Timestamp(1),
-        updated: Timestamp(1),
-        deleted: None,
-    };
+    let acme = organisation("acme", "Acme");
     let mut people = vec![contact("a", "A"), contact("b", "B"), contact("c", "C")];
     people[0].organisation_id = Some(acme.id.clone());
     people[1].organisation_id = Some(acme.id.clone());
     people[1].deleted = Some(Timestamp(2));
-    store
-        .commit(&Batch {
-            contacts: people,
-            organisations: vec![acme.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    let batch = Batch {
+        organisations: vec![acme.clone()],
+        ..of_contacts(people)
+    };
+    put(store, batch).await;
     let members = store.contacts_in_organisation(&acme.id).await.unwrap();
     let names: Vec<_> = members.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["A"]);
@@ -164,10 +211,7 @@ pub async fn organisation_members<S: Store>(store: &S) {
 pub async fn timeline_paging<S: Store>(store: &S) {
     let ana = contact("ana", "Ana");
     let bo = contact("bo", "Bo");
-    let mut batch = Batch {
-        contacts: vec![ana.clone(), bo.clone()],
-        ..Batch::default()
-    };
+    let mut batch = of_contacts(vec![ana.clone(), bo.clone()]);
     for n in 0..25u64 {
         let with: Vec<&Contact> = if n % 5 == 0 {
             vec![&ana, &bo]
@@ -198,23 +242,18 @@ pub async fn timeline_paging<S: Store>(store: &S) {
     assert_eq!(seen, expected, "newest first, deleted one left out");
 
     let (bos, _) = store.timeline(&bo.id, None, 100).await.unwrap();
-    let ids: Vec<_> = bos.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["i20", "i15", "i10", "i05", "i00"]);
+    assert_eq!(
+        ids(&bos, |i| i.id.as_str()),
+        ["i20", "i15", "i10", "i05", "i00"]
+    );
 
     // Moving an interaction to a later day moves it in the timeline.
     let mut moved = batch.interactions[0].clone();
     moved.date = day(100);
     moved.updated = Timestamp(4_000);
-    store
-        .commit(&Batch {
-            interactions: vec![moved],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_interactions(vec![moved])).await;
     let (first, _) = store.timeline(&ana.id, None, 2).await.unwrap();
-    let ids: Vec<_> = first.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["i00", "i23"]);
+    assert_eq!(ids(&first, |i| i.id.as_str()), ["i00", "i23"]);
     assert_eq!(store.counts().await.unwrap().interactions, 25);
 }
 
@@ -224,13 +263,7 @@ pub async fn day_range<S: Store>(store: &S) {
     let interactions: Vec<_> = (0..10)
         .map(|n| interaction(&format!("r{n}"), &[&ana], day(9 - n), None))
         .collect();
-    store
-        .commit(&Batch {
-            interactions,
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_interactions(interactions)).await;
     let found = store
         .interactions_between(day(2), day(5), 100)
         .await
@@ -250,32 +283,10 @@ pub async fn day_range<S: Store>(store: &S) {
 /// Important dates are found per person.
 pub async fn dates_per_person<S: Store>(store: &S) {
     let ana = contact("ana", "Ana");
-    let date = |key: &str, who: &Contact, kind| ImportantDate {
-        id: id(DateId::parse, key),
-        contact_id: who.id.clone(),
-        family_member: None,
-        kind,
-        month: 2,
-        day: 29,
-        year: None,
-        lead_days: 7,
-        created: Timestamp(1),
-        updated: Timestamp(1),
-        deleted: None,
-    };
-    let bday = date("d1", &ana, DateKind::Birthday);
-    let other = date(
-        "d2",
-        &contact("bo", "Bo"),
-        DateKind::Custom("Name day".into()),
-    );
-    store
-        .commit(&Batch {
-            dates: vec![bday.clone(), other],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    let bday = yearly("d1", &ana, DateKind::Birthday, 2, 29);
+    let name_day = DateKind::Custom("Name day".into());
+    let other = yearly("d2", &contact("bo", "Bo"), name_day, 2, 29);
+    put(store, of_dates(vec![bday.clone(), other])).await;
     assert_eq!(store.dates_for(&ana.id).await.unwrap(), vec![bday]);
 }
 
@@ -288,34 +299,23 @@ pub async fn photos<S: Store>(store: &S) {
         mime: "image/jpeg".into(),
         bytes: vec![fill; 3_000],
     };
-    store
-        .commit(&Batch {
-            contacts: vec![ana.clone()],
-            photos: vec![jpeg(1)],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    let with_photo = Batch {
+        contacts: vec![ana.clone()],
+        ..of_photos(vec![jpeg(1)])
+    };
+    put(store, with_photo).await;
     assert_eq!(store.photo(&ana.id).await.unwrap(), Some(jpeg(1)));
     assert_eq!(
         store.contact(&ana.id).await.unwrap().unwrap().photo,
         Some(Timestamp(5))
     );
-    store
-        .commit(&Batch {
-            photos: vec![jpeg(2)],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_photos(vec![jpeg(2)])).await;
     assert_eq!(store.photo(&ana.id).await.unwrap(), Some(jpeg(2)));
-    store
-        .commit(&Batch {
-            photos_removed: vec![ana.id.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    let removed = Batch {
+        photos_removed: vec![ana.id.clone()],
+        ..Batch::default()
+    };
+    put(store, removed).await;
     assert_eq!(store.photo(&ana.id).await.unwrap(), None);
     assert!(store
         .photo(&id(ContactId::parse, "nobody"))
@@ -328,19 +328,7 @@ pub async fn photos<S: Store>(store: &S) {
 /// year end, and a Feb 29 date is found in a common year's window.
 pub async fn upcoming_dates<S: Store>(store: &S) {
     let ana = contact("ana", "Ana");
-    let yearly = |key: &str, month: u32, day: u32| ImportantDate {
-        id: id(DateId::parse, key),
-        contact_id: ana.id.clone(),
-        family_member: None,
-        kind: DateKind::Birthday,
-        month,
-        day,
-        year: None,
-        lead_days: 7,
-        created: Timestamp(1),
-        updated: Timestamp(1),
-        deleted: None,
-    };
+    let yearly = |key: &str, month, day| yearly(key, &ana, DateKind::Birthday, month, day);
     let mut gone = yearly("gone", 12, 30);
     gone.deleted = Some(Timestamp(2));
     let dates = vec![
@@ -351,34 +339,19 @@ pub async fn upcoming_dates<S: Store>(store: &S) {
         yearly("jun", 6, 1),
         gone,
     ];
-    store
-        .commit(&Batch {
-            dates,
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
-    let keys = |found: Vec<ImportantDate>| {
-        found
-            .into_iter()
-            .map(|d| d.id.as_str().to_owned())
-            .collect::<Vec<_>>()
-    };
+    put(store, of_dates(dates)).await;
     let new_year = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
-    assert_eq!(
-        keys(store.upcoming_dates(new_year, 14).await.unwrap()),
-        ["jan", "dec"]
-    );
+    let found = store.upcoming_dates(new_year, 14).await.unwrap();
+    assert_eq!(ids(&found, |d| d.id.as_str()), ["jan", "dec"]);
     let late_feb = NaiveDate::from_ymd_opt(2027, 2, 20).unwrap();
+    let found = store.upcoming_dates(late_feb, 8).await.unwrap();
     assert_eq!(
-        keys(store.upcoming_dates(late_feb, 8).await.unwrap()),
+        ids(&found, |d| d.id.as_str()),
         ["feb"],
         "Feb 28 in a common year"
     );
-    assert_eq!(
-        keys(store.upcoming_dates(late_feb, 9).await.unwrap()),
-        ["feb", "mar"]
-    );
+    let found = store.upcoming_dates(late_feb, 9).await.unwrap();
+    assert_eq!(ids(&found, |d| d.id.as_str()), ["feb", "mar"]);
     assert!(store
         .upcoming_dates(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), 14)
         .await
@@ -407,38 +380,20 @@ pub async fn tasks<S: Store>(store: &S) {
         task("later", &[&bo], 30),
         done,
     ];
-    store
-        .commit(&Batch {
-            tasks,
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
-    let keys = |found: Vec<Task>| {
-        found
-            .into_iter()
-            .map(|t| t.id.as_str().to_owned())
-            .collect::<Vec<_>>()
-    };
+    put(store, of_tasks(tasks)).await;
     assert_eq!(
-        keys(store.open_tasks(day(5)).await.unwrap()),
+        ids(&store.open_tasks(day(5)).await.unwrap(), |r| r.id.as_str()),
         ["late", "soon"]
     );
     assert_eq!(
-        keys(store.tasks_for(&bo.id).await.unwrap()),
+        ids(&store.tasks_for(&bo.id).await.unwrap(), |r| r.id.as_str()),
         ["late", "later"]
     );
     let mut finished = task("soon", &[&ana], 5);
     finished.done = Some(Timestamp(9));
-    store
-        .commit(&Batch {
-            tasks: vec![finished],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_tasks(vec![finished])).await;
     assert_eq!(
-        keys(store.open_tasks(day(40)).await.unwrap()),
+        ids(&store.open_tasks(day(40)).await.unwrap(), |r| r.id.as_str()),
         ["late", "later"]
     );
     assert_eq!(store.counts().await.unwrap().tasks, 4);
@@ -455,32 +410,27 @@ pub async fn export_and_replace<S: Store>(store: &S) {
         mime: "image/jpeg".into(),
         bytes: vec![0xFF, 0xD8, 0xFF, 0xE0, 7],
     };
-    store
-        .commit(&Batch {
-            contacts: vec![ana.clone()],
-            photos: vec![jpeg.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    let with_photo = Batch {
+        contacts: vec![ana.clone()],
+        ..of_photos(vec![jpeg.clone()])
+    };
+    put(store, with_photo).await;
     let first = store.export("test").await.unwrap();
     assert_eq!(first.contacts.len(), 2);
     assert_eq!(first.interactions.len(), 1);
     assert_eq!(first.photos.len(), 1);
     let mut other = contact("zed", "Zed");
     other.photo = Some(Timestamp(3));
-    store
-        .commit(&Batch {
-            contacts: vec![other.clone()],
-            photos: vec![Photo {
-                contact_id: other.id.clone(),
-                ..jpeg.clone()
-            }],
-            photos_removed: vec![ana.id.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    let later = Batch {
+        contacts: vec![other.clone()],
+        photos: vec![Photo {
+            contact_id: other.id.clone(),
+            ..jpeg.clone()
+        }],
+        photos_removed: vec![ana.id.clone()],
+        ..Batch::default()
+    };
+    put(store, later).await;
     store.replace_all(&first).await.unwrap();
     assert_eq!(store.photo(&ana.id).await.unwrap(), Some(jpeg));
     assert_eq!(store.photo(&other.id).await.unwrap(), None);
@@ -495,13 +445,7 @@ pub async fn export_and_replace<S: Store>(store: &S) {
 /// keeps the first one's change as well as its own.
 pub async fn concurrent_writers<S: Store>(store: &S) {
     let ana = contact("ana", "Ana");
-    store
-        .commit(&Batch {
-            contacts: vec![ana.clone()],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    put(store, of_contacts(vec![ana.clone()])).await;
     let with = |key: &str, text: &str, at: i64| {
         let mut c = ana.clone();
         c.details.push(Detail {
@@ -517,8 +461,8 @@ pub async fn concurrent_writers<S: Store>(store: &S) {
             ..Batch::default()
         }
     };
-    store.commit(&with("a", "from tab A", 2_000)).await.unwrap();
-    store.commit(&with("b", "from tab B", 3_000)).await.unwrap();
+    put(store, with("a", "from tab A", 2_000)).await;
+    put(store, with("b", "from tab B", 3_000)).await;
     let stored = store.contact(&ana.id).await.unwrap().unwrap();
     let texts: Vec<&str> = stored.details.iter().map(|d| d.text.as_str()).collect();
     assert_eq!(
@@ -532,12 +476,9 @@ async fn contract_seed<S: Store>(store: &S) {
     let ana = contact("ana", "Ana");
     let bo = contact("bo", "Bo");
     let call = interaction("x1", &[&ana, &bo], day(1), None);
-    store
-        .commit(&Batch {
-            contacts: vec![ana, bo],
-            interactions: vec![call],
-            ..Batch::default()
-        })
-        .await
-        .unwrap();
+    let seed = Batch {
+        contacts: vec![ana, bo],
+        ..of_interactions(vec![call])
+    };
+    put(store, seed).await;
 }

@@ -45,21 +45,26 @@ fn every(count: u16, unit: CadenceUnit) -> Cadence {
 }
 
 /// Days that stress the calendar: month ends, leap days, year ends.
+const TRICKY_DAYS: [(i32, u32, u32); 12] = [
+    (2024, 1, 31),
+    (2024, 2, 28),
+    (2024, 2, 29),
+    (2024, 3, 31),
+    (2025, 1, 31),
+    (2025, 2, 28),
+    (2025, 12, 31),
+    (2026, 5, 31),
+    (2026, 8, 31),
+    (2026, 11, 30),
+    (2027, 2, 28),
+    (2028, 2, 29),
+];
+
 fn tricky_days() -> Vec<NaiveDate> {
-    vec![
-        d(2024, 1, 31),
-        d(2024, 2, 28),
-        d(2024, 2, 29),
-        d(2024, 3, 31),
-        d(2025, 1, 31),
-        d(2025, 2, 28),
-        d(2025, 12, 31),
-        d(2026, 5, 31),
-        d(2026, 8, 31),
-        d(2026, 11, 30),
-        d(2027, 2, 28),
-        d(2028, 2, 29),
-    ]
+    TRICKY_DAYS
+        .iter()
+        .map(|&(y, m, day)| d(y, m, day))
+        .collect()
 }
 
 struct World {
