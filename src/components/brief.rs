@@ -3,6 +3,7 @@
 //! satisfied they seem, with the trend.
 
 use super::log::History;
+use super::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::temperature::{scores, trend};
@@ -28,7 +29,7 @@ pub fn BriefCard(
         async move {
             kith.open_tasks(platform::today(), Some(&me.get_value()))
                 .await
-                .unwrap_or_default()
+                .map_err(|e| e.to_string())
         }
     });
     let family = move || {
@@ -66,7 +67,8 @@ pub fn BriefCard(
         })
     };
     let last = move || {
-        recent.get().and_then(|r| r.first().cloned()).map(|i| {
+        let recent = recent.get().and_then(Result::ok);
+        recent.and_then(|r| r.first().cloned()).map(|i| {
             let notes = if i.notes.is_empty() {
                 String::new()
             } else {
@@ -76,7 +78,7 @@ pub fn BriefCard(
         })
     };
     let temperature = move || {
-        let items = recent.get().unwrap_or_default();
+        let items = recent.get().and_then(Result::ok).unwrap_or_default();
         let latest = items.iter().find_map(|i| i.temperature.clone())?;
         let direction = trend(&scores(&items));
         let note = if latest.note.is_empty() {
@@ -99,14 +101,24 @@ pub fn BriefCard(
                 {move || { let p = pinned(); (!p.is_empty()).then(|| view! {
                     <div class="facts__row"><dt>"Remember"</dt><dd><ul class="brief__list">{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></dd></div>
                 }) }}
-                <div class="facts__row"><dt>"Last time"</dt><dd>{move || last().unwrap_or_else(|| "No interactions yet".into())}</dd></div>
-                {move || { let t = tasks.get().unwrap_or_default(); (!t.is_empty()).then(|| view! {
+                <div class="facts__row"><dt>"Last time"</dt><dd>{move || match recent.get() {
+                    Some(Err(_)) => "Couldn't be read".to_owned(),
+                    _ => last().unwrap_or_else(|| "No interactions yet".into()),
+                }}</dd></div>
+                {move || { let t = tasks.get().and_then(Result::ok).unwrap_or_default(); (!t.is_empty()).then(|| view! {
                     <div class="facts__row"><dt>"Follow-ups"</dt><dd><ul class="brief__list">
                         {t.into_iter().map(|t| view! { <li>{format!("{} (due {})", t.text, t.due.format("%-d %b"))}</li> }).collect_view()}
                     </ul></dd></div>
                 }) }}
                 {move || temperature().map(|t| view! { <div class="facts__row"><dt>"How they feel"</dt><dd>{t}</dd></div> })}
             </dl>
+            // What could not be read is said, not left out.
+            {move || {
+                let failed = |r: Option<Result<usize, String>>| r.and_then(Result::err);
+                failed(recent.get().map(|r| r.map(|i| i.len())))
+                    .or_else(|| failed(tasks.get().map(|r| r.map(|t| t.len()))))
+                    .map(|reason| view! { <ReadFailed what="all of this brief" reason/> })
+            }}
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! month, with the rule behind the health label in plain words.
 
 use super::log::History;
+use super::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
 use chrono::{Datelike, Months, NaiveDate};
@@ -25,7 +26,7 @@ pub fn HealthCard(
     let kith = use_kith();
     let me = StoredValue::new(id);
     let health = move || {
-        let items = history.get().unwrap_or_default();
+        let items = history.get().and_then(Result::ok).unwrap_or_default();
         let settings = kith.check_in.get();
         let status = kith.directory.with(|d| {
             d.contact(&me.get_value())
@@ -42,11 +43,14 @@ pub fn HealthCard(
                     view! { <span class=format!("status status--{tone}")>{h.label()}</span> }
                 })}
             </div>
-            {move || {
-                let items = history.get().unwrap_or_default();
-                view! {
-                    <TemperatureChart items=items.clone()/>
-                    <FrequencyChart items/>
+            {move || match history.get() {
+                Some(Err(reason)) => view! { <ReadFailed what="their recent interactions" reason/> }.into_any(),
+                loaded => {
+                    let items = loaded.and_then(Result::ok).unwrap_or_default();
+                    view! {
+                        <TemperatureChart items=items.clone()/>
+                        <FrequencyChart items/>
+                    }.into_any()
                 }
             }}
             <details class="health__rule">

@@ -4,6 +4,7 @@
 
 use crate::components::form::{DateField, FormError, SelectField, TextArea, TextField};
 use crate::platform;
+use super::read_failed::ReadFailed;
 use crate::state::{use_kith, Kith};
 use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind, TimelineCursor};
 use leptos::prelude::*;
@@ -20,7 +21,9 @@ const SCORES: [(u8, &str); 5] = [
 
 /// A person's recent interactions (newest first), read once per write and
 /// shared by the brief and the health card.
-pub type History = LocalResource<Vec<Interaction>>;
+/// `Err` holds the storage's reason in words: a failed read is shown as
+/// such, never as "no interactions".
+pub type History = LocalResource<Result<Vec<Interaction>, String>>;
 
 /// Loads up to 200 of `id`'s newest interactions, again after each write.
 pub fn recent_history(kith: Kith, id: ContactId) -> History {
@@ -31,7 +34,7 @@ pub fn recent_history(kith: Kith, id: ContactId) -> History {
             kith.timeline(&me.get_value(), None, 200)
                 .await
                 .map(|(p, _)| p)
-                .unwrap_or_default()
+                .map_err(|e| e.to_string())
         }
     })
 }
@@ -235,6 +238,7 @@ pub fn TimelineCard(
             }
         });
     };
+    let failed = move || error.with(Option::is_some);
     // The first page, again after every write (a new interaction).
     Effect::new(move |_| {
         kith.revision.track();
@@ -243,8 +247,8 @@ pub fn TimelineCard(
     view! {
         <section class="card" aria-labelledby="timeline-title">
             <h2 class="card__title" id="timeline-title">"Timeline"</h2>
-            {move || error.get().map(|e| view! { <p role="alert">{e}</p> })}
-            <Show when=move || !items.with(Vec::is_empty) fallback=|| view! {
+            {move || error.get().map(|reason| view! { <ReadFailed what="their timeline" reason/> })}
+            <Show when=move || !items.with(Vec::is_empty) || failed() fallback=|| view! {
                 <p class="card__empty">"No interactions yet. Log a call, a meal or a message to start the timeline."</p>
             }>
                 <ol class="timeline" aria-label="Interactions">

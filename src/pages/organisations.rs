@@ -3,6 +3,7 @@
 //! touch, and who is overdue for a check-in.
 
 use crate::components::avatar::Avatar;
+use crate::components::read_failed::ReadFailed;
 use crate::components::form::{Binding, FormError, SelectField, TextArea, TextField};
 use crate::components::health::{FrequencyChart, TemperatureChart};
 use crate::components::log::{LogForm, TimelineItem};
@@ -282,7 +283,7 @@ fn OrganisationCheckIns(id: OrganisationId) -> impl IntoView {
                 <SelectField id="org-cadence" label="Default for its people"
                     hint="People with a timer of their own keep it."
                     value=Binding::derived(
-                        move || PRESETS.iter().find(|(_, _, c)| *c == current()).map(|(k, _, _)| (*k).to_owned()).unwrap_or_default(),
+                        move || current().preset_key().unwrap_or_default().to_owned(),
                         move |key| if let Some(cadence) = Cadence::preset(&key) {
                             let _ = kith.set_organisation_cadence(&me.get_value(), cadence);
                         },
@@ -342,11 +343,13 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
             // and the charts, whatever the mix of people.
             let mut timelines = Vec::new();
             for p in people {
-                if let Ok((page, _)) = kith.timeline(&p, None, want).await {
-                    timelines.push(page);
-                }
+                let (page, _) = kith
+                    .timeline(&p, None, want)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                timelines.push(page);
             }
-            merge_histories(timelines)
+            Ok::<_, String>(merge_histories(timelines))
         }
     });
     let names = move |ids: &[kith_core::ContactId]| {
@@ -360,13 +363,18 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="org-history-title">
             <h2 class="card__title" id="org-history-title">"How it is going"</h2>
-            {move || {
-                let items = history.get().unwrap_or_default();
-                view! { <TemperatureChart items=items.clone()/> <FrequencyChart items/> }
+            {move || match history.get() {
+                Some(Err(reason)) => view! { <ReadFailed what="its people's interactions" reason/> }.into_any(),
+                loaded => {
+                    let items = loaded.and_then(Result::ok).unwrap_or_default();
+                    view! { <TemperatureChart items=items.clone()/> <FrequencyChart items/> }.into_any()
+                }
             }}
             <h3 class="card__subtitle">"Timeline"</h3>
             {move || {
-                let items = history.get().unwrap_or_default();
+                let Some(Ok(items)) = history.get() else {
+                    return ().into_any();
+                };
                 if items.is_empty() {
                     return view! { <p class="card__empty">"No interactions with its people yet."</p> }.into_any();
                 }

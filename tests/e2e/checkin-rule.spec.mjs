@@ -113,3 +113,33 @@ test("when storage cannot be read, Today says what failed instead of “All caug
   await expect(alert.getByRole("button", { name: "Reload" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "All caught up" })).toHaveCount(0);
 });
+
+test("when a person's history cannot be read, their page says so instead of “No interactions yet”", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ines Quiet", organisation: "Tidewater" });
+  await kith.logInteraction({ kind: "Call", date: await day(page, -3), notes: "Spoke about the renewal" });
+  await expect(page.getByRole("list", { name: "Interactions" })).toContainText("Spoke about the renewal");
+
+  // From now on, walking anyone's timeline fails the way a broken store does.
+  await page.addInitScript(() => {
+    const openCursor = IDBIndex.prototype.openCursor;
+    IDBIndex.prototype.openCursor = function (...args) {
+      if (this.name === "by_timeline") throw new DOMException("The disk is not readable.", "UnknownError");
+      return openCursor.apply(this, args);
+    };
+  });
+  await kith.reload();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByRole("alert")).toContainText("Kith couldn't read their timeline");
+  await expect(timeline).not.toContainText("No interactions yet");
+  await expect(page.getByRole("region", { name: "Relationship health" }).getByRole("alert"))
+    .toContainText("The disk is not readable.");
+  await expect(page.getByText("Couldn't be read")).toBeVisible();
+
+  // The organisation's page too.
+  await page.getByRole("link", { name: "Tidewater" }).first().click();
+  await expect(page.getByRole("region", { name: "How it is going" }).getByRole("alert"))
+    .toContainText("Kith couldn't read its people's interactions");
+  await expect(page.getByText("No interactions with its people yet.")).toHaveCount(0);
+});

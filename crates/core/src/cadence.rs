@@ -52,6 +52,11 @@ impl Cadence {
             .map(|(_, _, c)| *c)
     }
 
+    /// The key of the preset that is this cadence, if one is.
+    pub fn preset_key(self) -> Option<&'static str> {
+        PRESETS.iter().find(|(_, _, c)| *c == self).map(|(k, _, _)| *k)
+    }
+
     /// The preset's words for this cadence ("Every 2 weeks"), or its own
     /// description when it is not a preset.
     pub fn preset_label(self) -> String {
@@ -104,6 +109,7 @@ mod tests {
     fn presets_have_unique_keys_and_labels_that_round_trip() {
         for (key, label, cadence) in PRESETS {
             assert_eq!(Cadence::preset(key), Some(cadence));
+            assert_eq!(cadence.preset_key(), Some(key));
             assert_eq!(cadence.preset_label(), label);
         }
         assert_eq!(Cadence::preset("9y"), None);

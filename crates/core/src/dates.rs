@@ -196,6 +196,15 @@ impl ImportantDate {
     }
 }
 
+/// `dates` ordered by when each comes next after `today`, soonest first
+/// (ties by id, so the order is stable).
+pub fn soonest_first(mut dates: Vec<ImportantDate>, today: NaiveDate) -> Vec<ImportantDate> {
+    dates.sort_by(|a, b| {
+        (a.next_occurrence(today), &a.id).cmp(&(b.next_occurrence(today), &b.id))
+    });
+    dates
+}
+
 /// Dates to remind of on `today`: those whose next occurrence is within
 /// their own lead time and within `horizon` days, soonest first, with the
 /// day they fall on and how many days away that is.
@@ -324,6 +333,20 @@ mod tests {
             hers.reminder_line(&bill, 3, d(2026, 11, 28)),
             "Ava's birthday in 3 days — Bill Evans's daughter"
         );
+    }
+
+    #[test]
+    fn soonest_first_wraps_around_the_year() {
+        let mut jan = date(1, 5, None);
+        jan.id = DateId::parse("jan").unwrap();
+        let mut dec = date(12, 24, None);
+        dec.id = DateId::parse("dec").unwrap();
+        let leap = date(2, 29, None);
+        let got: Vec<_> = soonest_first(vec![jan, leap, dec], d(2026, 12, 1))
+            .into_iter()
+            .map(|d| d.id.as_str().to_owned())
+            .collect();
+        assert_eq!(got, ["dec", "jan", "d1"]);
     }
 
     #[test]

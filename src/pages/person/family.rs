@@ -1,5 +1,6 @@
 //! Family members (who need not be contacts) and important dates.
 
+use crate::components::read_failed::ReadFailed;
 use super::{Dates, Person};
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::platform;
@@ -10,6 +11,11 @@ use leptos::prelude::*;
 
 fn live_dates(dates: Dates) -> Vec<ImportantDate> {
     dates.get().and_then(Result::ok).unwrap_or_default()
+}
+
+/// Why the dates could not be read, if they could not.
+fn read_error(dates: Dates) -> Option<String> {
+    dates.get().and_then(|r| r.err()).map(|e| e.to_string())
 }
 
 /// Month, day and optional year inputs; `prefix` names their ids.
@@ -182,13 +188,11 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
     let lead = RwSignal::new(DEFAULT_LEAD_DAYS.to_string());
     let error = RwSignal::new(None::<String>);
     let own = move || {
-        let mut own: Vec<_> = live_dates(dates)
+        let own: Vec<_> = live_dates(dates)
             .into_iter()
             .filter(|d| d.family_member.is_none())
             .collect();
-        let today = platform::today();
-        own.sort_by_key(|d| d.next_occurrence(today));
-        own
+        kith_core::dates::soonest_first(own, platform::today())
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -233,6 +237,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
                 <button class="link-button" aria-expanded=move || adding.get().to_string()
                     on:click=move |_| adding.update(|a| *a = !*a)>"Add date"</button>
             </div>
+            {move || read_error(dates).map(|reason| view! { <ReadFailed what="their important dates" reason/> })}
             <ul class="dates">
                 {move || own().into_iter().map(|d| {
                     let gone = d.clone();
