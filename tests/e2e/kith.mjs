@@ -21,6 +21,14 @@ export class Kith {
     this.page = page;
   }
 
+  /** Opens Kith at `path` in a new tab of `context` (the same browser, so
+   * the same storage) and waits as `open` does; that tab's page object. */
+  static async inNewTab(context, path = "/people") {
+    const kith = new Kith(await context.newPage());
+    await kith.open(path);
+    return kith;
+  }
+
   /** Opens `path` and waits until the app has opened its storage. */
   async open(path = "/people") {
     await this.page.goto(path);

@@ -106,12 +106,9 @@ test("a sealed page: only its own origin, no policy violations, through a whole 
 });
 
 test("two tabs stay in step: a change in one shows in the other without a reload", async ({ context }) => {
-  const a = await context.newPage();
-  const b = await context.newPage();
-  const ka = new Kith(a);
-  const kb = new Kith(b);
-  await ka.open();
-  await kb.open();
+  const ka = await Kith.inNewTab(context);
+  const kb = await Kith.inNewTab(context);
+  const [a, b] = [ka.page, kb.page];
   await ka.addPerson({ name: "Tab One" });
   await ka.saved();
   await expect(kb.rows()).toHaveText([/Tab One/]);
@@ -143,18 +140,15 @@ test("two tabs stay in step: a change in one shows in the other without a reload
 });
 
 test("an edit made just before the tab closes is there when Kith opens again", async ({ context }) => {
-  const page = await context.newPage();
-  const kith = new Kith(page);
-  await kith.open();
+  const kith = await Kith.inNewTab(context);
+  const page = kith.page;
   await kith.addPerson({ name: "Quick Close" });
   await page.getByRole("textbox", { name: /^New detail about/ }).fill("Said right before closing");
   await page.getByRole("button", { name: "Add detail" }).click();
   await page.close({ runBeforeUnload: true });
-  const again = await context.newPage();
-  const k2 = new Kith(again);
-  await k2.open();
+  const k2 = await Kith.inNewTab(context);
   await k2.openPerson("Quick Close");
-  await expect(again.getByRole("region", { name: "Details learned" })).toContainText("Said right before closing");
+  await expect(k2.page.getByRole("region", { name: "Details learned" })).toContainText("Said right before closing");
 });
 
 test("settings say whether the browser keeps the data for good, in plain words", async ({ page }) => {
@@ -213,9 +207,8 @@ test("a new build is offered with a prompt; accepting runs it with the data inta
 });
 
 test("a schema upgrade in another tab is not blocked by this one, and this one says to reload", async ({ context }) => {
-  const a = await context.newPage();
-  const ka = new Kith(a);
-  await ka.open();
+  const ka = await Kith.inNewTab(context);
+  const a = ka.page;
   await ka.addPerson({ name: "Old Tab" });
   await ka.saved();
   const b = await context.newPage();

@@ -5,12 +5,9 @@ import { test, expect } from "@playwright/test";
 import { Kith, day } from "./kith.mjs";
 
 test("check-in settings changed in one tab reach the other tab's person page and Today", async ({ context }) => {
-  const a = await context.newPage();
-  const b = await context.newPage();
-  const ka = new Kith(a);
-  const kb = new Kith(b);
-  await ka.open();
-  await kb.open();
+  const ka = await Kith.inNewTab(context);
+  const kb = await Kith.inNewTab(context);
+  const [a, b] = [ka.page, kb.page];
 
   // Tab A: someone tagged "vip", last in touch 10 days ago, no timer yet.
   await ka.addPerson({ name: "Mo Tagged", tags: "vip" });
