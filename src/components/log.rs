@@ -2,9 +2,9 @@
 //! organisation's page and Today), a person's timeline, one timeline item,
 //! and the recent history that the brief and the health card share.
 
+use super::read_failed::ReadFailed;
 use crate::components::form::{DateField, FormError, SelectField, TextArea, TextField};
 use crate::platform;
-use super::read_failed::ReadFailed;
 use crate::state::{use_kith, Kith};
 use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind, TimelineCursor};
 use leptos::prelude::*;

@@ -3,10 +3,10 @@
 //! touch, and who is overdue for a check-in.
 
 use crate::components::avatar::Avatar;
-use crate::components::read_failed::ReadFailed;
 use crate::components::form::{Binding, FormError, SelectField, TextArea, TextField};
 use crate::components::health::{FrequencyChart, TemperatureChart};
 use crate::components::log::{LogForm, TimelineItem};
+use crate::components::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::cadence::PRESETS;

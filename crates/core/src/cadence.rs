@@ -54,7 +54,10 @@ impl Cadence {
 
     /// The key of the preset that is this cadence, if one is.
     pub fn preset_key(self) -> Option<&'static str> {
-        PRESETS.iter().find(|(_, _, c)| *c == self).map(|(k, _, _)| *k)
+        PRESETS
+            .iter()
+            .find(|(_, _, c)| *c == self)
+            .map(|(k, _, _)| *k)
     }
 
     /// The preset's words for this cadence ("Every 2 weeks"), or its own

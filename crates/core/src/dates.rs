@@ -199,9 +199,7 @@ impl ImportantDate {
 /// `dates` ordered by when each comes next after `today`, soonest first
 /// (ties by id, so the order is stable).
 pub fn soonest_first(mut dates: Vec<ImportantDate>, today: NaiveDate) -> Vec<ImportantDate> {
-    dates.sort_by(|a, b| {
-        (a.next_occurrence(today), &a.id).cmp(&(b.next_occurrence(today), &b.id))
-    });
+    dates.sort_by(|a, b| (a.next_occurrence(today), &a.id).cmp(&(b.next_occurrence(today), &b.id)));
     dates
 }
 

@@ -1,8 +1,8 @@
 //! Family members (who need not be contacts) and important dates.
 
-use crate::components::read_failed::ReadFailed;
 use super::{Dates, Person};
 use crate::components::form::{Binding, FormError, SelectField, TextField};
+use crate::components::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::dates::{DEFAULT_LEAD_DAYS, MONTHS};
