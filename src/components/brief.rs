@@ -114,9 +114,10 @@ pub fn BriefCard(
             </dl>
             // What could not be read is said, not left out.
             {move || {
-                let failed = |r: Option<Result<usize, String>>| r.and_then(Result::err);
-                failed(recent.get().map(|r| r.map(|i| i.len())))
-                    .or_else(|| failed(tasks.get().map(|r| r.map(|t| t.len()))))
+                recent
+                    .get()
+                    .and_then(Result::err)
+                    .or_else(|| tasks.get().and_then(Result::err))
                     .map(|reason| view! { <ReadFailed what="all of this brief" reason/> })
             }}
         </section>

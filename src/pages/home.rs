@@ -49,9 +49,10 @@ pub fn HomePage() -> impl IntoView {
         }
     });
     let read_error = move || {
-        let failed = |r: Option<Result<usize, String>>| r.and_then(Result::err);
-        failed(tasks.get().map(|r| r.map(|t| t.len())))
-            .or_else(|| failed(reminders.get().map(|r| r.map(|d| d.len()))))
+        tasks
+            .get()
+            .and_then(Result::err)
+            .or_else(|| reminders.get().and_then(Result::err))
     };
     let loaded = move || tasks.get().is_some() && reminders.get().is_some();
     let no_dates = move || {
@@ -149,7 +150,7 @@ pub fn HomePage() -> impl IntoView {
                                 {move || reminders.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|(date, _, days)| {
                                     let (line, person_id) = kith.directory.with_untracked(|d| {
                                         let c = d.contact(&date.contact_id)?;
-                                        Some((date.reminder_line(c, days, platform::today()), c.id.clone()))
+                                        Some((date.reminder_line(c, days, today), c.id.clone()))
                                     })?;
                                     Some(view! {
                                         <li class="member">

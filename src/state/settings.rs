@@ -38,11 +38,9 @@ impl Kith {
     /// Takes on the preferences an imported backup brought, here and in
     /// the other tabs.
     pub(super) fn adopt_settings(&self, settings: &Settings) {
-        self.check_in.set(settings.check_in.clone());
-        platform::save_check_in_settings(&settings.check_in);
+        self.update_check_in(|now| *now = settings.check_in.clone());
         if let Some(days) = settings.backup_reminder_days {
             platform::set_backup_reminder_days(days);
         }
-        self.announce(&Message::Settings(settings.check_in.clone()));
     }
 }

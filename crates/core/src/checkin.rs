@@ -19,7 +19,7 @@
 
 use crate::cadence::Cadence;
 use crate::directory::Directory;
-use crate::ids::{ContactId, OrganisationId};
+use crate::ids::ContactId;
 use crate::model::Contact;
 use crate::search::same_words;
 use crate::time::Timestamp;
@@ -64,13 +64,6 @@ impl CheckInSettings {
     /// Removes the default timer for `tag`, if there is one.
     pub fn remove_tag_default(&mut self, tag: &str) {
         self.tag_cadences.retain(|(t, _)| !same_words(t, tag));
-    }
-
-    /// The day (counted from the last contact) on which a timer of
-    /// `interval` days turns overdue at this threshold: never before the
-    /// day after it falls due.
-    pub fn overdue_day(&self, interval: i64) -> i64 {
-        overdue_day(interval, self.overdue_percent)
     }
 }
 
@@ -216,8 +209,8 @@ pub enum CadenceSource {
     None,
     /// Their own.
     Own,
-    /// Their organisation's default.
-    Organisation { id: OrganisationId, name: String },
+    /// Their organisation's default (this organisation's name).
+    Organisation(String),
     /// The shortest default of their tags (this tag's).
     Tag(String),
 }
@@ -260,7 +253,7 @@ impl CheckInStatus {
         let cadence = self.cadence.describe();
         match &self.source {
             CadenceSource::None | CadenceSource::Own => cadence,
-            CadenceSource::Organisation { name, .. } => {
+            CadenceSource::Organisation(name) => {
                 format!("{cadence} (the default for {name})")
             }
             CadenceSource::Tag(tag) => format!("{cadence} (the default for the tag “{tag}”)"),
@@ -296,7 +289,7 @@ pub fn check_in(
     let Some(due) = cadence.next_after(start) else {
         return CheckIn::NoTimer;
     };
-    let max_days = settings.overdue_day((due - start).num_days());
+    let max_days = overdue_day((due - start).num_days(), settings.overdue_percent);
     let overdue_from = start
         .checked_add_days(Days::new(max_days as u64))
         .unwrap_or(due);
@@ -333,11 +326,10 @@ impl Directory {
             .organisation_of(c)
             .filter(|o| o.default_cadence != Cadence::None)
         {
-            let source = CadenceSource::Organisation {
-                id: org.id.clone(),
-                name: org.name.clone(),
-            };
-            return (org.default_cadence, source);
+            return (
+                org.default_cadence,
+                CadenceSource::Organisation(org.name.clone()),
+            );
         }
         settings
             .tag_cadences

@@ -294,7 +294,8 @@ impl Directory {
     ) -> Vec<ContactId> {
         let q = normalise(query);
         let tag = filter.tag.as_deref();
-        let hits: Vec<(&Contact, &Keys)> = self
+        // Each hit with the day it sorts by, computed once per person.
+        let mut keyed: Vec<(Option<NaiveDate>, &Contact, &Keys)> = self
             .contacts
             .values()
             .filter(|c| c.is_live())
@@ -307,10 +308,6 @@ impl Directory {
             })
             .filter_map(|c| Some((c, self.keys.get(&c.id)?)))
             .filter(|(_, k)| matches(&k.search, &q))
-            .collect();
-        // The day each hit sorts by, computed once per person.
-        let mut keyed: Vec<(Option<NaiveDate>, &Contact, &Keys)> = hits
-            .into_iter()
             .map(|(c, k)| {
                 let day = match order {
                     SortOrder::Name => None,

@@ -95,13 +95,14 @@ pub enum Health {
 
 impl Health {
     pub fn of(check_in: crate::checkin::CheckIn, newest_first: &[u8]) -> Health {
-        use crate::checkin::CheckIn;
+        use crate::checkin::CheckInKind;
         let direction = trend(newest_first);
         let latest = newest_first.first().copied();
         let low = |n| latest.is_some_and(|s| s <= n);
-        if matches!(check_in, CheckIn::Overdue { .. }) || (low(2) && direction == Trend::Falling) {
+        let kind = check_in.kind();
+        if kind == CheckInKind::Overdue || (low(2) && direction == Trend::Falling) {
             Health::AtRisk
-        } else if matches!(check_in, CheckIn::Due { .. }) || direction == Trend::Falling || low(3) {
+        } else if kind.wants_contact() || direction == Trend::Falling || low(3) {
             Health::Watch
         } else {
             Health::Good
@@ -148,5 +149,11 @@ mod health_tests {
         assert_eq!(Health::of(fine, &[4, 5, 5]), Health::Watch, "falling");
         assert_eq!(Health::of(fine, &[2, 4, 4]), Health::AtRisk);
         assert_eq!(Health::of(overdue, &[5, 5]), Health::AtRisk);
+        let never = CheckIn::NeverInTouch { due: day };
+        assert_eq!(
+            Health::of(never, &[]),
+            Health::Watch,
+            "due for a first contact"
+        );
     }
 }

@@ -214,7 +214,7 @@ fn every_screen_shows_what_the_one_rule_says() {
                 let got_source = match got.source {
                     CadenceSource::None => "none",
                     CadenceSource::Own => "own",
-                    CadenceSource::Organisation { .. } => "organisation",
+                    CadenceSource::Organisation(_) => "organisation",
                     CadenceSource::Tag(_) => "tag",
                 };
                 assert_eq!(got_source, *source, "{id} on {today}");
