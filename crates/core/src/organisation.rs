@@ -3,9 +3,11 @@
 //! merged from its people's timelines.
 //!
 //! Rules kept here (and nowhere in the UI):
-//! - Two organisation names are the same organisation when they are the
-//!   same words ([`crate::search::same_words`]: case, accents and spacing
-//!   ignored); deleted organisations never match.
+//! - Two organisation names are the same organisation when their
+//!   [`organisation_key`]s are equal: case, accents, spacing and trailing
+//!   punctuation ignored ("Harbor Logistics." is "harbor  logistics"), but
+//!   words kept ("Acme Inc" is not "Acme"); deleted organisations never
+//!   match. Every import and rename goes through this one rule.
 //! - A member's check-in state is the one rule of
 //!   [`Directory::check_in_status`], so the page agrees with Today.
 
@@ -13,18 +15,32 @@ use crate::checkin::{CheckInKind, CheckInSettings, CheckInStatus};
 use crate::directory::Directory;
 use crate::ids::OrganisationId;
 use crate::model::{Contact, Interaction, Organisation, Role};
-use crate::search::same_words;
+use crate::search::normalise;
 use chrono::NaiveDate;
 
-/// The live organisation among `orgs` whose name is the same words as
-/// `name`.
+/// The key two organisation names share when they name the same
+/// organisation: [`normalise`]d (case, accents, white space) with trailing
+/// punctuation dropped. Legal forms stay ("Acme Inc" and "Acme" differ):
+/// they may be two companies, and a merge is one click away.
+pub fn organisation_key(name: &str) -> String {
+    let mut key = normalise(name);
+    let kept = key
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' || c == ' ')
+        .len();
+    key.truncate(kept);
+    key
+}
+
+/// The live organisation among `orgs` whose name has the same
+/// [`organisation_key`] as `name`.
 pub fn find_named<'a>(
     orgs: impl IntoIterator<Item = &'a Organisation>,
     name: &str,
 ) -> Option<&'a Organisation> {
+    let key = organisation_key(name);
     orgs.into_iter()
         .filter(|o| o.deleted.is_none())
-        .find(|o| same_words(&o.name, name))
+        .find(|o| organisation_key(&o.name) == key)
 }
 
 /// One person at an organisation, as its page lists them.
@@ -145,9 +161,27 @@ mod tests {
         assert!(find_named(orgs.iter().copied(), "harbor logistics").is_some());
         assert!(find_named(orgs.iter().copied(), " HARBOR LOGÍSTICS ").is_some());
         assert!(find_named(orgs.iter().copied(), "Harbor").is_none());
+        assert!(find_named(orgs.iter().copied(), "Harbor Logistics.").is_some());
+        assert!(find_named(orgs.iter().copied(), "Harbor Logistics Inc.").is_none());
         let mut gone = orgs[0].clone();
         gone.deleted = Some(crate::time::Timestamp(5));
         assert!(find_named([&gone], "Harbor Logistics").is_none());
+    }
+
+    #[test]
+    fn organisation_keys_ignore_case_accents_spacing_and_trailing_punctuation() {
+        assert_eq!(
+            organisation_key("  Harbor\tLogistics  "),
+            "harbor logistics"
+        );
+        assert_eq!(organisation_key("HARBOR LOGÍSTICS."), "harbor logistics");
+        assert_eq!(organisation_key("Acme, Inc."), "acme, inc");
+        assert_eq!(organisation_key("Acme Inc"), "acme inc");
+        assert_ne!(organisation_key("Acme Inc"), organisation_key("Acme"));
+        assert_eq!(organisation_key("Acme Ltd"), organisation_key("acme ltd!"));
+        assert_eq!(organisation_key("Yahoo!"), "yahoo");
+        assert_eq!(organisation_key("Kith (UK)"), "kith (uk)");
+        assert_eq!(organisation_key("..."), "");
     }
 
     #[test]
