@@ -42,7 +42,8 @@ pub fn recent_history(kith: Kith, id: ContactId) -> History {
 /// "Log interaction": kind, day and time, who was there, notes, their
 /// temperature, details learned and a follow-up. `fixed` is always part of
 /// it (the person whose page this is); `others` start ticked and can be
-/// removed (an organisation's people).
+/// removed; `choices` are offered unticked, to tick who was there (an
+/// organisation's people).
 #[component]
 pub fn LogForm(
     /// The person always in the interaction (the page's own), if any.
@@ -53,6 +54,9 @@ pub fn LogForm(
     /// Whom the heading names.
     #[prop(into)]
     title: Signal<String>,
+    /// People offered as unticked boxes ("Who was there").
+    #[prop(optional, into)]
+    choices: Signal<Vec<ContactId>>,
 ) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(fixed);
@@ -158,6 +162,34 @@ pub fn LogForm(
                         <DateField id="log-date" label="Date" value=date/>
                         <TextField id="log-time" label="Time (optional)" value=time kind="time"/>
                     </div>
+                    {move || {
+                        let offered = kith.directory.with_untracked(|d| {
+                            choices.get().into_iter()
+                                .filter_map(|c| Some((d.contact(&c)?.name.clone(), c)))
+                                .collect::<Vec<_>>()
+                        });
+                        (!offered.is_empty()).then(|| view! {
+                            <fieldset class="log__who">
+                                <legend>"Who was there"</legend>
+                                {offered.into_iter().map(|(n, cid)| {
+                                    let id = StoredValue::new(cid);
+                                    view! {
+                                        <label class="check">
+                                            <input type="checkbox" prop:checked=move || with.with(|w| w.contains(&id.get_value()))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    with.update(|w| {
+                                                        w.retain(|x| x != &id.get_value());
+                                                        if on { w.push(id.get_value()); }
+                                                    });
+                                                }/>
+                                            <span>{n}</span>
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        })
+                    }}
                     <TextField id="log-with" label=if fixed_is_set { "Also with (optional)" } else { "With" }
                         value=query kind="search" placeholder="Type a name">
                         <ul class="picker" aria-label="Matching people">
@@ -169,7 +201,7 @@ pub fn LogForm(
                             }).collect_view()}
                         </ul>
                         <ul class="chips" aria-label="Also with">
-                            {move || with.get().into_iter().filter_map(|cid| {
+                            {move || with.get().into_iter().filter(|c| !choices.with(|o| o.contains(c))).filter_map(|cid| {
                                 let n = kith.directory.with_untracked(|d| d.contact(&cid).map(|c| c.name.clone()))?;
                                 Some(view! {
                                     <li class="chip">{n.clone()} " "
