@@ -161,9 +161,15 @@ impl Draft {
     }
 }
 
-/// Kind, day and time, who was there, notes and temperature.
+/// Kind, day and time, who was there (`choices` as boxes to tick, anyone
+/// else by name), notes and temperature.
 #[component]
-pub fn InteractionFields(draft: Draft) -> impl IntoView {
+pub fn InteractionFields(
+    draft: Draft,
+    /// People offered as unticked boxes (an organisation's people).
+    #[prop(optional, into)]
+    choices: Signal<Vec<ContactId>>,
+) -> impl IntoView {
     let kith = use_kith();
     let fixed_is_set = draft.fixed.with_value(Option::is_some);
     let suggestions = move || {
@@ -189,6 +195,34 @@ pub fn InteractionFields(draft: Draft) -> impl IntoView {
             <DateField id="log-date" label="Date" value=draft.date/>
             <TextField id="log-time" label="Time (optional)" value=draft.time kind="time"/>
         </div>
+        {move || {
+            let offered = kith.directory.with_untracked(|d| {
+                choices.get().into_iter()
+                    .filter_map(|c| Some((d.contact(&c)?.name.clone(), c)))
+                    .collect::<Vec<_>>()
+            });
+            (!offered.is_empty()).then(|| view! {
+                <fieldset class="log__who">
+                    <legend>"Who was there"</legend>
+                    {offered.into_iter().map(|(n, cid)| {
+                        let id = StoredValue::new(cid);
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" prop:checked=move || draft.with.with(|w| w.contains(&id.get_value()))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        draft.with.update(|w| {
+                                            w.retain(|x| x != &id.get_value());
+                                            if on { w.push(id.get_value()); }
+                                        });
+                                    }/>
+                                <span>{n}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })
+        }}
         <TextField id="log-with" label=if fixed_is_set { "Also with (optional)" } else { "With" }
             value=draft.query kind="search" placeholder="Type a name">
             <ul class="picker" aria-label="Matching people">
@@ -200,7 +234,7 @@ pub fn InteractionFields(draft: Draft) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <ul class="chips" aria-label="Also with">
-                {move || draft.with.get().into_iter().filter_map(|cid| {
+                {move || draft.with.get().into_iter().filter(|c| !choices.with(|o| o.contains(c))).filter_map(|cid| {
                     let n = kith.directory.with_untracked(|d| d.any_contact(&cid).map(|c| c.name.clone()))?;
                     Some(view! {
                         <li class="chip">{n.clone()} " "

@@ -37,8 +37,9 @@ pub fn recent_history(kith: Kith, id: ContactId) -> History {
 /// "Log interaction": kind, day and time, who was there, notes, their
 /// temperature, details learned and a follow-up. `fixed` is always part of
 /// it (the person whose page this is); `others` start ticked and can be
-/// removed. `l` opens it with focus in its first field; Esc asks before
-/// throwing typing away, and gives focus back.
+/// removed; `choices` are offered unticked, to tick who was there (an
+/// organisation's people). `l` opens it with focus in its first field; Esc
+/// asks before throwing typing away, and gives focus back.
 #[component]
 pub fn LogForm(
     /// The person always in the interaction (the page's own), if any.
@@ -49,6 +50,9 @@ pub fn LogForm(
     /// Whom the heading names.
     #[prop(into)]
     title: Signal<String>,
+    /// People offered as unticked boxes ("Who was there").
+    #[prop(optional, into)]
+    choices: Signal<Vec<ContactId>>,
 ) -> impl IntoView {
     let kith = use_kith();
     let draft = Draft::new(fixed);
@@ -96,7 +100,7 @@ pub fn LogForm(
                         if t.is_empty() { "Log an interaction".to_owned() } else { format!("Log an interaction with {t}") }
                     }}</h2>
                     <DiscardPrompt form/>
-                    <InteractionFields draft/>
+                    <InteractionFields draft choices/>
                     <DetailsLearned draft/>
                     <div class="field-pair">
                         <TextField id="log-follow-up" label="Follow-up (optional)" value=draft.follow_up

@@ -11,6 +11,8 @@ mod corrections;
 mod error;
 /// The short message at the bottom of the screen, and undo.
 mod notices;
+/// Merging and deleting organisations.
+mod organisations;
 /// Reads straight from storage: timelines, follow-ups, important dates.
 mod reads;
 /// Check-in settings, and their refresh when another tab changes them.

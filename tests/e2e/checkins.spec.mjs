@@ -213,7 +213,12 @@ test("an organisation's default timer, a follow-up series, the l shortcut and th
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("every month (the default for Initech)");
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Overdue");
   const brief = page.getByRole("region", { name: "Before you reach out" });
-  for (const n of [7, 30, 90]) await expect(brief).toContainText(`Rollout (+${n} days)`);
+  // The series reads as a sentence: the text, then the day it is due.
+  for (const n of [7, 30, 90]) {
+    const { day: d, month } = await calendarDay(page, n);
+    await expect(brief).toContainText(`Rollout — ${d} ${month.slice(0, 3)}`);
+  }
+  await expect(brief).not.toContainText("days)");
   await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(1);
   await kith.checkIn();
   await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(0);
@@ -246,9 +251,12 @@ test("log once for an organisation's people, see its timeline, and open a brief 
   await page.getByRole("link", { name: "Organisations" }).first().click();
   await page.getByRole("link", { name: "Hooli" }).click();
   await page.getByRole("button", { name: "Log interaction" }).click();
-  const chips = page.getByRole("list", { name: "Also with" });
-  await expect(chips).toContainText("Kim One");
-  await expect(chips).toContainText("Lou Two");
+  // Nobody is ticked for the user: they pick who was there.
+  const who = page.getByRole("group", { name: "Who was there" });
+  await expect(who.getByRole("checkbox", { name: "Kim One" })).not.toBeChecked();
+  await expect(who.getByRole("checkbox", { name: "Lou Two" })).not.toBeChecked();
+  await who.getByRole("checkbox", { name: "Kim One" }).check();
+  await who.getByRole("checkbox", { name: "Lou Two" }).check();
   await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Meeting" });
   await page.getByLabel("Date", { exact: true }).fill(await day(page, -45));
   await page.getByLabel("Notes", { exact: true }).fill("Annual planning with both");

@@ -95,6 +95,7 @@ pub fn organisation(key: &str, name: &str) -> Organisation {
         created: Timestamp(1),
         updated: Timestamp(1),
         deleted: None,
+        merged_into: None,
     }
 }
 

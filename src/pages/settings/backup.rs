@@ -301,6 +301,11 @@ pub fn BackupCard() -> impl IntoView {
                         "This backup holds {} people, {} interactions and {} dates: {} new, {} changed, {} in conflict with what is here.",
                         grouped(p.people), grouped(p.interactions), grouped(p.dates), grouped(p.new), grouped(p.changed), grouped(p.conflicting)
                     )}</p>
+                    {(!p.organisations_matched.is_empty()).then(|| view! {
+                        <ul class="import__orgs" aria-label="Organisations">
+                            {p.organisations_matched.iter().map(|n| view! { <li>{format!("{n}: matched to your organisation")}</li> }).collect_view()}
+                        </ul>
+                    })}
                     <div class="form__actions">
                         <button class="button button--primary" on:click=move |_| apply(false)>"Merge into what is here"</button>
                         <button class="button button--danger" aria-expanded=move || confirming.get().to_string()

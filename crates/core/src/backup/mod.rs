@@ -22,9 +22,11 @@
 //!   ([`RestoreError`]).
 //! - `merge.rs`: merging two backups by id ([`Backup::merge`]) and the
 //!   [`Preview`] of what a restore would change.
+//! - `fold.rs`: after a merge, organisations of the same name become one.
 //! - `reminder.rs`: when Today reminds to make a backup ([`Reminder`]).
 //! - `sealed.rs`: the envelope of an encrypted backup ([`sealed::Sealed`]).
 
+mod fold;
 mod format;
 mod merge;
 mod reminder;

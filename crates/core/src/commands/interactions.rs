@@ -290,7 +290,9 @@ impl Directory {
             .map(|&days| Task {
                 id: TaskId::from_random((ctx.random)()),
                 contact_ids: people.to_vec(),
-                text: format!("{text} (+{days} days)"),
+                // The day is the due day ([`Task::sentence`] shows it);
+                // the text stays what the user wrote.
+                text: text.clone(),
                 due: ctx.today + chrono::Days::new(days),
                 done: None,
                 created: ctx.now,

@@ -276,7 +276,11 @@ fn priorities_are_dated_and_a_follow_up_series_is_scheduled() {
         .map(|t| (t.due - super::super::testing::today()).num_days())
         .collect();
     assert_eq!(due, [7, 30, 90]);
-    assert_eq!(b.tasks[1].text, "Project wrap-up (+30 days)");
+    assert_eq!(
+        b.tasks[1].text, "Project wrap-up",
+        "the stored text stays clean"
+    );
+    assert_eq!(b.tasks[0].sentence(), "Project wrap-up — 29 Nov");
     assert!(with_ctx(3, |ctx| dir.follow_up_series(&[], "x", &[7], ctx)).is_err());
     let org = dir.contact(&id).unwrap().organisation_id.clone().unwrap();
     let monthly = Cadence::Every {
