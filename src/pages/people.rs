@@ -73,7 +73,7 @@ pub fn PeoplePage() -> impl IntoView {
     });
 
     view! {
-        <section class="people-page">
+        <section class="people-page" class:people-page--selecting=move || selecting.get()>
             <header class="page-head">
                 <div>
                     <h1 class="page-head__title">"People"</h1>
