@@ -73,7 +73,7 @@ pub fn PeoplePage() -> impl IntoView {
     });
 
     view! {
-        <section class="people-page" class:people-page--selecting=move || selecting.get()>
+        <section class="people-page">
             <header class="page-head">
                 <div>
                     <h1 class="page-head__title">"People"</h1>
