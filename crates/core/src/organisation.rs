@@ -89,11 +89,7 @@ impl Summary {
 
 /// "1 person", "3 people".
 pub fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_owned()
-    } else {
-        format!("{n} people")
-    }
+    crate::format::count(n, "person", "people")
 }
 
 impl Directory {
