@@ -49,7 +49,8 @@ impl Kith {
         let batch = self.run(|d, ctx| d.purge_trash(true, ctx));
         let n = batch.contacts.len();
         self.persist(batch);
-        self.say(format!("Emptied the trash ({n})."));
+        let n = kith_core::format::count(n, "person", "people");
+        self.say(format!("Emptied the trash: {n}."));
     }
 
     /// Merges `other` into `keep`: reads the other's whole history and dates

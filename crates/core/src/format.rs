@@ -22,6 +22,17 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
+/// `text` ending with its full stop (or its own ! or ?), for a message
+/// made of a reason from elsewhere: "Couldn't export: storage failed."
+pub fn full_stop(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?', '…']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// Items as a sentence reads them: "Ana", "Ana and Bo", "Ana, Bo and Cy".
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
@@ -76,6 +87,12 @@ mod tests {
             count(12_000, "interaction", "interactions"),
             "12,000 interactions"
         );
+    }
+
+    #[test]
+    fn messages_end_with_one_full_stop() {
+        assert_eq!(full_stop("storage failed"), "storage failed.");
+        assert_eq!(full_stop("Nothing was changed."), "Nothing was changed.");
     }
 
     #[test]

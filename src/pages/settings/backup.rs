@@ -4,7 +4,7 @@
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::backup::{Backup, Preview, Restorer};
-use kith_core::format::grouped;
+use kith_core::format::{full_stop, grouped};
 use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -111,7 +111,7 @@ pub fn BackupCard() -> impl IntoView {
                         "Backup saved to your downloads."
                     });
                 }
-                Err(e) => error.set(Some(format!("Couldn't make the backup: {e}"))),
+                Err(e) => error.set(Some(full_stop(&format!("Couldn't make the backup: {e}")))),
             }
         });
     };
@@ -283,10 +283,7 @@ pub fn BackupCard() -> impl IntoView {
             })}
             {move || pending.get().map(|(_, p)| view! {
                 <div class="subform" role="region" aria-label="Import preview">
-                    <p>{format!(
-                        "This backup holds {} people, {} interactions and {} dates: {} new, {} changed, {} in conflict with what is here.",
-                        grouped(p.people), grouped(p.interactions), grouped(p.dates), grouped(p.new), grouped(p.changed), grouped(p.conflicting)
-                    )}</p>
+                    <p>{p.sentence()}</p>
                     <div class="form__actions">
                         <button class="button button--primary" on:click=move |_| apply(false)>"Merge into what is here"</button>
                         <button class="button button--danger" on:click=move |_| apply(true)>"Replace everything"</button>
