@@ -22,15 +22,22 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
-/// `text` ending with its full stop (or its own ! or ?), for a message
-/// made of a reason from elsewhere: "Couldn't export: storage failed."
-pub fn full_stop(text: &str) -> String {
-    let text = text.trim_end();
-    if text.ends_with(['.', '!', '?', '…']) {
-        text.to_owned()
-    } else {
-        format!("{text}.")
+/// `text` as a sentence: a capital first letter and its full stop (or
+/// its own ! or ?), for a message made of a reason from elsewhere:
+/// "Couldn't export: storage failed."
+pub fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    out.push_str(chars.as_str());
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
     }
+    out
 }
 
 /// Items as a sentence reads them: "Ana", "Ana and Bo", "Ana, Bo and Cy".
@@ -91,8 +98,12 @@ mod tests {
 
     #[test]
     fn messages_end_with_one_full_stop() {
-        assert_eq!(full_stop("storage failed"), "storage failed.");
-        assert_eq!(full_stop("Nothing was changed."), "Nothing was changed.");
+        assert_eq!(sentence("storage failed"), "Storage failed.");
+        assert_eq!(sentence("Nothing was changed."), "Nothing was changed.");
+        assert_eq!(
+            sentence("Couldn't export: it failed"),
+            "Couldn't export: it failed."
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::backup::{Backup, Preview, Restorer};
-use kith_core::format::{full_stop, grouped};
+use kith_core::format::{grouped, sentence};
 use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -111,7 +111,7 @@ pub fn BackupCard() -> impl IntoView {
                         "Backup saved to your downloads."
                     });
                 }
-                Err(e) => error.set(Some(full_stop(&format!("Couldn't make the backup: {e}")))),
+                Err(e) => error.set(Some(sentence(&format!("Couldn't make the backup: {e}")))),
             }
         });
     };

@@ -7,7 +7,7 @@ use crate::components::file_pick::download;
 use crate::components::form::{Binding, FormError, SelectField};
 use crate::platform::BrowserCharsets;
 use crate::state::use_kith;
-use kith_core::format::{count, full_stop, grouped};
+use kith_core::format::{count, grouped, sentence};
 use kith_core::import::csv::{self, Column, Field, Table};
 use kith_core::import::{self, text, vcard, Action, Format, ImportPlan, ImportedPerson, Skipped};
 use kith_core::ImportantDate;
@@ -205,13 +205,14 @@ pub fn ContactsCard() -> impl IntoView {
             match result {
                 Ok(failed) => {
                     let mut said = format!(
-                        "Imported: {} new, {} with new details.",
-                        grouped(plan.new_people()),
-                        grouped(plan.updated())
+                        "Imported: {}, {} with new details.",
+                        count(plan.new_people(), "new person", "new people"),
+                        count(plan.updated(), "person", "people")
                     );
                     if failed > 0 {
                         said.push_str(&format!(
-                            " {failed} photos could not be read and were left out."
+                            " {} could not be read and left out.",
+                            count(failed, "photo", "photos")
                         ));
                     }
                     kith.say(said);
@@ -240,7 +241,7 @@ pub fn ContactsCard() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => kith.say("People saved to your downloads as a vCard file."),
-                Err(e) => error.set(Some(full_stop(&format!("Couldn't export: {e}")))),
+                Err(e) => error.set(Some(sentence(&format!("Couldn't export: {e}")))),
             }
         });
     };
@@ -261,7 +262,7 @@ pub fn ContactsCard() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => kith.say("Calendar saved to your downloads. Open it with your calendar app to add the reminders."),
-                Err(e) => error.set(Some(full_stop(&format!("Couldn't export: {e}")))),
+                Err(e) => error.set(Some(sentence(&format!("Couldn't export: {e}")))),
             }
         });
     };

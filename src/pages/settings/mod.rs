@@ -8,7 +8,7 @@ use crate::components::form::{Binding, SelectField, TextField};
 use crate::platform::{self, Theme};
 use crate::state::use_kith;
 use crate::storage::SCHEMA_VERSION;
-use kith_core::format::{full_stop, grouped};
+use kith_core::format::{grouped, sentence};
 use kith_core::Store;
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn SettingsPage() -> impl IntoView {
             }
             .into_any(),
             Err(e) => {
-                view! { <p role="alert">{full_stop(&format!("Couldn't count what is stored: {e}"))}</p> }.into_any()
+                view! { <p role="alert">{sentence(&format!("Couldn't count what is stored: {e}"))}</p> }.into_any()
             }
         })
     };
