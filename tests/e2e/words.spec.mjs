@@ -92,8 +92,8 @@ test("counts agree between People and Settings, the trash said apart", async ({ 
   await expect(page.getByText("2 people", { exact: true })).toBeVisible();
   await kith.saved();
   await kith.goTo("Settings");
-  const stored = page.locator(".facts__row", { has: page.locator("dt", { hasText: /^People$/ }) });
-  await expect(stored).toContainText("2 people, 1 in the trash");
+  const stored = page.getByRole("region", { name: "Stored in this browser" });
+  await expect(stored.locator("dt:text('People') + dd")).toHaveText("2 people, 1 in the trash");
 });
 
 test("the backup preview counts each kind in its own unit", async ({ page }) => {
