@@ -124,7 +124,7 @@ impl Kith {
         let read = async {
             let (people, orgs) = store.load_people().await?;
             let dates = self.all_dates(&store).await?;
-            Ok::<_, super::Error>(Directory::new(people, orgs).with_dates(dates))
+            Ok::<_, super::Error>(Directory::load(people, orgs, dates))
         };
         match read.await {
             Ok(directory) => {

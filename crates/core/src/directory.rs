@@ -6,7 +6,7 @@
 //! The search key also holds the labels of each person's important dates
 //! ("Birthday", "Graduation"), although dates are stored apart. The
 //! directory mirrors only those labels, by date id, fed by the same two
-//! paths as people: [`Directory::with_dates`] when everything is read (at
+//! paths as people: [`Directory::load`] when everything is read (at
 //! start-up, after an import, when another tab wrote) and
 //! [`Directory::apply`] with every batch. They are derived, never stored on
 //! the person: a backup, a backup merge or an import writes dates as it
@@ -86,23 +86,26 @@ pub struct Directory {
 
 impl Directory {
     pub fn new(contacts: Vec<Contact>, organisations: Vec<Organisation>) -> Self {
+        Directory::load(contacts, organisations, Vec::new())
+    }
+
+    /// The directory of everything read from storage, with every live
+    /// important date so search finds their labels (see the module docs).
+    /// One batch: the labels are in place before each person is keyed, so
+    /// each is keyed once.
+    pub fn load(
+        contacts: Vec<Contact>,
+        organisations: Vec<Organisation>,
+        dates: Vec<ImportantDate>,
+    ) -> Self {
         let mut dir = Directory::default();
         dir.apply(&Batch {
             contacts,
             organisations,
-            ..Batch::default()
-        });
-        dir
-    }
-
-    /// The directory with every live important date read from storage, so
-    /// search finds their labels (see the module docs).
-    pub fn with_dates(mut self, dates: Vec<ImportantDate>) -> Self {
-        self.apply(&Batch {
             dates,
             ..Batch::default()
         });
-        self
+        dir
     }
 
     /// Brings the directory up to date with a batch that was (or is about

@@ -228,7 +228,7 @@ fn search_finds_custom_field_values_and_date_labels() {
     // A directory read afresh from storage finds the same people.
     let people: Vec<Contact> = dir.all_contacts().cloned().collect();
     let dates = vec![added.dates[0].clone(), moved.dates[0].clone()];
-    let fresh = Directory::new(people, vec![]).with_dates(dates);
+    let fresh = Directory::load(people, vec![], dates);
     assert_eq!(q(&fresh, "graduation"), vec![bo.clone()]);
     assert_eq!(q(&fresh, "portuguese lisbon"), vec![ana.clone()]);
 
