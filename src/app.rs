@@ -170,7 +170,7 @@ fn StartupGate(children: ChildrenFn) -> impl IntoView {
         Phase::Failed(reason) => view! {
             <section class="panel panel--error" role="alert">
                 <h1>"Kith couldn't open its storage"</h1>
-                <p>{reason.to_string()}</p>
+                <p>{kith_core::format::sentence(&reason.to_string())}</p>
                 <p>"Your data has not been changed. Reloading the page often helps."</p>
                 <button class="button button--primary" on:click=|_| {
                     if let Some(w) = web_sys::window() {

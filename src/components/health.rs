@@ -28,18 +28,20 @@ pub fn HealthCard(
     let health = move || {
         let items = history.get().and_then(Result::ok).unwrap_or_default();
         let settings = kith.check_in.get();
-        let status = kith.directory.with(|d| {
-            d.contact(&me.get_value())
-                .map(|c| d.check_in_of(c, platform::today(), &settings))
+        let (status, in_touch) = kith.directory.with(|d| {
+            d.contact(&me.get_value()).map(|c| {
+                let status = d.check_in_of(c, platform::today(), &settings);
+                (status, c.last_interaction.is_some() || !items.is_empty())
+            })
         })?;
-        Some(Health::of(status, &scores(&items)))
+        Some(Health::of_person(status, in_touch, &scores(&items)))
     };
     view! {
         <section class="card" aria-labelledby="health-title">
             <div class="card__head">
                 <h2 class="card__title" id="health-title">"Relationship health"</h2>
                 {move || health().map(|h| {
-                    let tone = match h { Health::Good => "ok", Health::Watch => "due", Health::AtRisk => "overdue" };
+                    let tone = match h { Health::Good => "ok", Health::Watch => "due", Health::AtRisk => "overdue", Health::Unknown => "none" };
                     view! { <span class=format!("status status--{tone}")>{h.label()}</span> }
                 })}
             </div>
@@ -113,7 +115,7 @@ pub fn TemperatureChart(
                     view! { <circle class=format!("chart__dot temp--{s}") cx=format!("{x:.1}") cy=format!("{y:.1}") r="4"/> }
                 }).collect_view()}
             </svg>
-            <figcaption>"Temperature (1 unhappy – 5 delighted), last " {readings.len()} " readings"</figcaption>
+            <figcaption>{format!("Temperature (1 unhappy – 5 delighted), last {}", kith_core::format::count(readings.len(), "reading", "readings"))}</figcaption>
         </figure>
     }
     .into_any()

@@ -159,7 +159,12 @@ pub fn TimelineCard(
                 <p class="card__empty">"No interactions yet. Log a call, a meal or a message to start the timeline."</p>
             }>
                 <ol class="timeline" aria-label="Interactions">
-                    {move || items.get().into_iter().map(|i| view! { <TimelineItem item=i fixed=me.get_value()/> }).collect_view()}
+                    {move || items.get().into_iter().map(|i| {
+                        let people = kith.directory.with_untracked(|d| {
+                            i.who_else(&me.get_value(), |c| d.contact(c).map(|p| p.name.clone()))
+                        });
+                        view! { <TimelineItem item=i people=people.unwrap_or_default() fixed=me.get_value()/> }
+                    }).collect_view()}
                 </ol>
                 <Show when=move || cursor.with(Option::is_some)>
                     <button class="link-button" on:click=move |_| load(true)>"Show older"</button>
@@ -176,7 +181,8 @@ pub fn TimelineCard(
 pub fn TimelineItem(
     /// The interaction shown.
     item: Interaction,
-    /// Who was there, in words, where the timeline spans several people.
+    /// Who was there (an organisation's timeline), or who else ("with Bill
+    /// Hart and Marta Silva", a person's); nothing when empty.
     #[prop(optional)]
     people: Option<String>,
     /// The page's person, who stays in the interaction when it is edited.
@@ -239,7 +245,7 @@ pub fn TimelineItem(
             <Show when=move || form.is_open() fallback=move || view! {
                 <p class="timeline__head">
                     <strong>{item.kind.label()}</strong> " · " {when.clone()}
-                    {people.clone().map(|p| format!(" · {p}"))}
+                    {people.clone().filter(|p| !p.is_empty()).map(|p| format!(" · {p}"))}
                 </p>
                 {(!item.notes.is_empty()).then(|| view! { <p class="notes">{item.notes.clone()}</p> })}
                 {temperature()}

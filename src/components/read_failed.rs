@@ -23,7 +23,7 @@ pub fn ReadFailed(
     view! {
         <div class="panel panel--error" role="alert">
             <h2>{format!("Kith couldn't read {what}")}</h2>
-            <p>{format!("The browser's storage said: {reason}")}</p>
+            <p>{kith_core::format::sentence(&format!("The browser's storage said: {reason}"))}</p>
             <p>"Nothing was changed or lost by this. Reload to try again. If it keeps happening, close other Kith tabs, make sure the device has free space, and export a backup from Settings."</p>
             <button class="button button--primary" on:click=reload>"Reload"</button>
         </div>

@@ -3,7 +3,7 @@
 
 use crate::components::form::FormError;
 use crate::state::use_kith;
-use kith_core::{ContactId, MergeChoices, MergePick};
+use kith_core::{ContactId, MergeChoices, MergePick, Told};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -20,16 +20,16 @@ pub fn MergePage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
 
+    // Both records in words that tell them apart (two "Ana Cruz" rows
+    // say nothing about which one is kept).
     let names = move || {
         let (a, b) = pair.get();
-        kith.directory.with(|d| {
-            let name = |id: &Option<ContactId>| {
-                id.as_ref()
-                    .and_then(|id| d.contact(id))
-                    .map(|c| c.name.clone())
-            };
-            name(&a).zip(name(&b))
-        })
+        let local = |t: kith_core::Timestamp| {
+            t.as_datetime()
+                .map(|t| t.with_timezone(&chrono::Local).date_naive())
+        };
+        kith.directory
+            .with(|d| d.tell_apart(a.as_ref()?, b.as_ref()?, local))
     };
     let conflicts = move || {
         let (a, b) = pair.get();
@@ -54,8 +54,7 @@ pub fn MergePage() -> impl IntoView {
         });
     };
 
-    move || {
-        match names() {
+    move || match names() {
         None => view! {
             <section class="panel empty">
                 <h1>"Nothing to merge"</h1>
@@ -64,7 +63,14 @@ pub fn MergePage() -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some((keep_name, other_name)) => view! {
+        Some((keep, other)) => {
+            let (keep_name, other_name) = (keep.short.clone(), other.short.clone());
+            let facts = |who: &'static str, t: Told| {
+                view! {
+                    <li><strong>{who}</strong> " " {t.facts.join(" · ")}</li>
+                }
+            };
+            view! {
             <section class="merge">
                 <a class="back-link" href=crate::platform::at("/people")>"‹ People"</a>
                 <h1>"Merge two people"</h1>
@@ -72,6 +78,10 @@ pub fn MergePage() -> impl IntoView {
                     "Kith keeps " <strong>{keep_name.clone()}</strong> " and folds " <strong>{other_name.clone()}</strong>
                     " into it. Emails, phones, roles, tags, details, family, links, notes, interactions and dates from both are all kept."
                 </p>
+                <ul class="merge__who" aria-label="The two records">
+                    {facts("Kept:", keep)}
+                    {facts("Folded in:", other)}
+                </ul>
                 <button class="link-button" on:click=move |_| { pair.update(|(a, b)| std::mem::swap(a, b)); picks.set(BTreeMap::new()); }>
                     {format!("Keep {other_name} instead")}
                 </button>
@@ -110,7 +120,7 @@ pub fn MergePage() -> impl IntoView {
                 </div>
             </section>
         }
-        .into_any(),
-    }
+        .into_any()
+        }
     }
 }

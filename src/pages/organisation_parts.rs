@@ -59,6 +59,7 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
                             Health::Good => "ok",
                             Health::Watch => "due",
                             Health::AtRisk => "overdue",
+                            Health::Unknown => "none",
                         };
                         (format!("status status--{tone}"), h.label())
                     }),

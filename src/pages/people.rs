@@ -5,7 +5,7 @@
 use crate::components::form::FormError;
 use crate::components::people_list::{PeopleList, Selection};
 use crate::state::use_kith;
-use kith_core::format::grouped;
+use kith_core::format::{count, grouped};
 use kith_core::{ContactId, Filter, OrganisationId, SortOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -46,8 +46,7 @@ pub fn PeoplePage() -> impl IntoView {
         let (shown, all) = (ids.with(Vec::len), total());
         match (filtered(), all) {
             (_, 0) => String::new(),
-            (false, 1) => "1 person".into(),
-            (false, n) => format!("{} people", grouped(n)),
+            (false, n) => count(n, "person", "people"),
             (true, _) => format!("{} of {}", grouped(shown), grouped(all)),
         }
     };

@@ -27,7 +27,7 @@ pub fn TrashPage() -> impl IntoView {
                     {move || items().into_iter().map(|(id, name, left)| view! {
                         <li class="list-card__row">
                             <span class="list-card__main">{name.clone()}</span>
-                            <span class="list-card__meta">{if left == 1 { "1 day left".to_owned() } else { format!("{left} days left") }}</span>
+                            <span class="list-card__meta">{kith_core::format::count(usize::try_from(left).unwrap_or(0), "day left", "days left")}</span>
                             <button class="button button--small" aria-label=format!("Restore {name}")
                                 on:click=move |_| kith.restore_contacts(std::slice::from_ref(&id))>"Restore"</button>
                         </li>

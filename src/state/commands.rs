@@ -83,7 +83,8 @@ impl Kith {
         let batch = self.run(|d, ctx| d.purge_trash(true, ctx));
         let n = batch.contacts.len();
         self.persist(batch);
-        self.say(format!("Emptied the trash ({n})."));
+        let n = kith_core::format::count(n, "person", "people");
+        self.say(format!("Emptied the trash: {n}."));
     }
 
     /// Merges `other` into `keep`: reads the other's whole history and dates
@@ -137,7 +138,7 @@ impl Kith {
     pub fn tag_contacts(&self, ids: &[ContactId], tag: &str) -> Outcome {
         self.apply_undoable(
             |d, ctx| d.tag_contacts(ids, tag, ctx),
-            |b| format!("Tagged {} “{}”.", people(b.contacts.len()), tag.trim()),
+            |b| format!("Tagged {} with “{}”.", people(b.contacts.len()), tag.trim()),
         )
     }
 
@@ -347,11 +348,7 @@ impl Kith {
 
 /// "1 person", "3 people".
 fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".into()
-    } else {
-        format!("{n} people")
-    }
+    kith_core::format::count(n, "person", "people")
 }
 
 /// "a call", "an email".

@@ -8,8 +8,9 @@ use kith_core::{StoreError, ValidationError};
 /// Why something the UI asked for did not happen.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum Error {
-    /// Storage could not be opened, read or written.
-    #[error(transparent)]
+    /// Storage could not be opened, read or written (said as a sentence:
+    /// the store's reasons are written to go inside one).
+    #[error("{}", kith_core::format::sentence(&.0.to_string()))]
     Store(#[from] StoreError),
     /// A command refused its input.
     #[error(transparent)]

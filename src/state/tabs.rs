@@ -198,13 +198,15 @@ impl Kith {
         let Some(read) = self.sync.try_update_value(CatchUp::begin_read).flatten() else {
             return;
         };
-        if let Ok((people, orgs)) = store.load_people().await {
+        let people = store.load_people().await;
+        let dates = self.all_dates(&store).await;
+        if let (Ok((people, orgs)), Ok(dates)) = (people, dates) {
             let fresh = self
                 .sync
                 .try_update_value(|s| s.finish_read(read))
                 .unwrap_or(false);
             if fresh {
-                self.directory.set(Directory::new(people, orgs));
+                self.directory.set(Directory::load(people, orgs, dates));
                 self.revision.update(|r| *r += 1);
             }
         }

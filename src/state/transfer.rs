@@ -78,8 +78,9 @@ impl Kith {
     }
 
     /// Every live important date, read through the month-day index (a
-    /// year of days covers them all).
-    async fn all_dates(&self, store: &IdbStore) -> Result<Vec<ImportantDate>, Error> {
+    /// year of days covers them all). Also what the directory reads for
+    /// the date labels search finds.
+    pub(super) async fn all_dates(&self, store: &IdbStore) -> Result<Vec<ImportantDate>, Error> {
         let from = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
         Ok(store.upcoming_dates(from, 366).await?)
     }

@@ -169,16 +169,21 @@ impl Kith {
         });
     }
 
-    /// Reads everyone from storage again; start-up, and the way back after
-    /// a failed write.
+    /// Reads everyone from storage again, with the labels of their dates
+    /// (for search); start-up, and the way back after a failed write.
     pub(super) async fn reload(self) {
         let Some(store) = self.store() else { return };
-        match store.load_people().await {
-            Ok((people, orgs)) => {
-                self.directory.set(Directory::new(people, orgs));
+        let read = async {
+            let (people, orgs) = store.load_people().await?;
+            let dates = self.all_dates(&store).await?;
+            Ok::<_, super::Error>(Directory::load(people, orgs, dates))
+        };
+        match read.await {
+            Ok(directory) => {
+                self.directory.set(directory);
                 self.phase.set(Phase::Ready);
             }
-            Err(e) => self.phase.set(Phase::Failed(e.into())),
+            Err(e) => self.phase.set(Phase::Failed(e)),
         }
     }
 }

@@ -42,7 +42,7 @@ test("export, clear everything, import: everyone and their history are back", as
 
   await kith.importBackup("kith-backup.json", file);
   const preview = page.getByRole("region", { name: "Import preview" });
-  await expect(preview).toContainText("This backup holds 2 people, 1 interactions");
+  await expect(preview).toContainText(/^This backup holds 2 people, 1 interaction(,| and)/);
   await kith.replaceEverything();
   await expect(page.getByRole("status").getByText("Replaced everything with the backup.")).toBeVisible();
   await kith.goToPeople();
@@ -61,24 +61,24 @@ test("bad backup files are refused in words and change nothing", async ({ page }
   await kith.saved();
   const good = await kith.exportBackup();
   const cases = [
-    ["notes.json", Buffer.from("hello"), "is not JSON (line 1, column 1)"],
+    ["notes.json", Buffer.from("hello"), "This file is not a Kith backup: it is not JSON. Your data"],
     ["cut.json", good.subarray(0, Math.floor(good.length / 2)), "ends too early"],
     ["other.json", Buffer.from('{"format":"something-else"}'), "This is not a Kith backup"],
     ["future.json", Buffer.from('{"format":"kith-backup","version":7}'), "made by a newer Kith (backup version 7"],
   ];
   const badDate = JSON.parse(good.toString());
   badDate.contacts[0].created = "yesterday";
-  cases.push(["typed.json", Buffer.from(JSON.stringify(badDate)), "person 1"]);
+  cases.push(["typed.json", Buffer.from(JSON.stringify(badDate)), "The person at position 1"]);
   const id = JSON.parse(good.toString()).contacts[0].id;
   const missing = JSON.parse(good.toString());
   delete missing.contacts[0].name;
-  cases.push(["missing.json", Buffer.from(JSON.stringify(missing)), `person 1 (${id}): missing field \`name\``]);
+  cases.push(["missing.json", Buffer.from(JSON.stringify(missing)), `The person at position 1 (${id}) cannot be read: its “name” is missing. Your data`]);
   const twice = JSON.parse(good.toString());
   twice.contacts.push(twice.contacts[0]);
   cases.push(["twice.json", Buffer.from(JSON.stringify(twice)), `Person ${id} appears twice.`]);
   const badDay = JSON.parse(good.toString());
   badDay.interactions = [{ id: "i1", contact_ids: [id], kind: "call", date: "2024-13-01", created: 1, updated: 1 }];
-  cases.push(["day.json", Buffer.from(JSON.stringify(badDay)), "interaction 1 (i1): date “2024-13-01” is not a date (use YYYY-MM-DD)"]);
+  cases.push(["day.json", Buffer.from(JSON.stringify(badDay)), "The interaction at position 1 (i1) cannot be read: its date “2024-13-01” is not a date (use YYYY-MM-DD). Your data"]);
   cases.push(["empty.json", Buffer.alloc(0), "ends too early"]);
   for (const [name, buffer, message] of cases) {
     await kith.importBackup(name, buffer);
@@ -149,7 +149,7 @@ test("an encrypted backup needs its passphrase; a wrong one is refused in words"
   await locked.getByLabel("Passphrase for this file").fill("correct horse battery");
   await locked.getByRole("button", { name: "Unlock" }).click();
   const preview = page.getByRole("region", { name: "Import preview" });
-  await expect(preview).toContainText("This backup holds 1 people");
+  await expect(preview).toContainText("This backup holds 1 person");
   await kith.replaceEverything();
   await kith.goToPeople();
   await expect(kith.rows()).toHaveText([/Dee Secret/]);
@@ -193,7 +193,7 @@ test("50 MB of junk is refused in words and changes nothing", async ({ page }) =
   const path = join(mkdtempSync(join(tmpdir(), "kith-junk-")), "junk.json");
   writeFileSync(path, junk);
   await kith.importBackup(path);
-  await expect(page.getByRole("alert")).toContainText("“junk.json” was not imported. This file is not JSON (line 1, column 1)", { timeout: 30_000 });
+  await expect(page.getByRole("alert")).toContainText("“junk.json” was not imported. This file is not a Kith backup: it is not JSON.", { timeout: 30_000 });
   await expect(page.getByRole("alert")).toContainText("Your data is unchanged.");
   await kith.goToPeople();
   await expect(kith.rows()).toHaveText([/Eve Stays/]);

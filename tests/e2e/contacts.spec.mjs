@@ -13,7 +13,7 @@ test("import a phone's vCard: preview, people with birthdays and photos, no dupl
   await expect(preview).toContainText("1 birthdays");
   await expect(preview).toContainText("1 photos");
   await preview.getByRole("button", { name: "Import 1 person" }).click();
-  await expect(page.getByRole("status").getByText("Imported: 1 new, 0 with new details.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Imported: 1 new person, 0 people with new details.")).toBeVisible();
 
   await kith.goToPeople();
   await kith.openPerson("Dr John Jøhñ Smith Jr");

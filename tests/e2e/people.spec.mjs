@@ -167,7 +167,7 @@ test("a typed organisation is reused, whatever its case", async ({ page }) => {
   const stored = page.getByRole("region", { name: "Stored in this browser" });
   await expect(stored.getByText("Organisations")).toBeVisible();
   await expect(stored.locator("dt:text('Organisations') + dd")).toHaveText("1");
-  await expect(stored.locator("dt:text('People') + dd")).toHaveText("2");
+  await expect(stored.locator("dt:text('People') + dd")).toHaveText("2 people");
 });
 
 test("settings switch between light and dark, and the choice is remembered", async ({ page }) => {

@@ -114,7 +114,7 @@ test("backing up and restoring 10,000 people and 100,000 interactions stay quick
   t = Date.now();
   await kith.backupImport().setInputFiles(path);
   const preview = page.getByRole("region", { name: "Import preview" });
-  await expect(preview).toContainText("This backup holds 10,000 people, 100,000 interactions", { timeout: 120_000 });
+  await expect(preview).toContainText("This backup holds 10,000 people and 100,000 interactions", { timeout: 120_000 });
   const checkMs = Date.now() - t;
   const checkTasks = await longest(page);
   await preview.getByRole("button", { name: "Replace everything" }).click();

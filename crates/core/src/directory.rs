@@ -2,9 +2,21 @@
 //! It mirrors what is stored (people and organisations only, never the
 //! interaction history) and keeps a normalised search key and a sort key per
 //! person, so filtering 10,000 people is one pass over short strings.
+//!
+//! The search key also holds the labels of each person's important dates
+//! ("Birthday", "Graduation"), although dates are stored apart. The
+//! directory mirrors only those labels, by date id, fed by the same two
+//! paths as people: [`Directory::load`] when everything is read (at
+//! start-up, after an import, when another tab wrote) and
+//! [`Directory::apply`] with every batch. They are derived, never stored on
+//! the person: a backup, a backup merge or an import writes dates as it
+//! always did and the labels follow from what was written, so no copy can
+//! fall out of step (a field on the person would have to be mended by every
+//! command, import and merge that touches a date, and by old backups).
 
 use crate::checkin::CheckInSettings;
-use crate::ids::{ContactId, OrganisationId};
+use crate::dates::ImportantDate;
+use crate::ids::{ContactId, DateId, OrganisationId};
 use crate::model::{Batch, Contact, Organisation, RelationKind, Role};
 use crate::search::{matches, normalise};
 use chrono::NaiveDate;
@@ -66,14 +78,31 @@ pub struct Directory {
     contacts: HashMap<ContactId, Contact>,
     organisations: HashMap<OrganisationId, Organisation>,
     keys: HashMap<ContactId, Keys>,
+    /// Each live date's person and label, for the search key.
+    dates: HashMap<DateId, (ContactId, String)>,
+    /// Each person's live dates, so rekeying one person reads only theirs.
+    dates_of: HashMap<ContactId, Vec<DateId>>,
 }
 
 impl Directory {
     pub fn new(contacts: Vec<Contact>, organisations: Vec<Organisation>) -> Self {
+        Directory::load(contacts, organisations, Vec::new())
+    }
+
+    /// The directory of everything read from storage, with every live
+    /// important date so search finds their labels (see the module docs).
+    /// One batch: the labels are in place before each person is keyed, so
+    /// each is keyed once.
+    pub fn load(
+        contacts: Vec<Contact>,
+        organisations: Vec<Organisation>,
+        dates: Vec<ImportantDate>,
+    ) -> Self {
         let mut dir = Directory::default();
         dir.apply(&Batch {
             contacts,
             organisations,
+            dates,
             ..Batch::default()
         });
         dir
@@ -82,6 +111,26 @@ impl Directory {
     /// Brings the directory up to date with a batch that was (or is about
     /// to be) committed. Records from older versions are normalised here.
     pub fn apply(&mut self, batch: &Batch) {
+        let mut redated = Vec::new();
+        for d in &batch.dates {
+            if let Some((owner, _)) = self.dates.remove(&d.id) {
+                if let Some(ids) = self.dates_of.get_mut(&owner) {
+                    ids.retain(|id| id != &d.id);
+                }
+                redated.push(owner);
+            }
+            if d.deleted.is_none() {
+                let label = d.kind.label().to_owned();
+                self.dates
+                    .insert(d.id.clone(), (d.contact_id.clone(), label));
+                let ids = self.dates_of.entry(d.contact_id.clone()).or_default();
+                ids.push(d.id.clone());
+                redated.push(d.contact_id.clone());
+            }
+        }
+        for id in redated {
+            self.rekey(&id);
+        }
         let mut renamed = Vec::new();
         for o in &batch.organisations {
             let old = self.organisations.insert(o.id.clone(), o.clone());
@@ -136,6 +185,14 @@ impl Directory {
         }
         for d in &c.details {
             add(&d.text);
+        }
+        for f in &c.custom_fields {
+            add(&f.value);
+        }
+        for date in self.dates_of.get(id).into_iter().flatten() {
+            if let Some((_, label)) = self.dates.get(date) {
+                add(label);
+            }
         }
         for m in &c.family {
             add(&m.name);
@@ -280,7 +337,8 @@ impl Directory {
     }
 
     /// Live people matching every word of `query` (names, organisations,
-    /// roles, emails, phones, tags, interests, details, family), within
+    /// roles, emails, phones, tags, interests, details, custom field
+    /// values, important-date labels, family), within
     /// `filter`, in `order`. Ties fall back to name, then id, so the order
     /// is stable. `today` and `settings` say where each person stands for
     /// [`SortOrder::NextCheckIn`].

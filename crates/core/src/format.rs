@@ -15,6 +15,43 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// A count and its noun, the one way the app writes them: "1 person",
+/// "2 people", "1,204 interactions", "0 photos". `one` and `many` are the
+/// noun's two forms, so irregular ones ("person"/"people") need no rule.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// `text` as a sentence: a capital first letter and its full stop (or
+/// its own ! or ?), for a message made of a reason from elsewhere:
+/// "Couldn't export: storage failed."
+pub fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    out.push_str(chars.as_str());
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
+    }
+    out
+}
+
+/// Items as a sentence reads them: "Ana", "Ana and Bo", "Ana, Bo and Cy".
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// When someone was last in touch, relative to `today`: "Last in touch
 /// today", "yesterday", "12 days ago", or the day itself when it lies
 /// ahead; "No interactions yet" for never.
@@ -45,6 +82,39 @@ mod tests {
         assert_eq!(last_in_touch(ago(2), today), "Last in touch 2 days ago");
         let ahead = Some(NaiveDate::from_ymd_opt(2024, 3, 9).unwrap());
         assert_eq!(last_in_touch(ahead, today), "Last in touch 9 Mar 2024");
+    }
+
+    #[test]
+    fn counts_take_the_right_form() {
+        assert_eq!(count(1, "person", "people"), "1 person");
+        assert_eq!(count(2, "person", "people"), "2 people");
+        assert_eq!(count(0, "photo", "photos"), "0 photos");
+        assert_eq!(count(1, "reading", "readings"), "1 reading");
+        assert_eq!(
+            count(12_000, "interaction", "interactions"),
+            "12,000 interactions"
+        );
+    }
+
+    #[test]
+    fn messages_end_with_one_full_stop() {
+        assert_eq!(sentence("storage failed"), "Storage failed.");
+        assert_eq!(sentence("Nothing was changed."), "Nothing was changed.");
+        assert_eq!(
+            sentence("Couldn't export: it failed"),
+            "Couldn't export: it failed."
+        );
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["Bill Hart"]), "Bill Hart");
+        assert_eq!(
+            and_list(&["Bill Hart", "Marta Silva"]),
+            "Bill Hart and Marta Silva"
+        );
+        assert_eq!(and_list(&["A", "B", "C"]), "A, B and C");
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub use cadence::{Cadence, CadenceUnit};
 pub use checkin::{CadenceSource, CheckIn, CheckInKind, CheckInSettings, CheckInStatus, ReachOut};
 pub use commands::{
     ContactInput, Ctx, DateInput, DatePart, FamilyInput, Field, InteractionInput, MergeChoices,
-    MergePick, OtherRecords, RoleInput, RolePart, ValidationError,
+    MergePick, OtherRecords, RoleInput, RolePart, Told, ValidationError,
 };
 pub use dates::{DateKind, ImportantDate};
 pub use directory::{Directory, Filter, SortOrder};

@@ -130,6 +130,25 @@ impl Interaction {
     }
 }
 
+impl Interaction {
+    /// Who else was there, as one person's timeline says it: "with Bill
+    /// Hart and Marta Silva"; `None` when `me` was alone with no one else.
+    /// `name` gives a participant's name, or `None` for someone deleted.
+    pub fn who_else(
+        &self,
+        me: &ContactId,
+        name: impl Fn(&ContactId) -> Option<String>,
+    ) -> Option<String> {
+        let others: Vec<String> = self
+            .contact_ids
+            .iter()
+            .filter(|c| *c != me)
+            .filter_map(name)
+            .collect();
+        (!others.is_empty()).then(|| format!("with {}", crate::format::and_list(&others)))
+    }
+}
+
 /// `contact|YYYY-MM-DD|HH:MM:SS|id`. A day without a time sorts before the
 /// timed ones of the same day ('-' sorts before digits).
 pub fn timeline_key(
@@ -258,6 +277,42 @@ mod tests {
         let next_day = timeline_key(&c, later, None, &i);
         assert!(untimed < timed && timed < next_day);
         assert_eq!(timed, "c|2026-03-09|09:00:00|i");
+    }
+
+    #[test]
+    fn a_timeline_says_who_else_was_there() {
+        let id = |s: &str| ContactId::parse(s).unwrap();
+        let call = Interaction {
+            id: InteractionId::parse("i").unwrap(),
+            contact_ids: vec![id("ana"), id("bill"), id("gone"), id("marta")],
+            kind: InteractionKind::Meeting,
+            date: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+            time: None,
+            notes: String::new(),
+            temperature: None,
+            created: Timestamp(0),
+            updated: Timestamp(0),
+            deleted: None,
+        };
+        let name = |c: &ContactId| match c.as_str() {
+            "ana" => Some("Ana Cruz".to_owned()),
+            "bill" => Some("Bill Hart".to_owned()),
+            "marta" => Some("Marta Silva".to_owned()),
+            _ => None,
+        };
+        assert_eq!(
+            call.who_else(&id("ana"), name).as_deref(),
+            Some("with Bill Hart and Marta Silva")
+        );
+        assert_eq!(
+            call.who_else(&id("bill"), name).as_deref(),
+            Some("with Ana Cruz and Marta Silva")
+        );
+        let alone = Interaction {
+            contact_ids: vec![id("ana")],
+            ..call
+        };
+        assert_eq!(alone.who_else(&id("ana"), name), None);
     }
 
     #[test]

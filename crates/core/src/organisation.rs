@@ -139,10 +139,10 @@ pub fn order_members<T>(rows: &mut [(Member<'_>, Option<Health>, T)], order: Mem
     let warmth = |h: &Option<Health>| match h {
         Some(Health::AtRisk) => 0,
         Some(Health::Watch) => 1,
-        None => 2,
+        None | Some(Health::Unknown) => 2,
         Some(Health::Good) => 3,
     };
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, |a, b| {
         let current = b.0.is_current().cmp(&a.0.is_current());
         current.then_with(|| match order {
             MemberOrder::Name => std::cmp::Ordering::Equal,
@@ -157,11 +157,7 @@ pub fn order_members<T>(rows: &mut [(Member<'_>, Option<Health>, T)], order: Mem
 
 /// "1 person", "3 people".
 pub fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_owned()
-    } else {
-        format!("{n} people")
-    }
+    crate::format::count(n, "person", "people")
 }
 
 impl Directory {

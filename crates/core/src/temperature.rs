@@ -85,12 +85,15 @@ mod tests {
 /// - at risk: overdue, or the latest score is 2 or lower and falling;
 /// - worth watching: due, or the trend is falling, or the latest score is
 ///   3 or lower;
-/// - good: otherwise.
+/// - good: otherwise, once there is something to go on;
+/// - not enough to tell yet: nothing says otherwise, but there has been no
+///   interaction and no reading (a person just added is not "good").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Health {
     Good,
     Watch,
     AtRisk,
+    Unknown,
 }
 
 impl Health {
@@ -109,8 +112,22 @@ impl Health {
         }
     }
 
+    /// As [`Health::of`], for a person who may have no history yet:
+    /// `in_touch` says whether any interaction was ever logged.
+    pub fn of_person(
+        check_in: crate::checkin::CheckIn,
+        in_touch: bool,
+        newest_first: &[u8],
+    ) -> Health {
+        match Health::of(check_in, newest_first) {
+            Health::Good if !in_touch && newest_first.is_empty() => Health::Unknown,
+            other => other,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
+            Health::Unknown => "Not enough to tell yet",
             Health::Good => "Good",
             Health::Watch => "Worth watching",
             Health::AtRisk => "At risk",
@@ -120,7 +137,8 @@ impl Health {
     pub fn rule() -> &'static str {
         "At risk when a check-in is overdue, or their latest score is 2 or lower and falling. \
          Worth watching when a check-in is due, the trend is falling, or the latest score is 3 or lower. \
-         Good otherwise."
+         Good otherwise, once there is an interaction or a reading to go on; \
+         until then, not enough to tell yet."
     }
 }
 
@@ -149,7 +167,19 @@ mod health_tests {
         assert_eq!(Health::of(fine, &[4, 5, 5]), Health::Watch, "falling");
         assert_eq!(Health::of(fine, &[2, 4, 4]), Health::AtRisk);
         assert_eq!(Health::of(overdue, &[5, 5]), Health::AtRisk);
+        assert_eq!(
+            Health::of_person(CheckIn::NoTimer, false, &[]),
+            Health::Unknown,
+            "a person just added"
+        );
+        assert_eq!(
+            Health::of_person(fine, false, &[]).label(),
+            "Not enough to tell yet"
+        );
+        assert_eq!(Health::of_person(fine, true, &[]), Health::Good);
+        assert_eq!(Health::of_person(fine, false, &[4]), Health::Good);
         let never = CheckIn::NeverInTouch { due: day };
+        assert_eq!(Health::of_person(never, false, &[]), Health::Watch);
         assert_eq!(
             Health::of(never, &[]),
             Health::Watch,

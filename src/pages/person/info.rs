@@ -29,10 +29,13 @@ fn facts(
         let rows = person.with(|p| p.as_ref().map(|c| pick(c).clone()).unwrap_or_default());
         rows.into_iter()
             .map(|row| {
-                let term = if row.label.is_empty() {
-                    noun.to_owned()
-                } else {
-                    format!("{noun} ({})", row.label)
+                // A custom field has no noun: its label is the term
+                // ("Preferred language"), or "Field" when it has none.
+                let term = match (noun, row.label.as_str()) {
+                    ("", "") => "Field".to_owned(),
+                    ("", label) => label.to_owned(),
+                    (noun, "") => noun.to_owned(),
+                    (noun, label) => format!("{noun} ({label})"),
                 };
                 let value = match href(&row.value) {
                     Some(h) => {
@@ -41,7 +44,9 @@ fn facts(
                     }
                     None => view! { <span class="pre">{row.value.clone()}</span> }.into_any(),
                 };
-                view! { <div class="facts__row"><dt>{term}</dt><dd>{value}</dd></div> }
+                // The hidden colon makes the row read (and copy) as
+                // "Preferred language: Portuguese".
+                view! { <div class="facts__row"><dt>{term}<span class="visually-hidden">":"</span></dt><dd>{value}</dd></div> }
             })
             .collect_view()
     }

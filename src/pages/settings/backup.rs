@@ -4,7 +4,7 @@
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::backup::{Backup, Preview, Removed, Restorer};
-use kith_core::format::grouped;
+use kith_core::format::{count, grouped, sentence};
 use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -126,7 +126,7 @@ pub fn BackupCard() -> impl IntoView {
                         "Backup saved to your downloads."
                     });
                 }
-                Err(e) => error.set(Some(format!("Couldn't make the backup: {e}"))),
+                Err(e) => error.set(Some(sentence(&format!("Couldn't make the backup: {e}")))),
             }
         });
     };
@@ -297,10 +297,7 @@ pub fn BackupCard() -> impl IntoView {
             })}
             {move || pending.get().map(|(_, p)| view! {
                 <div class="subform" role="region" aria-label="Import preview">
-                    <p>{format!(
-                        "This backup holds {} people, {} interactions and {} dates: {} new, {} changed, {} in conflict with what is here.",
-                        grouped(p.people), grouped(p.interactions), grouped(p.dates), grouped(p.new), grouped(p.changed), grouped(p.conflicting)
-                    )}</p>
+                    <p>{p.sentence()}</p>
                     {(!p.organisations_matched.is_empty()).then(|| view! {
                         <ul class="import__orgs" aria-label="Organisations">
                             {p.organisations_matched.iter().map(|n| view! { <li>{format!("{n}: matched to your organisation")}</li> }).collect_view()}
@@ -335,10 +332,6 @@ pub fn BackupCard() -> impl IntoView {
 
 /// "Replace everything?" in numbers: what here is not in the file.
 fn replace_question(removed: &Removed) -> String {
-    let count = |n: usize, one: &str, many: &str| match n {
-        1 => format!("1 {one}"),
-        n => format!("{} {many}", grouped(n)),
-    };
     let safety = "Kith keeps a safety copy of what is here now: you can undo right after, or download it from this page.";
     if removed.is_empty() {
         return format!(

@@ -7,7 +7,7 @@ use crate::components::file_pick::download;
 use crate::components::form::{Binding, FormError, SelectField};
 use crate::platform::BrowserCharsets;
 use crate::state::use_kith;
-use kith_core::format::grouped;
+use kith_core::format::{count, grouped, sentence};
 use kith_core::import::csv::{self, Column, Field, Table};
 use kith_core::import::{self, text, vcard, Action, Format, ImportPlan, ImportedPerson, Skipped};
 use kith_core::ImportantDate;
@@ -205,13 +205,14 @@ pub fn ContactsCard() -> impl IntoView {
             match result {
                 Ok(failed) => {
                     let mut said = format!(
-                        "Imported: {} new, {} with new details.",
-                        grouped(plan.new_people()),
-                        grouped(plan.updated())
+                        "Imported: {}, {} with new details.",
+                        count(plan.new_people(), "new person", "new people"),
+                        count(plan.updated(), "person", "people")
                     );
                     if failed > 0 {
                         said.push_str(&format!(
-                            " {failed} photos could not be read and were left out."
+                            " {} could not be read and left out.",
+                            count(failed, "photo", "photos")
                         ));
                     }
                     kith.say(said);
@@ -240,7 +241,7 @@ pub fn ContactsCard() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => kith.say("People saved to your downloads as a vCard file."),
-                Err(e) => error.set(Some(format!("Couldn't export: {e}"))),
+                Err(e) => error.set(Some(sentence(&format!("Couldn't export: {e}")))),
             }
         });
     };
@@ -261,7 +262,7 @@ pub fn ContactsCard() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => kith.say("Calendar saved to your downloads. Open it with your calendar app to add the reminders."),
-                Err(e) => error.set(Some(format!("Couldn't export: {e}"))),
+                Err(e) => error.set(Some(sentence(&format!("Couldn't export: {e}")))),
             }
         });
     };
@@ -328,16 +329,18 @@ pub fn ContactsCard() -> impl IntoView {
             }
             let total = plan.people.len();
             let mut summary = format!(
-                "“{file}”: {} {} — {}.",
-                grouped(total),
-                if total == 1 { "person" } else { "people" },
+                "“{file}”: {} — {}.",
+                count(total, "person", "people"),
                 parts.join(", ")
             );
             if plan.birthdays() > 0 {
-                summary.push_str(&format!(" {} birthdays.", grouped(plan.birthdays())));
+                summary.push_str(&format!(
+                    " {}.",
+                    count(plan.birthdays(), "birthday", "birthdays")
+                ));
             }
             if plan.photos() > 0 {
-                summary.push_str(&format!(" {} photos.", grouped(plan.photos())));
+                summary.push_str(&format!(" {}.", count(plan.photos(), "photo", "photos")));
             }
             let orgs: Vec<String> = plan
                 .organisations
@@ -349,7 +352,7 @@ pub fn ContactsCard() -> impl IntoView {
                 .collect();
             let linked = plan.linked_photos();
             let skipped = plan.skipped.clone();
-            let count = plan.new_people() + plan.updated();
+            let importing = plan.new_people() + plan.updated();
             let sample: Vec<(String, &'static str)> = plan
                 .people
                 .iter()
@@ -379,15 +382,15 @@ pub fn ContactsCard() -> impl IntoView {
                         {sample.into_iter().map(|(name, what)| view! { <li><span>{name}</span><span class=if what == "new" { "import__what import__what--new" } else { "import__what" }>{what}</span></li> }).collect_view()}
                         {(more > 0).then(|| view! { <li class="import__more">{format!("and {} more", grouped(more))}</li> })}
                     </ul>
-                    {(linked > 0).then(|| view! { <p class="card__text">{format!("{linked} photos are links to other sites; Kith never contacts other sites, so they were left out.")}</p> })}
+                    {(linked > 0).then(|| view! { <p class="card__text">{format!("{} left out: links to other sites, which Kith never contacts.", count(linked, "photo", "photos"))}</p> })}
                     {(!skipped.is_empty()).then(|| view! {
                         <details><summary>{format!("{} left out", skipped.len())}</summary>
                             <ul>{skipped.into_iter().map(|s| view! { <li>{format!("Record {}: {}.", grouped(s.position), s.reason)}</li> }).collect_view()}</ul>
                         </details>
                     })}
                     <div class="form__actions">
-                        <button class="button button--primary" disabled=count == 0 on:click=apply>
-                            {if count == 0 { "Nothing new to import".to_owned() } else { format!("Import {} {}", grouped(count), if count == 1 { "person" } else { "people" }) }}
+                        <button class="button button--primary" disabled=importing == 0 on:click=apply>
+                            {if importing == 0 { "Nothing new to import".to_owned() } else { format!("Import {}", count(importing, "person", "people")) }}
                         </button>
                         <button class="button button--quiet" on:click=move |_| { step.set(Step::Idle); picked.set(None); }>"Cancel"</button>
                     </div>

@@ -8,6 +8,7 @@ use crate::components::form::{Binding, SelectField, TextField};
 use crate::platform::{self, Theme};
 use crate::state::use_kith;
 use crate::storage::SCHEMA_VERSION;
+use kith_core::format::{grouped, sentence};
 use kith_core::Store;
 use leptos::prelude::*;
 
@@ -29,16 +30,19 @@ pub fn SettingsPage() -> impl IntoView {
         counts.get().map(|result| match result {
             Ok(c) => view! {
                 <dl class="facts">
-                    <div class="facts__row"><dt>"People"</dt><dd>{c.contacts}</dd></div>
-                    <div class="facts__row"><dt>"Organisations"</dt><dd>{c.organisations}</dd></div>
-                    <div class="facts__row"><dt>"Interactions"</dt><dd>{c.interactions}</dd></div>
-                    <div class="facts__row"><dt>"Important dates"</dt><dd>{c.dates}</dd></div>
-                    <div class="facts__row"><dt>"Follow-ups"</dt><dd>{c.tasks}</dd></div>
+                    // People and organisations as the lists count them
+                    // (live ones; the trash said apart), not the stored
+                    // records, which include tombstones.
+                    <div class="facts__row"><dt>"People"</dt><dd>{move || kith.directory.with(|d| d.people_words(platform::now()))}</dd></div>
+                    <div class="facts__row"><dt>"Organisations"</dt><dd>{move || kith.directory.with(|d| grouped(d.organisations().len()))}</dd></div>
+                    <div class="facts__row"><dt>"Interactions"</dt><dd>{grouped(c.interactions)}</dd></div>
+                    <div class="facts__row"><dt>"Important dates"</dt><dd>{grouped(c.dates)}</dd></div>
+                    <div class="facts__row"><dt>"Follow-ups"</dt><dd>{grouped(c.tasks)}</dd></div>
                 </dl>
             }
             .into_any(),
             Err(e) => {
-                view! { <p role="alert">"Couldn't count what is stored: " {e}</p> }.into_any()
+                view! { <p role="alert">{sentence(&format!("Couldn't count what is stored: {e}"))}</p> }.into_any()
             }
         })
     };

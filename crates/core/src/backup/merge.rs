@@ -9,6 +9,7 @@
 
 use super::fold::{fold_organisations, move_merged_roles};
 use super::format::{Backup, BackupPhoto};
+use crate::format::{and_list, count};
 use crate::time::Timestamp;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -131,6 +132,8 @@ pub struct Preview {
     /// Organisations of the file that merging makes one with an
     /// organisation here of the same name: the names as they are here.
     pub organisations_matched: Vec<String>,
+    /// The same, kind by kind, in the order of [`KINDS`].
+    pub by_kind: [Tally; 5],
 }
 
 /// Live people, interactions and dates here that a replace would remove.
@@ -189,6 +192,24 @@ impl Removed {
     }
 }
 
+/// New, changed and conflicting records of one kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub new: usize,
+    pub changed: usize,
+    pub conflicting: usize,
+}
+
+/// The kinds of record a preview counts, as (one, many), in
+/// [`Preview::by_kind`] order, so each count says its own unit.
+pub const KINDS: [(&str, &str); 5] = [
+    ("person", "people"),
+    ("organisation", "organisations"),
+    ("interaction", "interactions"),
+    ("important date", "important dates"),
+    ("follow-up", "follow-ups"),
+];
+
 impl Preview {
     /// Compares `incoming` with `current` record by record.
     pub fn of(current: &Backup, incoming: &Backup) -> Preview {
@@ -197,27 +218,60 @@ impl Preview {
             incoming: &[T],
             id: impl Fn(&T) -> K,
             updated: impl Fn(&T) -> Timestamp,
-            p: &mut Preview,
-        ) {
+        ) -> Tally {
             let mut have: BTreeMap<K, &T> = BTreeMap::new();
             for r in current {
                 have.insert(id(r), r);
             }
+            let mut t = Tally::default();
             for r in incoming {
                 match have.get(&id(r)) {
-                    None => p.new += 1,
-                    Some(old) if updated(r) > updated(old) => p.changed += 1,
+                    None => t.new += 1,
+                    Some(old) if updated(r) > updated(old) => t.changed += 1,
                     Some(old)
                         if updated(r) == updated(old)
                             && r != *old
                             && serde_json::to_string(r).ok() != serde_json::to_string(old).ok() =>
                     {
-                        p.conflicting += 1
+                        t.conflicting += 1
                     }
                     _ => {}
                 }
             }
+            t
         }
+        let by_kind = [
+            count(
+                &current.contacts,
+                &incoming.contacts,
+                |r| r.id.clone(),
+                |r| r.updated,
+            ),
+            count(
+                &current.organisations,
+                &incoming.organisations,
+                |r| r.id.clone(),
+                |r| r.updated,
+            ),
+            count(
+                &current.interactions,
+                &incoming.interactions,
+                |r| r.id.clone(),
+                |r| r.updated,
+            ),
+            count(
+                &current.dates,
+                &incoming.dates,
+                |r| r.id.clone(),
+                |r| r.updated,
+            ),
+            count(
+                &current.tasks,
+                &incoming.tasks,
+                |r| r.id.clone(),
+                |r| r.updated,
+            ),
+        ];
         let mut p = Preview {
             people: incoming.contacts.iter().filter(|c| c.is_live()).count(),
             interactions: incoming
@@ -230,44 +284,13 @@ impl Preview {
                 .iter()
                 .filter(|d| d.deleted.is_none())
                 .count(),
+            new: by_kind.iter().map(|t| t.new).sum(),
+            changed: by_kind.iter().map(|t| t.changed).sum(),
+            conflicting: by_kind.iter().map(|t| t.conflicting).sum(),
+            by_kind,
             removed: Removed::of(current, incoming),
-            ..Preview::default()
+            organisations_matched: Vec::new(),
         };
-        count(
-            &current.contacts,
-            &incoming.contacts,
-            |r| r.id.clone(),
-            |r| r.updated,
-            &mut p,
-        );
-        count(
-            &current.organisations,
-            &incoming.organisations,
-            |r| r.id.clone(),
-            |r| r.updated,
-            &mut p,
-        );
-        count(
-            &current.interactions,
-            &incoming.interactions,
-            |r| r.id.clone(),
-            |r| r.updated,
-            &mut p,
-        );
-        count(
-            &current.dates,
-            &incoming.dates,
-            |r| r.id.clone(),
-            |r| r.updated,
-            &mut p,
-        );
-        count(
-            &current.tasks,
-            &incoming.tasks,
-            |r| r.id.clone(),
-            |r| r.updated,
-            &mut p,
-        );
         let mine: Vec<_> = current
             .organisations
             .iter()
@@ -284,8 +307,54 @@ impl Preview {
                 }
             }
         }
-        p.organisations_matched.sort();
+        crate::sort::sort(&mut p.organisations_matched);
         p
+    }
+
+    /// The preview in words, every count in its own unit: "This backup
+    /// holds 24 people, 120 interactions and 4 important dates. New here:
+    /// 22 people and 100 interactions. Newer in the backup: 2 people."
+    pub fn sentence(&self) -> String {
+        let words = |pick: fn(&Tally) -> usize| {
+            let parts: Vec<String> = self
+                .by_kind
+                .iter()
+                .zip(KINDS)
+                .filter(|(t, _)| pick(t) > 0)
+                .map(|(t, (one, many))| count(pick(t), one, many))
+                .collect();
+            and_list(&parts)
+        };
+        let held: Vec<String> = [
+            (self.people, "person", "people"),
+            (self.interactions, "interaction", "interactions"),
+            (self.dates, "important date", "important dates"),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
+        let mut out = if held.is_empty() {
+            "This backup holds no people.".to_owned()
+        } else {
+            format!("This backup holds {}.", and_list(&held))
+        };
+        for (what, pick) in [
+            ("New here", (|t: &Tally| t.new) as fn(&Tally) -> usize),
+            ("Newer in the backup", |t| t.changed),
+            ("Changed on both sides at the same moment", |t| {
+                t.conflicting
+            }),
+        ] {
+            let listed = words(pick);
+            if !listed.is_empty() {
+                out.push_str(&format!(" {what}: {listed}."));
+            }
+        }
+        if self.new + self.changed + self.conflicting == 0 {
+            out.push_str(" Everything in it is already here.");
+        }
+        out
     }
 }
 
@@ -457,6 +526,11 @@ mod tests {
         );
         let p = Preview::of(&a, &b);
         assert_eq!((p.new, p.changed, p.conflicting, p.people), (0, 2, 0, 1));
+        assert_eq!(
+            p.sentence(),
+            "This backup holds 1 person and 1 interaction. \
+             Newer in the backup: 2 people."
+        );
         let p = Preview::of(&a, &tie);
         assert_eq!(p.conflicting, 1);
         let nothing = Backup::new("test", vec![], vec![], vec![], vec![], vec![]);
@@ -467,5 +541,20 @@ mod tests {
             "replacing with an empty file removes everyone here"
         );
         assert_eq!(Preview::of(&a, &a).removed, Removed::default());
+        assert!(p
+            .sentence()
+            .ends_with("Changed on both sides at the same moment: 1 interaction."));
+        let p = Preview::of(
+            &Backup::new("0.1.0", vec![], vec![], vec![], vec![], vec![]),
+            &a,
+        );
+        assert!(p
+            .sentence()
+            .ends_with("New here: 2 people and 1 interaction."));
+        assert_eq!(
+            Preview::of(&a, &a).sentence(),
+            "This backup holds 2 people and 1 interaction. \
+             Everything in it is already here."
+        );
     }
 }

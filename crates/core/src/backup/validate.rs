@@ -17,19 +17,18 @@ use thiserror::Error;
 /// Why a file cannot be restored, in words that say what and where.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum RestoreError {
-    #[error("This file is not JSON (line {line}, column {column}): {reason}.")]
-    NotJson {
-        line: usize,
-        column: usize,
-        reason: String,
-    },
+    /// Not JSON at all (a photo, a text file), or JSON that breaks off
+    /// into something else on `line`. The parser's own words never reach
+    /// the user.
+    #[error("{}", not_json(*line))]
+    NotJson { line: usize },
     #[error("This file ends too early (line {line}): it may have been cut off while copying.")]
     Truncated { line: usize },
     #[error("This is not a Kith backup (its format is “{0}”).")]
     WrongFormat(String),
     #[error("This backup was made by a newer Kith (backup version {found}; this Kith reads up to {supported}). Update Kith, then import it.")]
     TooNew { found: u32, supported: u32 },
-    #[error("{what} {index}: {problem}")]
+    #[error("The {what} at position {index} cannot be read: {problem}.")]
     Record {
         what: &'static str,
         index: String,
@@ -39,7 +38,7 @@ pub enum RestoreError {
     Duplicate { what: &'static str, id: String },
     #[error("{0}")]
     Sealed(String),
-    #[error("This backup is not laid out as Kith writes it ({0}).")]
+    #[error("This backup is not laid out as Kith writes it: {0}.")]
     Shape(String),
 }
 
@@ -59,11 +58,21 @@ pub(super) fn unreadable(e: serde_json::Error, bytes: &[u8]) -> RestoreError {
             Err(_) => RestoreError::WrongFormat("none".into()),
         }
     } else {
+        let starts_like_json = bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| *b == b'{' || *b == b'[');
         RestoreError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            reason: e.to_string(),
+            line: if starts_like_json { e.line() } else { 0 },
         }
+    }
+}
+
+fn not_json(line: usize) -> String {
+    if line == 0 {
+        "This file is not a Kith backup: it is not JSON.".to_owned()
+    } else {
+        format!("This file is not a Kith backup: its text is damaged on line {line}.")
     }
 }
 
@@ -92,10 +101,9 @@ pub(super) fn settings(
     raw: Option<&serde_json::value::RawValue>,
 ) -> Result<Option<Settings>, RestoreError> {
     Ok(match raw {
-        Some(raw) if raw.get() != "null" => Some(
-            serde_json::from_str(raw.get())
-                .map_err(|e| RestoreError::Shape(format!("settings: {}", plain(&e.to_string()))))?,
-        ),
+        Some(raw) if raw.get() != "null" => Some(serde_json::from_str(raw.get()).map_err(|e| {
+            RestoreError::Shape(format!("its preferences: {}", plain(&e.to_string())))
+        })?),
         _ => None,
     })
 }
@@ -124,7 +132,7 @@ pub(super) fn parse_some<T: DeserializeOwned>(
             let mut problem = plain(&e.to_string());
             if problem.contains("is not a date") {
                 if let Some((field, value)) = bad_day(r.get()) {
-                    problem = format!("{field} “{value}” is not a date (use YYYY-MM-DD)");
+                    problem = format!("its {field} “{value}” is not a date (use YYYY-MM-DD)");
                 }
             }
             RestoreError::Record {
@@ -224,17 +232,50 @@ fn bad_day(record: &str) -> Option<(String, String)> {
     walk(&serde_json::from_str(record).ok()?)
 }
 
-/// serde's messages, a little plainer (and without a position inside the
-/// record's own text, which would mislead).
+/// serde's messages in words (and without a position inside the record's
+/// own text, which would mislead): what is missing, what has the wrong
+/// kind. Never ends with a full stop; the sentence around it adds one.
 fn plain(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
-    message
-        .replace(
-            "input contains invalid characters",
-            "is not a date (use YYYY-MM-DD)",
+    let quoted = |rest: &str| rest.split('`').nth(1).unwrap_or("").to_owned();
+    if message.contains("input contains invalid characters")
+        || message.contains("premature end of input")
+        || message.contains("input is out of range")
+    {
+        "a day in it is not a date (use YYYY-MM-DD)".to_owned()
+    } else if let Some(rest) = message.strip_prefix("missing field ") {
+        format!("its “{}” is missing", quoted(rest))
+    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+        format!("its “{}” appears twice", quoted(rest))
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        format!("“{}” is not a kind Kith knows", quoted(rest))
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!(
+            "it holds {} where {} belongs",
+            kind_in_words(found),
+            kind_in_words(expected)
         )
-        .replace("premature end of input", "is not a date (use YYYY-MM-DD)")
-        .replace("input is out of range", "is not a date (use YYYY-MM-DD)")
+    } else {
+        "it is not laid out as Kith writes it".to_owned()
+    }
+}
+
+/// A serde type description ("string \"x\"", "i64", "a sequence") as the
+/// user would say it.
+fn kind_in_words(kind: &str) -> &'static str {
+    let kind = kind.trim_start_matches("a ").trim_start_matches("an ");
+    let first = kind.split([' ', '(']).next().unwrap_or("");
+    match first {
+        "string" | "char" => "text",
+        "integer" | "floating" | "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64"
+        | "f32" | "f64" | "number" => "a number",
+        "boolean" | "bool" => "yes or no",
+        "sequence" | "tuple" => "a list",
+        "map" | "struct" => "a group of fields",
+        "null" | "unit" => "nothing",
+        _ => "something else",
+    }
 }
 
 #[cfg(test)]
@@ -246,7 +287,14 @@ mod tests {
     #[test]
     fn bad_files_are_refused_with_what_and_where() {
         let err = |bytes: &[u8]| Backup::restore(bytes).unwrap_err().to_string();
-        assert!(err(b"hello").starts_with("This file is not JSON (line 1, column 1)"));
+        assert_eq!(
+            err(b"hello"),
+            "This file is not a Kith backup: it is not JSON."
+        );
+        assert_eq!(
+            err(b"{\n\"format\": \"kith-backup\",\n oops"),
+            "This file is not a Kith backup: its text is damaged on line 3."
+        );
         let full = sample().to_json();
         assert!(err(&full.as_bytes()[..full.len() / 2]).contains("ends too early"));
         assert_eq!(
@@ -260,15 +308,16 @@ mod tests {
         let message = err(bad_date.to_string().as_bytes());
         assert_eq!(
             message,
-            "interaction 1 (i1): date “2024-13-01” is not a date (use YYYY-MM-DD)"
+            "The interaction at position 1 (i1) cannot be read: its date “2024-13-01” is not a date (use YYYY-MM-DD)."
         );
         let mut missing = serde_json::from_str::<serde_json::Value>(&full).unwrap();
         missing["contacts"][1]
             .as_object_mut()
             .unwrap()
             .remove("name");
-        assert!(
-            err(missing.to_string().as_bytes()).starts_with("person 2 (bo): missing field `name`")
+        assert_eq!(
+            err(missing.to_string().as_bytes()),
+            "The person at position 2 (bo) cannot be read: its “name” is missing."
         );
         let mut twice = serde_json::from_str::<serde_json::Value>(&full).unwrap();
         let first = twice["contacts"][0].clone();
@@ -279,11 +328,14 @@ mod tests {
         );
         let mut wrong_type = serde_json::from_str::<serde_json::Value>(&full).unwrap();
         wrong_type["contacts"][0]["tags"] = 5.into();
-        assert!(err(wrong_type.to_string().as_bytes()).starts_with("person 1 (ana): invalid type"));
+        assert_eq!(
+            err(wrong_type.to_string().as_bytes()),
+            "The person at position 1 (ana) cannot be read: it holds a number where a list belongs."
+        );
         let junk: Vec<u8> = (0..50_000_000u32)
             .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
             .collect();
-        assert!(err(&junk).starts_with("This file is not JSON"));
+        assert!(err(&junk).starts_with("This file is not a Kith backup"));
         let mut not_a_picture = sample();
         not_a_picture.photos = vec![BackupPhoto {
             contact_id: not_a_picture.contacts[0].id.clone(),
@@ -292,11 +344,36 @@ mod tests {
         }];
         assert_eq!(
             err(not_a_picture.to_json().as_bytes()),
-            "photo 1 (ana): its data is not a base64 picture"
+            "The photo at position 1 (ana) cannot be read: its data is not a base64 picture."
         );
         assert_eq!(
             err(br#"{"format":"kith-backup","version":2,"contacts":{}}"#),
-            "This backup is not laid out as Kith writes it (invalid type: map, expected a sequence)."
+            "This backup is not laid out as Kith writes it: it holds a group of fields where a list belongs."
         );
+    }
+
+    #[test]
+    fn every_refusal_is_a_sentence_without_parser_words() {
+        let full = sample().to_json();
+        let mut files: Vec<Vec<u8>> = vec![
+            b"hello".to_vec(),
+            b"".to_vec(),
+            b"[1, 2".to_vec(),
+            b"{\"format\": 5}".to_vec(),
+            full.as_bytes()[..full.len() / 3].to_vec(),
+            br#"{"format":"kith-backup","version":2,"contacts":[{"id":"x"}]}"#.to_vec(),
+            br#"{"format":"kith-backup","version":2,"settings":{"theme":[]}}"#.to_vec(),
+        ];
+        let mut v: serde_json::Value = serde_json::from_str(&full).unwrap();
+        v["interactions"][0]["kind"] = "telepathy".into();
+        files.push(v.to_string().into_bytes());
+        for bytes in files {
+            let message = Backup::restore(&bytes).unwrap_err().to_string();
+            assert!(message.ends_with('.'), "{message}");
+            assert!(message.starts_with(char::is_uppercase), "{message}");
+            for internal in ["`", "expected", "column", "invalid type", "EOF"] {
+                assert!(!message.contains(internal), "{message}");
+            }
+        }
     }
 }

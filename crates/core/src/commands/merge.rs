@@ -13,6 +13,10 @@ use crate::model::{Batch, Contact, Detail, Interaction, Labeled, Photo};
 use crate::search::normalise;
 use std::collections::BTreeMap;
 
+/// Telling the two records apart in words.
+mod apart;
+pub use apart::Told;
+
 /// Which record a field's value comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum MergePick {

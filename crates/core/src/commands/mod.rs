@@ -25,7 +25,7 @@ pub(crate) mod testing;
 pub use family::{DateInput, FamilyInput};
 pub use field::{DatePart, Field, RolePart};
 pub use interactions::InteractionInput;
-pub use merge::{MergeChoices, MergePick, OtherRecords, MERGE_FIELDS};
+pub use merge::{MergeChoices, MergePick, OtherRecords, Told, MERGE_FIELDS};
 pub(crate) use organisations::move_roles;
 pub use organisations::Reach;
 pub use people::TRASH_DAYS;

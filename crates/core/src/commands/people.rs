@@ -118,6 +118,17 @@ impl Directory {
         items
     }
 
+    /// How many people there are, as every screen says it: "24 people",
+    /// or "24 people, 2 in the trash". The same live count as the People
+    /// list, so Settings and People agree.
+    pub fn people_words(&self, now: Timestamp) -> String {
+        let people = crate::format::count(self.live_count(), "person", "people");
+        match self.trash(now).len() {
+            0 => people,
+            n => format!("{people}, {} in the trash", crate::format::grouped(n)),
+        }
+    }
+
     /// Empties the trash of people deleted more than [`TRASH_DAYS`] ago (or
     /// all of it, with `everything`): their records shrink to bare
     /// tombstones, with nothing personal left, so merges still see them as
@@ -251,6 +262,18 @@ mod tests {
             with_ctx(10, |ctx| dir.restore_contacts(&[id], ctx)).is_empty(),
             "already live"
         );
+    }
+
+    #[test]
+    fn counts_of_people_agree_with_the_list_and_the_trash() {
+        let mut dir = Directory::default();
+        let ana = add(&mut dir, &input("Ana", ""), 1);
+        add(&mut dir, &input("Bo", ""), 2);
+        assert_eq!(dir.people_words(Timestamp(3)), "2 people");
+        dir.apply(&with_ctx(3, |ctx| dir.delete_contacts(&[ana], ctx)));
+        assert_eq!(dir.people_words(Timestamp(4)), "1 person, 1 in the trash");
+        let later = Timestamp(4 + 31 * DAY_MS);
+        assert_eq!(dir.people_words(later), "1 person", "the trash forgets");
     }
 
     #[test]

@@ -185,3 +185,55 @@ fn organisation_members_with_roles_current_first() {
         vec![cy]
     );
 }
+
+#[test]
+fn search_finds_custom_field_values_and_date_labels() {
+    use crate::commands::DateInput;
+    let mut dir = Directory::default();
+    let ana = add(
+        &mut dir,
+        &ContactInput {
+            custom_fields: vec![Labeled {
+                label: "Preferred language".into(),
+                value: "Portuguese".into(),
+            }],
+            ..input("Ana Cruz", "")
+        },
+        1,
+    );
+    let bo = add(&mut dir, &input("Bo Lind", ""), 2);
+    let q = |dir: &Directory, text: &str| query(dir, text, SortOrder::Name, &all());
+    assert_eq!(q(&dir, "portuguese"), vec![ana.clone()]);
+
+    let graduation = DateInput {
+        kind: "graduation".into(),
+        month: 6,
+        day: 30,
+        ..Default::default()
+    };
+    let added = with_ctx(3, |ctx| dir.add_date(&bo, &graduation, ctx)).unwrap();
+    dir.apply(&added);
+    assert_eq!(q(&dir, "graduation"), vec![bo.clone()]);
+    let custom = DateInput {
+        kind: "custom".into(),
+        label: "Moved to Lisbon".into(),
+        month: 3,
+        day: 1,
+        ..Default::default()
+    };
+    let moved = with_ctx(4, |ctx| dir.add_date(&ana, &custom, ctx)).unwrap();
+    dir.apply(&moved);
+    assert_eq!(q(&dir, "lisbon"), vec![ana.clone()]);
+
+    // A directory read afresh from storage finds the same people.
+    let people: Vec<Contact> = dir.all_contacts().cloned().collect();
+    let dates = vec![added.dates[0].clone(), moved.dates[0].clone()];
+    let fresh = Directory::load(people, vec![], dates);
+    assert_eq!(q(&fresh, "graduation"), vec![bo.clone()]);
+    assert_eq!(q(&fresh, "portuguese lisbon"), vec![ana.clone()]);
+
+    // A removed date no longer finds its person.
+    let removed = with_ctx(5, |ctx| dir.remove_date(&added.dates[0], ctx));
+    dir.apply(&removed);
+    assert!(q(&dir, "graduation").is_empty());
+}
