@@ -10,11 +10,13 @@
 mod details;
 mod family;
 mod field;
+mod followups;
 mod interactions;
 mod merge;
 mod people;
 mod person;
 mod relations;
+mod timers;
 
 #[cfg(test)]
 mod refusals;
@@ -27,6 +29,7 @@ pub use interactions::InteractionInput;
 pub use merge::{MergeChoices, MergePick, OtherRecords, MERGE_FIELDS};
 pub use people::TRASH_DAYS;
 pub use person::{ContactInput, RoleInput};
+pub use timers::MAX_OVERDUE_AFTER;
 
 use crate::time::Timestamp;
 use chrono::NaiveDate;
