@@ -410,9 +410,9 @@ mod tests {
                 400
             )
             .into_iter()
-            .map(|r| r.0.id)
+            .map(|r| r.0.id.as_str().to_owned())
             .collect::<Vec<_>>(),
-            [bday.id.clone()]
+            ["d1"]
         );
         // Dates with a day first, then the partial ones, newest first.
         let got: Vec<_> = soonest_first(vec![graduated, started, bday], today)

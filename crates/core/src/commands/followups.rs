@@ -96,7 +96,12 @@ mod tests {
         let mut dir = Directory::default();
         let ana = add(&mut dir, &input("Ana", ""), 1);
         let b = with_ctx(2, |ctx| {
-            dir.add_task(&[ana.clone()], "  Send the   deck ", "2026-12-01", ctx)
+            dir.add_task(
+                std::slice::from_ref(&ana),
+                "  Send the   deck ",
+                "2026-12-01",
+                ctx,
+            )
         })
         .unwrap();
         assert!(
@@ -141,9 +146,11 @@ mod tests {
         let mut dir = Directory::default();
         let ana = add(&mut dir, &input("Ana", ""), 1);
         let field = |text: &str, due: &str| {
-            with_ctx(2, |ctx| dir.add_task(&[ana.clone()], text, due, ctx))
-                .unwrap_err()
-                .field()
+            with_ctx(2, |ctx| {
+                dir.add_task(std::slice::from_ref(&ana), text, due, ctx)
+            })
+            .unwrap_err()
+            .field()
         };
         assert_eq!(field("  ", "2026-12-01"), Some(Field::FollowUpText));
         assert_eq!(field("Call", ""), Some(Field::FollowUpDue));
