@@ -156,6 +156,27 @@ impl Kith {
         self.apply(|d, ctx| d.set_cadence(id, cadence, ctx))
     }
 
+    /// A person's own maximum interval (`None` clears it).
+    pub fn set_overdue_after(&self, id: &ContactId, days: Option<u16>) -> Outcome {
+        self.apply(|d, ctx| d.set_overdue_after(id, days, ctx))
+    }
+
+    /// One check-in timer for many people (People's select mode).
+    pub fn set_cadences(&self, ids: &[ContactId], cadence: Cadence) -> Outcome {
+        let batch = self.run(|d, ctx| d.set_cadences(ids, cadence, ctx))?;
+        let n = ids.len();
+        let timer = match cadence {
+            Cadence::None => "No check-in timer".to_owned(),
+            every => format!("Check in {}", every.describe()),
+        };
+        self.say(match n {
+            1 => format!("{timer} for 1 person."),
+            n => format!("{timer} for {n} people."),
+        });
+        self.persist(batch);
+        Ok(())
+    }
+
     pub fn snooze(&self, id: &ContactId, days: u64) -> Outcome {
         self.apply(|d, ctx| d.snooze(id, days, ctx))
     }

@@ -215,6 +215,24 @@ impl CheckIn {
     }
 }
 
+impl CheckIn {
+    /// One or two words for a row in the people list: "Overdue", "Due",
+    /// "Tomorrow", "In 12 days", "Snoozed", "Never in touch", "No timer".
+    pub fn short_words(self, today: NaiveDate) -> String {
+        match self {
+            CheckIn::Overdue { .. } => "Overdue".into(),
+            CheckIn::Due { .. } => "Due".into(),
+            CheckIn::Upcoming { due } => match (due - today).num_days() {
+                1 => "Tomorrow".into(),
+                n => format!("In {n} days"),
+            },
+            CheckIn::Snoozed { .. } => "Snoozed".into(),
+            CheckIn::NeverInTouch { .. } => "Never in touch".into(),
+            CheckIn::NoTimer => "No timer".into(),
+        }
+    }
+}
+
 /// Where a person's timer comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CadenceSource {

@@ -1,5 +1,6 @@
 //! The check-in timer on a person's page: where they stand, "Checked in",
-//! snooze, and the cadence itself.
+//! snooze, the cadence itself, and the person's own maximum ("overdue
+//! after 45 days", empty for the global percentage).
 
 use super::Person;
 use crate::components::form::{Binding, FormError, SelectField, TextField};
@@ -22,6 +23,7 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
     crate::components::escape::close_on_escape(editing);
     let count = RwSignal::new("30".to_owned());
     let unit = RwSignal::new(CadenceUnit::Days);
+    let max_days = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let series = RwSignal::new(false);
     crate::components::escape::close_on_escape(series);
@@ -49,6 +51,8 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
             count.set(n.to_string());
             unit.set(u);
         }
+        let own_max = person.with(|p| p.as_ref().and_then(|c| c.overdue_after_days));
+        max_days.set(own_max.map(|n| n.to_string()).unwrap_or_default());
         editing.set(true);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -56,13 +60,29 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
         let Ok(n) = count.get_untracked().trim().parse::<u16>() else {
             return error.set(Some("Write how often as a number, e.g. 30.".into()));
         };
-        match kith.set_cadence(
-            &me.get_value(),
-            Cadence::Every {
-                count: n,
-                unit: unit.get_untracked(),
+        let max = match max_days.get_untracked().trim() {
+            "" => None,
+            typed => match typed.parse::<u16>() {
+                Ok(days) => Some(days),
+                Err(_) => {
+                    return error.set(Some(
+                        "Write after how many days as a number, e.g. 45, or leave it empty.".into(),
+                    ))
+                }
             },
-        ) {
+        };
+        let cadence = Cadence::Every {
+            count: n,
+            unit: unit.get_untracked(),
+        };
+        let own = person.with_untracked(|p| p.as_ref().map(|c| c.cadence));
+        // The same timer saved again keeps the day it started.
+        let timer = if own == Some(cadence) {
+            Ok(())
+        } else {
+            kith.set_cadence(&me.get_value(), cadence)
+        };
+        match timer.and_then(|()| kith.set_overdue_after(&me.get_value(), max)) {
             Ok(()) => {
                 error.set(None);
                 editing.set(false);
@@ -127,6 +147,9 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                             )
                             options=UNITS.iter().map(|(_, key, label)| ((*key).to_owned(), (*label).to_owned())).collect()/>
                     </div>
+                    <TextField id="overdue-after" label="Overdue after (days)" value=max_days
+                        inputmode="numeric" class="field--narrow"
+                        hint="Leave empty to use the percentage in Settings."/>
                     <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save timer"</button>
