@@ -1,6 +1,7 @@
 //! The app shell: top bar, routes, start-up gate and the notice bar.
 
 use crate::components::notice::NoticeBar;
+use crate::pages::follow_ups::FollowUpsPage;
 use crate::pages::home::HomePage;
 use crate::pages::merge::MergePage;
 use crate::pages::organisations::{OrganisationPage, OrganisationsPage};
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/organisations") view=OrganisationsPage/>
                             <Route path=path!("/organisations/:id") view=OrganisationPage/>
                             <Route path=path!("/trash") view=TrashPage/>
+                            <Route path=path!("/follow-ups") view=FollowUpsPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                         </Routes>
                     </StartupGate>

@@ -163,6 +163,9 @@ pub fn HomePage() -> impl IntoView {
                         </section>
                     </Show>
                 </Show>
+                <p class="people-page__foot">
+                    <a href=crate::platform::at("/follow-ups")>"All follow-ups"</a>
+                </p>
             </Show>
         </section>
     }

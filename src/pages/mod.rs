@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod follow_ups;
 pub mod home;
 pub mod merge;
 pub mod organisations;

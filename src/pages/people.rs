@@ -169,6 +169,8 @@ pub fn PeoplePage() -> impl IntoView {
                 <p class="people-page__foot">
                     <a href=crate::platform::at("/organisations")>"Organisations"</a>
                     " · "
+                    <a href=crate::platform::at("/follow-ups")>"Follow-ups"</a>
+                    " · "
                     <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash())}</a>
                 </p>
             </Show>
