@@ -83,7 +83,7 @@ pub fn FollowUpItem(
                     <TextField id="task-edit-due" label="Due on" value=due kind="date" class="field--narrow"/>
                     <FormError error/>
                     <div class="form__actions">
-                        <button type="submit" class="button button--primary">"Save follow-up"</button>
+                        <button type="submit" class="button button--primary">"Save changes"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
                     </div>
                 </form>
@@ -128,7 +128,7 @@ pub fn AddFollowUp(
             <TextField id="follow-up-due" label="Due on" value=due kind="date" class="field--narrow"/>
             <FormError error/>
             <div class="form__actions">
-                <button type="submit" class="button button--primary">"Add follow-up"</button>
+                <button type="submit" class="button button--primary">"Save follow-up"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>"Cancel"</button>
             </div>
         </form>
