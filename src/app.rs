@@ -1,7 +1,6 @@
 //! The app shell: top bar, routes, start-up gate and the notice bar.
 
 use crate::components::notice::NoticeBar;
-use crate::pages::follow_ups::FollowUpsPage;
 use crate::pages::home::HomePage;
 use crate::pages::merge::MergePage;
 use crate::pages::organisations::{OrganisationPage, OrganisationsPage};
@@ -21,6 +20,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let kith = Kith::start();
     provide_context(kith);
+    crate::components::subform::Forms::provide();
     let saving = move || kith.pending.get() > 0;
     view! {
         <Router base=crate::platform::base()>
@@ -41,7 +41,6 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/organisations") view=OrganisationsPage/>
                             <Route path=path!("/organisations/:id") view=OrganisationPage/>
                             <Route path=path!("/trash") view=TrashPage/>
-                            <Route path=path!("/follow-ups") view=FollowUpsPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                         </Routes>
                     </StartupGate>
@@ -111,7 +110,7 @@ fn Shortcuts() -> impl IntoView {
                 if crate::platform::in_app(&location.pathname.get_untracked()) != "/people" {
                     navigate("/people", Default::default());
                 }
-                focus_search();
+                crate::platform::focus_soon("people-search");
             }
             "n" => {
                 ev.prevent_default();
@@ -121,29 +120,6 @@ fn Shortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-}
-
-/// Focuses the people search once it is on the page (after navigating,
-/// it appears a moment later).
-fn focus_search() {
-    use wasm_bindgen::JsCast;
-    fn attempt(left: u32) {
-        let input = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("people-search"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        match input {
-            Some(el) => {
-                let _ = el.focus();
-            }
-            None if left > 0 => set_timeout(
-                move || attempt(left - 1),
-                std::time::Duration::from_millis(30),
-            ),
-            None => {}
-        }
-    }
-    attempt(20);
 }
 
 /// The installed app's badge shows how many people are overdue, where the

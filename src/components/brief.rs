@@ -4,8 +4,6 @@
 
 use super::log::History;
 use super::read_failed::ReadFailed;
-use crate::platform;
-use crate::state::use_kith;
 use kith_core::temperature::{scores, trend};
 use kith_core::{Contact, ContactId};
 use leptos::prelude::*;
@@ -20,18 +18,9 @@ pub fn BriefCard(
     /// Their newest interactions.
     recent: History,
 ) -> impl IntoView {
-    let kith = use_kith();
     let title_id = format!("brief-title-{id}");
     let title_ref = title_id.clone();
-    let me = StoredValue::new(id);
-    let tasks = LocalResource::new(move || {
-        kith.revision.track();
-        async move {
-            kith.open_tasks(platform::today(), Some(&me.get_value()))
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
+    let tasks = super::follow_ups::open_tasks(Some(id));
     let family = move || {
         person.with(|p| {
             p.as_ref()

@@ -1,17 +1,79 @@
-//! Follow-ups on their own: one open follow-up as a row (Done, Edit,
-//! Delete; the edit form opens in place), and the form that adds one
-//! without logging anything. The Follow-ups screen and a person's page
-//! both use them; the rules are the core's.
+//! Follow-ups on their own: the open ones read from storage (one reader for
+//! Today, a person's page and their brief), a list of them a page at a
+//! time, each a row with Done, Edit and Delete (the edit form opens in
+//! place), and the one form that adds or edits a follow-up without logging
+//! anything. The rules are the core's. The forms are sub-forms
+//! (components/subform.rs): one open at a time, Esc asks before throwing
+//! typing away.
 
 use super::form::{FormError, TextField};
+use super::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::{ContactId, Task};
 use leptos::prelude::*;
 
+/// Rows a list shows at first, and adds with each "Show more".
+const PAGE: usize = 50;
+
+/// Open follow-ups, read again after every write: everyone's (`of` is
+/// `None`) or one person's, soonest first. Loading (`None`), read, or
+/// failed in words, never taken for "none".
+pub fn open_tasks(of: Option<ContactId>) -> LocalResource<Result<Vec<Task>, String>> {
+    let kith = use_kith();
+    let of = StoredValue::new(of);
+    LocalResource::new(move || {
+        kith.revision.track();
+        async move {
+            kith.every_open_task(of.get_value())
+                .await
+                .map_err(|e| e.to_string())
+        }
+    })
+}
+
+/// Follow-ups, `PAGE` at a time with "Show more", each with its actions.
+#[component]
+pub fn FollowUpList(
+    /// The follow-ups, in order.
+    tasks: Signal<Vec<Task>>,
+    /// The list's accessible name.
+    label: &'static str,
+    /// Whether each names the people it is with.
+    #[prop(optional)]
+    show_people: bool,
+) -> impl IntoView {
+    let shown = RwSignal::new(PAGE);
+    let left = move || tasks.with(Vec::len).saturating_sub(shown.get());
+    view! {
+        <ul class="members" aria-label=label>
+            {move || tasks.get().into_iter().take(shown.get()).map(|task| view! {
+                <FollowUpItem task show_people/>
+            }).collect_view()}
+        </ul>
+        {move || (left() > 0).then(|| view! {
+            <button class="button button--small follow-up__more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {format!("Show more ({} left)", left())}
+            </button>
+        })}
+    }
+}
+
 /// A day as the date input wants it.
 fn day_value(day: chrono::NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
+}
+
+/// What the form starts from: the words and day of the follow-up being
+/// edited, or nothing and a week from today.
+fn start(task: Option<&Task>) -> (String, String) {
+    match task {
+        Some(t) => (t.text.clone(), day_value(t.due)),
+        None => (
+            String::new(),
+            day_value(platform::today() + chrono::Days::new(7)),
+        ),
+    }
 }
 
 /// One open follow-up: what, (with whom), when, and what can be done to it.
@@ -25,112 +87,106 @@ pub fn FollowUpItem(
 ) -> impl IntoView {
     let kith = use_kith();
     let today = platform::today();
-    let editing = RwSignal::new(false);
-    crate::components::escape::close_on_escape(editing);
-    let text = RwSignal::new(task.text.clone());
-    let due = RwSignal::new(day_value(task.due));
-    let error = RwSignal::new(None::<String>);
     let people = show_people.then(|| {
         kith.directory.with_untracked(|d| {
-            task.contact_ids
+            let names: Vec<_> = task
+                .contact_ids
                 .iter()
-                .filter_map(|id| d.contact(id).map(|c| (id.clone(), c.name.clone())))
-                .collect::<Vec<_>>()
+                .filter_map(|id| d.contact(id).map(|c| c.name.clone()))
+                .collect();
+            names.join(", ")
         })
     });
     let late = task.is_late(today);
     let when = task.due_words(today);
     let title = task.text.clone();
-    let task = StoredValue::new(task);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let result =
-            task.with_value(|t| kith.edit_task(t, &text.get_untracked(), &due.get_untracked()));
-        match result {
-            Ok(()) => {
-                error.set(None);
-                editing.set(false);
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
+    let stored = StoredValue::new(task.clone());
+    let (text, due) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let editing = SubForm::new(move || {
+        let (t, d) = stored.with_value(|t| start(Some(t)));
+        text.with(|x| *x != t) || due.with(|x| *x != d)
+    });
     view! {
         <li class="member follow-up">
             <div class="member__main">
                 <span class="member__name">{title.clone()}</span>
-                {people.map(|people| view! {
-                    <span class="member__role">
-                        {people.into_iter().enumerate().map(|(i, (id, name))| view! {
-                            {(i > 0).then_some(", ")}
-                            <a href=platform::at(format!("/people/{id}"))>{name}</a>
-                        }).collect_view()}
-                    </span>
-                })}
+                {people.map(|who| view! { <span class="member__role">{who}</span> })}
             </div>
             <span class="status" class:status--overdue=late class:status--due=!late>{when}</span>
             <div class="follow-up__actions">
                 <button class="button button--small" aria-label=format!("Done: {title}")
-                    on:click=move |_| task.with_value(|t| kith.complete_task(t))>"Done"</button>
+                    on:click=move |_| stored.with_value(|t| kith.complete_task(t))>"Done"</button>
                 <button class="button button--small button--quiet" aria-label=format!("Edit: {title}")
-                    aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>"Edit"</button>
+                    aria-expanded=move || editing.is_open().to_string()
+                    on:click=move |_| editing.toggle_with(|| {
+                        let (t, d) = stored.with_value(|t| start(Some(t)));
+                        text.set(t);
+                        due.set(d);
+                    })>"Edit"</button>
                 <button class="button button--small button--quiet" aria-label=format!("Delete: {title}")
-                    on:click=move |_| task.with_value(|t| kith.delete_task(t))>"Delete"</button>
+                    on:click=move |_| stored.with_value(|t| kith.delete_task(t))>"Delete"</button>
             </div>
-            <Show when=move || editing.get()>
-                <form class="subform follow-up__edit" on:submit=save>
-                    <TextField id="task-edit-text" label="Follow-up" value=text/>
-                    <TextField id="task-edit-due" label="Due on" value=due kind="date" class="field--narrow"/>
-                    <FormError error/>
-                    <div class="form__actions">
-                        <button type="submit" class="button button--primary">"Save changes"</button>
-                        <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
-                    </div>
-                </form>
+            <Show when=move || editing.is_open()>
+                <FollowUpForm form=editing text due task=Some(task.clone()) people=Vec::new()/>
             </Show>
         </li>
     }
 }
 
-/// Adds a follow-up with `people` without logging an interaction; due in a
-/// week unless the user picks another day.
+/// Adds a follow-up with `people` (when `task` is `None`) or changes
+/// `task`'s words and day; closes `form` once saved.
 #[component]
-pub fn AddFollowUp(
-    /// Whom it is with.
+pub fn FollowUpForm(
+    /// The sub-form this is.
+    form: SubForm,
+    /// The words, as typed.
+    text: RwSignal<String>,
+    /// The day, `YYYY-MM-DD`.
+    due: RwSignal<String>,
+    /// The follow-up being edited; `None` adds one.
+    task: Option<Task>,
+    /// Whom a new follow-up is with.
     people: Vec<ContactId>,
-    /// Open while adding; closed on save or cancel.
-    open: RwSignal<bool>,
 ) -> impl IntoView {
     let kith = use_kith();
-    let text = RwSignal::new(String::new());
-    let week = platform::today() + chrono::Days::new(7);
-    let due = RwSignal::new(day_value(week));
     let error = RwSignal::new(None::<String>);
-    let people = StoredValue::new(people);
+    let editing = task.is_some();
+    let target = StoredValue::new((task, people));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result =
-            people.with_value(|p| kith.add_task(p, &text.get_untracked(), &due.get_untracked()));
+        let (t, d) = (text.get_untracked(), due.get_untracked());
+        let result = target.with_value(|(task, people)| match task {
+            Some(task) => kith.edit_task(task, &t, &d),
+            None => kith.add_task(people, &t, &d),
+        });
         match result {
             Ok(()) => {
-                text.set(String::new());
-                due.set(day_value(week));
                 error.set(None);
-                open.set(false);
+                form.close();
             }
             Err(e) => error.set(Some(e.to_string())),
         }
     };
     view! {
-        <form class="subform" on:submit=save>
-            <TextField id="follow-up-text" label="What to follow up on" value=text
+        <form class="subform follow-up__edit" on:submit=save>
+            <DiscardPrompt form/>
+            <TextField id=if editing { "task-edit-text" } else { "follow-up-text" }
+                label=if editing { "Follow-up" } else { "What to follow up on" } value=text
                 placeholder="e.g. Send the proposal"/>
-            <TextField id="follow-up-due" label="Due on" value=due kind="date" class="field--narrow"/>
+            <TextField id=if editing { "task-edit-due" } else { "follow-up-due" }
+                label="Due on" value=due kind="date" class="field--narrow"/>
             <FormError error/>
             <div class="form__actions">
-                <button type="submit" class="button button--primary">"Save follow-up"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="submit" class="button button--primary">{if editing { "Save changes" } else { "Save follow-up" }}</button>
+                <button type="button" class="button button--quiet" on:click=move |_| form.close()>"Cancel"</button>
             </div>
         </form>
     }
+}
+
+/// A new follow-up's form, starting empty and due in a week.
+pub fn fresh(text: RwSignal<String>, due: RwSignal<String>) {
+    let (t, d) = start(None);
+    text.set(t);
+    due.set(d);
 }

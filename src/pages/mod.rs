@@ -1,6 +1,5 @@
 //! One module per screen.
 
-pub mod follow_ups;
 pub mod home;
 pub mod merge;
 pub mod organisations;

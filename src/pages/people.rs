@@ -169,8 +169,6 @@ pub fn PeoplePage() -> impl IntoView {
                 <p class="people-page__foot">
                     <a href=crate::platform::at("/organisations")>"Organisations"</a>
                     " · "
-                    <a href=crate::platform::at("/follow-ups")>"Follow-ups"</a>
-                    " · "
                     <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash())}</a>
                 </p>
             </Show>
@@ -235,15 +233,8 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
             kith.untag_contacts(&people, &tag.get_untracked())
         };
         match result {
-            Ok(()) => {
-                error.set(None);
-                let t = tag.get_untracked();
-                kith.say(if add {
-                    format!("Tagged {} with “{}”.", people.len(), t.trim())
-                } else {
-                    format!("Removed “{}” from {}.", t.trim(), people.len())
-                });
-            }
+            // The command says what it did, with an Undo.
+            Ok(()) => error.set(None),
             Err(e) => error.set(Some(e.to_string())),
         }
     };

@@ -6,6 +6,7 @@ use crate::dates::ImportantDate;
 use crate::ids::{ContactId, DateId, InteractionId, OrganisationId, TaskId};
 use crate::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use crate::store::{Counts, Store, StoreError, TimelineCursor};
+use crate::undo::Before;
 use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -107,6 +108,41 @@ impl Store for MemoryStore {
             t.photos.remove(id);
         }
         Ok(())
+    }
+
+    async fn commit_undoable(&self, batch: &Batch) -> Result<Before, StoreError> {
+        let before = {
+            let t = self.tables.borrow();
+            fn found<K: Eq + std::hash::Hash, V: Clone>(
+                table: &HashMap<K, V>,
+                keys: impl Iterator<Item = K>,
+            ) -> Vec<V> {
+                keys.filter_map(|k| table.get(&k).cloned()).collect()
+            }
+            Before {
+                contacts: found(&t.contacts, batch.contacts.iter().map(|c| c.id.clone())),
+                organisations: found(
+                    &t.organisations,
+                    batch.organisations.iter().map(|o| o.id.clone()),
+                ),
+                interactions: found(
+                    &t.interactions,
+                    batch.interactions.iter().map(|i| i.id.clone()),
+                ),
+                dates: found(&t.dates, batch.dates.iter().map(|d| d.id.clone())),
+                tasks: found(&t.tasks, batch.tasks.iter().map(|t| t.id.clone())),
+                photos: found(
+                    &t.photos,
+                    batch
+                        .photos
+                        .iter()
+                        .map(|p| p.contact_id.clone())
+                        .chain(batch.photos_removed.iter().cloned()),
+                ),
+            }
+        };
+        self.commit(batch).await?;
+        Ok(before)
     }
 
     async fn timeline(
@@ -289,6 +325,11 @@ mod tests {
     #[test]
     fn concurrent_writers() {
         block_on(contract::concurrent_writers(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn undo() {
+        block_on(contract::undo(&MemoryStore::new()));
     }
 
     #[test]

@@ -40,6 +40,31 @@ impl Directory {
         })
     }
 
+    /// "Change timer" on a person's page: their timer and their own
+    /// maximum in one change (one undo). The same timer saved again keeps
+    /// the day it started.
+    pub fn set_timer(
+        &self,
+        id: &ContactId,
+        cadence: Cadence,
+        overdue_after: Option<u16>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let c = self.contact(id).ok_or(ValidationError::NotFound)?;
+        let mut batch = if c.cadence == cadence {
+            Batch::default()
+        } else {
+            self.set_cadence(id, cadence, ctx)?
+        };
+        let max = self.set_overdue_after(id, overdue_after, ctx)?;
+        match (batch.contacts.first_mut(), max.contacts.first()) {
+            (Some(c), Some(m)) => c.overdue_after_days = m.overdue_after_days,
+            (None, Some(_)) => batch.contacts = max.contacts,
+            _ => {}
+        }
+        Ok(batch)
+    }
+
     /// Gives every one of `ids` the same check-in timer (or none), starting
     /// today. People who already have exactly that timer keep theirs, and
     /// the day it started.
@@ -120,6 +145,39 @@ mod tests {
             let err = with_ctx(6, |ctx| dir.set_overdue_after(&id, Some(bad), ctx)).unwrap_err();
             assert_eq!(err.field(), Some(Field::OverdueAfter));
         }
+    }
+
+    #[test]
+    fn a_timer_and_its_maximum_are_one_change() {
+        let mut dir = Directory::default();
+        let id = add(&mut dir, &input("Ana", ""), 1);
+        let monthly = Cadence::Every {
+            count: 30,
+            unit: CadenceUnit::Days,
+        };
+        let b = with_ctx(2, |ctx| dir.set_timer(&id, monthly, Some(45), ctx)).unwrap();
+        assert_eq!(b.contacts.len(), 1);
+        assert_eq!(
+            (b.contacts[0].cadence, b.contacts[0].overdue_after_days),
+            (monthly, Some(45))
+        );
+        dir.apply(&b);
+        // The same timer again: only the maximum changes, the start stays.
+        let mut c = dir.contact(&id).unwrap().clone();
+        c.cadence_since = None;
+        dir.apply(&Batch {
+            contacts: vec![c],
+            ..Batch::default()
+        });
+        let b = with_ctx(3, |ctx| dir.set_timer(&id, monthly, None, ctx)).unwrap();
+        assert_eq!(b.contacts[0].overdue_after_days, None);
+        assert_eq!(b.contacts[0].cadence_since, None);
+        dir.apply(&b);
+        assert!(with_ctx(4, |ctx| dir.set_timer(&id, monthly, None, ctx))
+            .unwrap()
+            .is_empty());
+        let err = with_ctx(5, |ctx| dir.set_timer(&id, monthly, Some(0), ctx)).unwrap_err();
+        assert_eq!(err.field(), Some(Field::OverdueAfter));
     }
 
     #[test]
