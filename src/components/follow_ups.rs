@@ -100,7 +100,7 @@ pub fn FollowUpItem(
     let late = task.is_late(today);
     let when = task.due_words(today);
     let title = task.text.clone();
-    let stored = StoredValue::new(task.clone());
+    let stored = StoredValue::new(task);
     let (text, due) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let editing = SubForm::new(move || {
         let (t, d) = stored.with_value(|t| start(Some(t)));
@@ -117,7 +117,6 @@ pub fn FollowUpItem(
                 <button class="button button--small" aria-label=format!("Done: {title}")
                     on:click=move |_| stored.with_value(|t| kith.complete_task(t))>"Done"</button>
                 <button class="button button--small button--quiet" aria-label=format!("Edit: {title}")
-                    aria-expanded=move || editing.is_open().to_string()
                     on:click=move |_| editing.toggle_with(|| {
                         let (t, d) = stored.with_value(|t| start(Some(t)));
                         text.set(t);
@@ -126,9 +125,9 @@ pub fn FollowUpItem(
                 <button class="button button--small button--quiet" aria-label=format!("Delete: {title}")
                     on:click=move |_| stored.with_value(|t| kith.delete_task(t))>"Delete"</button>
             </div>
-            <Show when=move || editing.is_open()>
-                <FollowUpForm form=editing text due task=Some(task.clone()) people=Vec::new()/>
-            </Show>
+            {move || editing.is_open().then(|| view! {
+                <FollowUpForm form=editing text due task=stored.get_value().into() people=Vec::new()/>
+            })}
         </li>
     }
 }

@@ -113,7 +113,7 @@ pub fn HomePage() -> impl IntoView {
                     <Show when=move || !no_tasks()>
                         <section class="card home__section" aria-labelledby="home-tasks">
                             <h2 class="card__title" id="home-tasks">"Follow-ups due"</h2>
-                            <FollowUpList tasks=Signal::derive(move || split(true)) label="Follow-ups due"/>
+                            <FollowUpList tasks=Signal::derive(move || split(true)) label="Follow-ups due" show_people=true/>
                         </section>
                     </Show>
                     <ReachOutSection title="Overdue" id="overdue" today rows=Signal::derive(move || lists.with(|l| l.overdue.clone()))/>
@@ -143,7 +143,7 @@ pub fn HomePage() -> impl IntoView {
                 <Show when=move || !split(false).is_empty()>
                     <details class="card home__section">
                         <summary class="card__title">{move || format!("Later follow-ups ({})", split(false).len())}</summary>
-                        <FollowUpList tasks=Signal::derive(move || split(false)) label="Later follow-ups"/>
+                        <FollowUpList tasks=Signal::derive(move || split(false)) label="Later follow-ups" show_people=true/>
                     </details>
                 </Show>
             </Show>

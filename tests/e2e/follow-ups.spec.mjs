@@ -1,4 +1,4 @@
-// Follow-ups on their own: added from a person's page without logging
+// Follow-ups on their own: added from a person's brief without logging
 // anything, every open one on Today (due ones, and the later ones a page at
 // a time), edited, done early and deleted, each with an Undo.
 import { test, expect } from "@playwright/test";
@@ -9,7 +9,7 @@ test("a follow-up is added without logging, listed on Today with all the others,
   await kith.open();
   await kith.addPerson({ name: "Fay Follow" });
 
-  const card = page.getByRole("region", { name: "Follow-ups", exact: true });
+  const card = page.getByRole("region", { name: "Before you reach out" });
   await card.getByRole("button", { name: "Add follow-up" }).click();
   await kith.field("What to follow up on").fill("Send the proposal");
   await kith.field("Due on").fill(await day(page, 3));
@@ -17,7 +17,7 @@ test("a follow-up is added without logging, listed on Today with all the others,
   await expect(page.getByRole("status").getByText("Follow-up added: Send the proposal.")).toBeVisible();
   await expect(card.getByRole("listitem").filter({ hasText: "Send the proposal" })).toContainText("Due in 3 days");
   // Nothing was logged.
-  await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("No interactions yet");
+  await expect(card).toContainText("No interactions yet");
 
   // A refused follow-up says why in words.
   await card.getByRole("button", { name: "Add follow-up" }).click();

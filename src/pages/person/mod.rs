@@ -5,7 +5,6 @@
 mod checkin;
 mod details;
 mod family;
-mod follow_ups;
 pub mod form;
 mod info;
 mod priorities;
@@ -142,7 +141,6 @@ fn PersonView(id: ContactId) -> impl IntoView {
                     <BriefCard id=id.clone() person recent=history/>
                     <priorities::PrioritiesCard id=id.clone() person/>
                     <checkin::CheckInCard id=id.clone() person/>
-                    <follow_ups::FollowUpsCard id=id.clone()/>
                     <details::DetailsCard id=id.clone() person/>
                     <family::FamilyCard id=id.clone() person dates/>
                     <family::DatesCard id=id.clone() dates/>
