@@ -5,8 +5,8 @@
 
 use super::follow_ups::{fresh, open_tasks, FollowUpForm, FollowUpList};
 use super::log::History;
-use super::subform::SubForm;
 use super::read_failed::ReadFailed;
+use super::subform::SubForm;
 use kith_core::temperature::{scores, trend};
 use kith_core::{Contact, ContactId};
 use leptos::prelude::*;

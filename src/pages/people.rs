@@ -263,7 +263,7 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
     view! {
         <div class="bulk" role="region" aria-label="Selected people">
             <p class="bulk__count" aria-live="polite">{move || format!("{} selected", count())}</p>
-            <button class="button button--small" on:click=move |_| selection.set(ids.get().into_iter().collect())>"Select all shown"</button>
+            <button class="button button--small" on:click=move |_| selection.set({ let mut all = BTreeSet::new(); for id in ids.get() { all.insert(id); } all })>"Select all shown"</button>
             <div class="bulk__tag">
                 <input aria-label="Tag for the selected people" placeholder="Tag" autocomplete="off"
                     prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev))/>

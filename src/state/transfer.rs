@@ -90,7 +90,9 @@ impl Kith {
         let dates = self.all_dates(&store).await?;
         let people: Vec<kith_core::Contact> = self.directory.with_untracked(|d| {
             let mut people: Vec<_> = d.all_contacts().filter(|c| c.is_live()).cloned().collect();
-            people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+            kith_core::sort::sort_by(&mut people, |a, b| {
+                a.name.cmp(&b.name).then(a.id.cmp(&b.id))
+            });
             people
         });
         let mut photos = Vec::new();
@@ -136,7 +138,7 @@ impl Kith {
             .directory
             .with_untracked(|d| d.plan_import(people.clone(), skipped.clone(), &[]));
         let mut matched = first.matched();
-        matched.sort();
+        kith_core::sort::sort(&mut matched);
         platform::yield_now().await;
         let dates = if matched.len() > 50 {
             // Many people found: one read of every date beats one per person.

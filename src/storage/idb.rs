@@ -244,7 +244,9 @@ impl Store for IdbStore {
             found.extend(get_all::<ImportantDate>(req).await?);
         }
         found.retain(|d| d.deleted.is_none());
-        found.sort_by(|a, b| (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id)));
+        kith_core::sort::sort_by(&mut found, |a, b| {
+            (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id))
+        });
         Ok(found)
     }
 
@@ -253,7 +255,7 @@ impl Store for IdbStore {
         let range = IdbKeyRange::upper_bound(&day_key(until)).map_err(js_error)?;
         let req = index.get_all_with_key(&range).map_err(js_error)?;
         let mut tasks: Vec<Task> = get_all(req).await?;
-        tasks.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
 
@@ -263,7 +265,7 @@ impl Store for IdbStore {
             .get_all_with_key(&JsValue::from_str(contact.as_str()))
             .map_err(js_error)?;
         let mut tasks: Vec<Task> = get_all(req).await?;
-        tasks.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
 

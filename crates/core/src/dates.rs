@@ -236,7 +236,7 @@ pub fn soonest_first(mut dates: Vec<ImportantDate>, today: NaiveDate) -> Vec<Imp
         let next = d.next_occurrence(today);
         (next.is_none(), next, std::cmp::Reverse((d.year, d.month)))
     };
-    dates.sort_by(|a, b| (key(a), &a.id).cmp(&(key(b), &b.id)));
+    crate::sort::sort_by(&mut dates, |a, b| (key(a), &a.id).cmp(&(key(b), &b.id)));
     dates
 }
 
@@ -257,7 +257,7 @@ pub fn reminders(
             (days <= horizon.min(i64::from(d.lead_days))).then(|| (d.clone(), next, days))
         })
         .collect();
-    due.sort_by(|a, b| (a.2, &a.0.id).cmp(&(b.2, &b.0.id)));
+    crate::sort::sort_by(&mut due, |a, b| (a.2, &a.0.id).cmp(&(b.2, &b.0.id)));
     due
 }
 

@@ -29,6 +29,7 @@ pub mod model;
 pub mod organisation;
 pub mod rebase;
 pub mod search;
+pub mod sort;
 pub mod store;
 pub mod temperature;
 pub mod time;

@@ -182,7 +182,7 @@ impl Store for MemoryStore {
             .filter(|i| i.deleted.is_none() && i.date >= from && i.date <= to)
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         found.truncate(limit);
         Ok(found)
     }
@@ -209,7 +209,9 @@ impl Store for MemoryStore {
             })
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| {
+            (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id))
+        });
         Ok(found)
     }
 
@@ -221,7 +223,7 @@ impl Store for MemoryStore {
             .filter(|k| k.is_open() && k.due <= until)
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(found)
     }
 
@@ -233,7 +235,7 @@ impl Store for MemoryStore {
             .filter(|k| k.is_open() && k.contact_ids.contains(contact))
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(found)
     }
 

@@ -134,8 +134,12 @@ impl Removed {
             id: impl Fn(&T) -> K,
             live: impl Fn(&T) -> bool,
         ) -> usize {
-            let kept: std::collections::BTreeSet<K> =
-                incoming.iter().filter(|r| live(r)).map(&id).collect();
+            // Inserted one by one: collecting into a B-tree sorts first,
+            // a whole compiled sort per key type (see crate::sort).
+            let mut kept = std::collections::BTreeSet::new();
+            for r in incoming.iter().filter(|r| live(r)) {
+                kept.insert(id(r));
+            }
             current
                 .iter()
                 .filter(|r| live(r) && !kept.contains(&id(r)))
@@ -178,7 +182,10 @@ impl Preview {
             updated: impl Fn(&T) -> Timestamp,
             p: &mut Preview,
         ) {
-            let have: BTreeMap<K, &T> = current.iter().map(|r| (id(r), r)).collect();
+            let mut have: BTreeMap<K, &T> = BTreeMap::new();
+            for r in current {
+                have.insert(id(r), r);
+            }
             for r in incoming {
                 match have.get(&id(r)) {
                     None => p.new += 1,
