@@ -52,12 +52,18 @@ impl Kith {
     /// Moves people to the trash and offers an undo.
     pub fn delete_contacts(&self, ids: &[ContactId]) {
         let batch = self.run(|d, ctx| d.delete_contacts(ids, ctx));
-        let text = match batch.contacts.as_slice() {
+        let (text, undone) = match batch.contacts.as_slice() {
             [] => return,
-            [one] => format!("Deleted {}.", one.name),
-            many => format!("Deleted {} people.", many.len()),
+            [one] => (
+                format!("Deleted {}.", one.name),
+                format!("Restored {}.", one.name),
+            ),
+            many => (
+                format!("Deleted {} people.", many.len()),
+                format!("Restored {} people.", many.len()),
+            ),
         };
-        self.persist_undoable(batch, text);
+        self.persist_undoable_saying(batch, text, undone);
     }
 
     /// Takes people back out of the trash.

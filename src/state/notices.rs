@@ -11,8 +11,13 @@ use std::sync::Arc;
 /// What an Undo takes back.
 #[derive(Clone, Debug)]
 pub enum Undo {
-    /// A write: the batch as written, and what it replaced.
-    Write { done: Batch, before: Before },
+    /// A write: the batch as written, what it replaced, and what to say
+    /// once it is taken back.
+    Write {
+        done: Batch,
+        before: Before,
+        undone: String,
+    },
     /// "Replace everything": what was here before, kept whole.
     Replace(Arc<Backup>),
 }
@@ -20,9 +25,12 @@ pub enum Undo {
 impl PartialEq for Undo {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (Undo::Write { done, before }, Undo::Write { done: d, before: b }) => {
-                done == d && before == b
-            }
+            (
+                Undo::Write { done, before, .. },
+                Undo::Write {
+                    done: d, before: b, ..
+                },
+            ) => done == d && before == b,
             (Undo::Replace(a), Undo::Replace(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }

@@ -45,10 +45,15 @@ impl Kith {
     /// Like [`Kith::persist`], and once stored, says `text` with an Undo
     /// that puts back every record as it was.
     pub(super) fn persist_undoable(self, batch: Batch, text: impl Into<String>) {
-        self.store_batch(batch, Some(text.into()));
+        self.store_batch(batch, Some((text.into(), "Undone.".into())));
     }
 
-    fn store_batch(self, mut batch: Batch, undo_text: Option<String>) {
+    /// Like [`Kith::persist_undoable`], saying `undone` once taken back.
+    pub(super) fn persist_undoable_saying(self, batch: Batch, text: String, undone: String) {
+        self.store_batch(batch, Some((text, undone)));
+    }
+
+    fn store_batch(self, mut batch: Batch, undo_text: Option<(String, String)>) {
         if batch.is_empty() {
             return;
         }
@@ -77,12 +82,13 @@ impl Kith {
                         self.sync.update_value(|s| s.heard());
                     }
                     self.committed();
-                    if let (Some(text), Some(before)) = (undo_text, before) {
+                    if let (Some((text, undone)), Some(before)) = (undo_text, before) {
                         self.offer_undo(
                             text,
                             Undo::Write {
                                 done: batch,
                                 before,
+                                undone,
                             },
                         );
                     }
@@ -99,9 +105,13 @@ impl Kith {
     /// it made tombstoned), or a replace (what was here, written back).
     pub fn undo(&self, undo: &Undo) {
         match undo {
-            Undo::Write { done, before } => {
+            Undo::Write {
+                done,
+                before,
+                undone,
+            } => {
                 self.persist(done.undo(before, platform::now()));
-                self.say("Undone.");
+                self.say(undone.clone());
             }
             Undo::Replace(earlier) => {
                 let (kith, earlier) = (*self, earlier.clone());
