@@ -1,11 +1,12 @@
 //! "Before you reach out": the few things worth having in mind — family
-//! names, pinned details, the last interaction, open follow-ups and how
-//! satisfied they seem, with the trend.
+//! names, pinned details, the last interaction, open follow-ups (each with
+//! Done, Edit and Delete, and a new one added here without logging) and
+//! how satisfied they seem, with the trend.
 
+use super::follow_ups::{fresh, open_tasks, FollowUpForm, FollowUpList};
 use super::log::History;
 use super::read_failed::ReadFailed;
-use crate::platform;
-use crate::state::use_kith;
+use super::subform::SubForm;
 use kith_core::temperature::{scores, trend};
 use kith_core::{Contact, ContactId};
 use leptos::prelude::*;
@@ -20,18 +21,13 @@ pub fn BriefCard(
     /// Their newest interactions.
     recent: History,
 ) -> impl IntoView {
-    let kith = use_kith();
     let title_id = format!("brief-title-{id}");
     let title_ref = title_id.clone();
+    let tasks = open_tasks(Some(id.clone()));
+    let open = Signal::derive(move || tasks.get().and_then(Result::ok).unwrap_or_default());
     let me = StoredValue::new(id);
-    let tasks = LocalResource::new(move || {
-        kith.revision.track();
-        async move {
-            kith.open_tasks(platform::today(), Some(&me.get_value()))
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
+    let (text, due) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let adding = SubForm::new(move || text.with(|t| !t.trim().is_empty()));
     let family = move || {
         person.with(|p| {
             p.as_ref()
@@ -105,11 +101,9 @@ pub fn BriefCard(
                     Some(Err(_)) => "Couldn't be read".to_owned(),
                     _ => last().unwrap_or_else(|| "No interactions yet".into()),
                 }}</dd></div>
-                {move || { let t = tasks.get().and_then(Result::ok).unwrap_or_default(); (!t.is_empty()).then(|| view! {
-                    <div class="facts__row"><dt>"Follow-ups"</dt><dd><ul class="brief__list">
-                        {t.into_iter().map(|t| view! { <li>{t.sentence()}</li> }).collect_view()}
-                    </ul></dd></div>
-                }) }}
+                <Show when=move || !open.with(Vec::is_empty)>
+                    <div class="facts__row"><dt>"Follow-ups"</dt><dd><FollowUpList tasks=open label="Their follow-ups"/></dd></div>
+                </Show>
                 {move || temperature().map(|t| view! { <div class="facts__row"><dt>"How they feel"</dt><dd>{t}</dd></div> })}
             </dl>
             // What could not be read is said, not left out.
@@ -120,6 +114,12 @@ pub fn BriefCard(
                     .or_else(|| tasks.get().and_then(Result::err))
                     .map(|reason| view! { <ReadFailed what="all of this brief" reason/> })
             }}
+            // A follow-up on its own, without logging anything.
+            <button class="link-button" aria-expanded=move || adding.is_open().to_string()
+                on:click=move |_| adding.toggle_with(|| fresh(text, due))>"Add follow-up"</button>
+            {move || adding.is_open().then(|| view! {
+                <FollowUpForm form=adding text due task=None people=vec![me.get_value()]/>
+            })}
         </section>
     }
 }

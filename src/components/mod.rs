@@ -5,6 +5,7 @@ pub mod brief;
 pub mod escape;
 pub mod field_ids;
 pub mod file_pick;
+pub mod follow_ups;
 pub mod form;
 pub mod health;
 pub mod interaction_form;

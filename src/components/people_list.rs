@@ -107,11 +107,25 @@ pub fn PeopleList(
     }
 }
 
-/// One person: avatar, name, and organisation or email beneath; in select
-/// mode, a checkbox before them.
+/// One person: avatar, name, and organisation or email beneath, and where
+/// they stand on their check-in (the core's one rule); in select mode, a
+/// checkbox before them.
 #[component]
 fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> impl IntoView {
     let kith = use_kith();
+    let status = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let settings = kith.check_in.get();
+            let today = crate::platform::today();
+            kith.directory.with(|d| {
+                d.contact(&id).map(|c| {
+                    let state = d.check_in_of(c, today, &settings);
+                    (state.kind().key(), state.short_words(today))
+                })
+            })
+        })
+    };
     let row = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -160,6 +174,9 @@ fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> im
                 <span class="person-row__name">{field(|r| r.0)}</span>
                 <span class="person-row__sub">{field(|r| r.1)}</span>
             </span>
+            {move || status.get().map(|(key, words)| view! {
+                <span class=format!("person-row__status status status--{key}")>{words}</span>
+            })}
             <span class="person-row__chevron" aria-hidden="true">"›"</span>
         </a>
         </div>

@@ -3,6 +3,7 @@
 
 use crate::components::avatar::Avatar;
 use crate::components::brief::BriefCard;
+use crate::components::follow_ups::{open_tasks, FollowUpList};
 use crate::components::log::{recent_history, LogForm};
 use crate::components::read_failed::ReadFailed;
 use crate::platform;
@@ -40,14 +41,13 @@ pub fn HomePage() -> impl IntoView {
                 .map_err(|e| e.to_string())
         }
     });
-    let tasks = LocalResource::new(move || {
-        kith.revision.track();
-        async move {
-            kith.open_tasks(platform::today(), None)
-                .await
-                .map_err(|e| e.to_string())
-        }
-    });
+    // Every open follow-up, read once: those due by today, and the rest.
+    let tasks = open_tasks(None);
+    let split = move |due: bool| {
+        let mut all = tasks.get().and_then(Result::ok).unwrap_or_default();
+        all.retain(|t| (t.due <= today) == due);
+        all
+    };
     let read_error = move || {
         tasks
             .get()
@@ -60,11 +60,7 @@ pub fn HomePage() -> impl IntoView {
             .get()
             .is_none_or(|r| r.as_ref().is_ok_and(|r| r.is_empty()))
     };
-    let no_tasks = move || {
-        tasks
-            .get()
-            .is_none_or(|t| t.as_ref().is_ok_and(|t| t.is_empty()))
-    };
+    let no_tasks = move || split(true).is_empty();
     let all_clear = move || {
         lists.with(|l| l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty())
             && loaded()
@@ -117,27 +113,7 @@ pub fn HomePage() -> impl IntoView {
                     <Show when=move || !no_tasks()>
                         <section class="card home__section" aria-labelledby="home-tasks">
                             <h2 class="card__title" id="home-tasks">"Follow-ups due"</h2>
-                            <ul class="members">
-                                {move || tasks.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|t| {
-                                    let who = kith.directory.with_untracked(|d| {
-                                        t.contact_ids.iter().filter_map(|c| d.contact(c).map(|p| p.name.clone())).collect::<Vec<_>>().join(", ")
-                                    });
-                                    let late = t.is_late(today);
-                                    let when = t.due_words(today);
-                                    let done = t.clone();
-                                    view! {
-                                        <li class="member">
-                                            <div class="member__main">
-                                                <span class="member__name">{t.sentence()}</span>
-                                                <span class="member__role">{who}</span>
-                                            </div>
-                                            <span class="status" class:status--overdue=late class:status--due=!late>{when}</span>
-                                            <button class="button button--small" aria-label=format!("Done: {}", t.text)
-                                                on:click=move |_| kith.complete_task(&done)>"Done"</button>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
+                            <FollowUpList tasks=Signal::derive(move || split(true)) label="Follow-ups due" show_people=true/>
                         </section>
                     </Show>
                     <ReachOutSection title="Overdue" id="overdue" today rows=Signal::derive(move || lists.with(|l| l.overdue.clone()))/>
@@ -162,6 +138,13 @@ pub fn HomePage() -> impl IntoView {
                             </ul>
                         </section>
                     </Show>
+                </Show>
+                // Together with "Follow-ups due", every open follow-up.
+                <Show when=move || !split(false).is_empty()>
+                    <details class="card home__section">
+                        <summary class="card__title">{move || format!("Later follow-ups ({})", split(false).len())}</summary>
+                        <FollowUpList tasks=Signal::derive(move || split(false)) label="Later follow-ups" show_people=true/>
+                    </details>
                 </Show>
             </Show>
         </section>

@@ -1,12 +1,12 @@
 //! The people screen: search, sort, filter by tag or organisation, and a
-//! select mode for acting on many people at once (tag, untag, delete, or
-//! merge two).
+//! select mode for acting on many people at once (tag, untag, set a
+//! check-in timer, delete, or merge two).
 
 use crate::components::form::FormError;
 use crate::components::people_list::{PeopleList, Selection};
 use crate::state::use_kith;
 use kith_core::format::{count, grouped};
-use kith_core::{ContactId, Filter, OrganisationId, SortOrder};
+use kith_core::{Cadence, ContactId, Filter, OrganisationId, SortOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -237,6 +237,20 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
+    // Choosing a timer sets it for everyone selected at once (one control,
+    // so the bar stays short at phone width), then the menu reads "Set
+    // timer…" again.
+    let set_timer = move |ev: leptos::ev::Event| {
+        if let Some(cadence) = Cadence::preset(&event_target_value(&ev)) {
+            match kith.set_cadences(&chosen(), cadence) {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        }
+        if let Some(menu) = ev.target() {
+            let _ = js_sys::Reflect::set(&menu, &"value".into(), &"".into());
+        }
+    };
     let merge = move |_| {
         if let [a, b] = chosen().as_slice() {
             navigate(
@@ -255,6 +269,15 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
                 <button class="button button--small" disabled=move || count() == 0 on:click=move |_| tag_action(true)>"Add tag"</button>
                 <button class="button button--small" disabled=move || count() == 0 on:click=move |_| tag_action(false)>"Remove tag"</button>
             </div>
+            <select class="bulk__timer" aria-label="Set a check-in timer for the selected people"
+                disabled=move || count() == 0
+                on:change=set_timer>
+                <option value="" selected=true>"Set timer…"</option>
+                {kith_core::cadence::PRESETS.iter().map(|(key, label, _)| {
+                    let label = if *key == "none" { "No timer" } else { *label };
+                    view! { <option value=*key>{label}</option> }
+                }).collect_view()}
+            </select>
             <button class="button button--small" disabled=move || count() != 2 on:click=merge
                 title="Select exactly two people to merge them">"Merge"</button>
             <button class="button button--small button--danger" disabled=move || count() == 0

@@ -267,6 +267,38 @@ impl Kith {
         )
     }
 
+    /// "Change timer": a person's timer and their own maximum (`None`:
+    /// the global percentage), as one change with an Undo.
+    pub fn set_timer(&self, id: &ContactId, cadence: Cadence, max: Option<u16>) -> Outcome {
+        self.apply_undoable(
+            |d, ctx| d.set_timer(id, cadence, max, ctx),
+            |b| {
+                let overdue = max
+                    .map(|n| format!(", overdue after {n} days"))
+                    .unwrap_or_default();
+                format!(
+                    "Check-in timer for {}: {}{overdue}.",
+                    Self::first_name(b),
+                    cadence.describe().to_lowercase()
+                )
+            },
+        )
+    }
+
+    /// One check-in timer for many people (People's select mode), with an
+    /// Undo.
+    pub fn set_cadences(&self, ids: &[ContactId], cadence: Cadence) -> Outcome {
+        let timer = match cadence {
+            Cadence::None => "No check-in timer".to_owned(),
+            every => format!("Check in {}", every.describe()),
+        };
+        let text = match ids.len() {
+            1 => format!("{timer} for 1 person."),
+            n => format!("{timer} for {n} people."),
+        };
+        self.apply_undoable(|d, ctx| d.set_cadences(ids, cadence, ctx), |_| text)
+    }
+
     pub fn snooze(&self, id: &ContactId, days: u64) -> Outcome {
         self.apply_undoable(
             |d, ctx| d.snooze(id, days, ctx),

@@ -9,6 +9,8 @@ mod commands;
 mod corrections;
 /// The one error type of the state layer, in the words users read.
 mod error;
+/// Follow-ups on their own: add, edit, delete, list every open one.
+mod followups;
 /// The short message at the bottom of the screen, and undo.
 mod notices;
 /// Merging and deleting organisations.

@@ -7,7 +7,8 @@
 //!   ([`Contact::cadence_since`]).
 //! - Due: the ideal interval has passed. Overdue: a maximum, by default
 //!   125% of the interval, has passed too (a 30-day timer is overdue from
-//!   day 38).
+//!   day 38). A person's own maximum ("overdue after 45 days",
+//!   [`Contact::overdue_after_days`]) replaces the percentage for them.
 //! - A snoozed person is quiet until the snooze ends, then counts again.
 //! - A person's own cadence wins; otherwise their organisation's default;
 //!   otherwise the shortest default of their tags.
@@ -74,6 +75,18 @@ pub fn overdue_day(interval: i64, percent: u16) -> i64 {
     let interval = interval.max(1);
     let percent = i64::from(percent.max(100));
     ((interval * percent + 99) / 100).max(interval + 1)
+}
+
+/// The day, counted from the last contact, on which a timer of `interval`
+/// days turns overdue for a person: on their own maximum `own` when they
+/// have one, else at the global `percent` ([`overdue_day`]). Either way
+/// never before the day after it falls due (an own maximum shorter than
+/// the timer would make "due" and "overdue" the same day).
+pub fn overdue_day_for(interval: i64, percent: u16, own: Option<u16>) -> i64 {
+    match own.filter(|n| *n > 0) {
+        Some(days) => i64::from(days).max(interval.max(1) + 1),
+        None => overdue_day(interval, percent),
+    }
 }
 
 impl Default for CheckInSettings {
@@ -202,6 +215,24 @@ impl CheckIn {
     }
 }
 
+impl CheckIn {
+    /// One or two words for a row in the people list: "Overdue", "Due",
+    /// "Tomorrow", "In 12 days", "Snoozed", "Never in touch", "No timer".
+    pub fn short_words(self, today: NaiveDate) -> String {
+        match self {
+            CheckIn::Overdue { .. } => "Overdue".into(),
+            CheckIn::Due { .. } => "Due".into(),
+            CheckIn::Upcoming { due } => match (due - today).num_days() {
+                1 => "Tomorrow".into(),
+                n => format!("In {n} days"),
+            },
+            CheckIn::Snoozed { .. } => "Snoozed".into(),
+            CheckIn::NeverInTouch { .. } => "Never in touch".into(),
+            CheckIn::NoTimer => "No timer".into(),
+        }
+    }
+}
+
 /// Where a person's timer comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CadenceSource {
@@ -222,6 +253,8 @@ pub struct CheckInStatus {
     pub cadence: Cadence,
     pub source: CadenceSource,
     pub state: CheckIn,
+    /// The person's own maximum, in days, when they have one.
+    pub overdue_after: Option<u16>,
 }
 
 impl CheckInStatus {
@@ -230,7 +263,8 @@ impl CheckInStatus {
     }
 
     /// Where they stand and why, for a person's page: "Next check-in
-    /// 3 December · every month (the default for Acme)".
+    /// 3 December · every month (the default for Acme)", and with their
+    /// own maximum "… · every 30 days · overdue after 45 days".
     pub fn sentence(&self) -> String {
         let day = |d: NaiveDate| d.format("%-d %B").to_string();
         let state = match self.state {
@@ -243,7 +277,10 @@ impl CheckInStatus {
             CheckIn::Overdue { due, .. } => format!("Overdue: due {}", day(due)),
             CheckIn::NeverInTouch { .. } => "Never in touch yet: due now".to_owned(),
         };
-        format!("{state} · {}", self.rule())
+        match self.overdue_after {
+            Some(n) => format!("{state} · {} · overdue after {}", self.rule(), days(n)),
+            None => format!("{state} · {}", self.rule()),
+        }
     }
 
     /// The rule in words, for a person's page: "every 30 days",
@@ -258,6 +295,15 @@ impl CheckInStatus {
             }
             CadenceSource::Tag(tag) => format!("{cadence} (the default for the tag “{tag}”)"),
         }
+    }
+}
+
+/// "1 day", "45 days".
+fn days(n: u16) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
     }
 }
 
@@ -289,7 +335,11 @@ pub fn check_in(
     let Some(due) = cadence.next_after(start) else {
         return CheckIn::NoTimer;
     };
-    let max_days = overdue_day((due - start).num_days(), settings.overdue_percent);
+    let max_days = overdue_day_for(
+        (due - start).num_days(),
+        settings.overdue_percent,
+        contact.overdue_after_days,
+    );
     let overdue_from = start
         .checked_add_days(Days::new(max_days as u64))
         .unwrap_or(due);
@@ -353,6 +403,7 @@ impl Directory {
             cadence,
             source,
             state: check_in(c, cadence, today, settings),
+            overdue_after: c.overdue_after_days.filter(|n| *n > 0),
         }
     }
 

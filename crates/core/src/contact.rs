@@ -203,6 +203,11 @@ pub struct Contact {
     /// has been no interaction yet.
     #[serde(default)]
     pub cadence_since: Option<NaiveDate>,
+    /// The person's own maximum interval: overdue once this many days have
+    /// passed since the last contact, instead of the global percentage
+    /// ([`crate::checkin::overdue_day_for`]). Backup version 3.
+    #[serde(default)]
+    pub overdue_after_days: Option<u16>,
     /// What they care about right now, in the user's words.
     #[serde(default)]
     pub priorities: String,
@@ -252,6 +257,7 @@ impl Contact {
             merged_into: None,
             cadence: Cadence::None,
             cadence_since: None,
+            overdue_after_days: None,
             priorities: String::new(),
             priorities_confirmed: None,
             snoozed_until: None,

@@ -2,6 +2,13 @@
 //! year on a month and day; the year is optional (a birthday without a year
 //! is normal). A Feb 29 date falls on Feb 28 in common years, so the reminder
 //! comes early rather than late.
+//!
+//! Some dates are known only in part: "graduated 2019", "started June
+//! 2021". Such a date has a year, and `day` 0 (and `month` 0 when only the
+//! year is known). It has no day to fall on, so it never reminds and has
+//! no next occurrence; it reads "2019" or "June 2021", and how long ago
+//! it was. (The store's month-day index may hand one to [`reminders`] when
+//! a range spans a month's start; [`reminders`] drops it.)
 
 use crate::ids::{ContactId, DateId, FamilyMemberId};
 use crate::time::Timestamp;
@@ -84,8 +91,11 @@ pub struct ImportantDate {
     #[serde(default)]
     pub family_member: Option<FamilyMemberId>,
     pub kind: DateKind,
+    /// 1-12, or 0 when only the year is known.
     pub month: u32,
+    /// 1-31, or 0 when only the month and year (or only the year) are known.
     pub day: u32,
+    /// Required when `day` is 0.
     #[serde(default)]
     pub year: Option<i32>,
     /// How many days ahead the user wants to be reminded.
@@ -103,8 +113,17 @@ impl ImportantDate {
         NaiveDate::from_ymd_opt(2000, month, day).is_some()
     }
 
-    /// The first occurrence on or after `today`.
+    /// Known only in part (a year, or a month and a year): no day to fall
+    /// on, so never a reminder.
+    pub fn is_partial(&self) -> bool {
+        self.day == 0
+    }
+
+    /// The first occurrence on or after `today`; none for a partial date.
     pub fn next_occurrence(&self, today: NaiveDate) -> Option<NaiveDate> {
+        if self.is_partial() {
+            return None;
+        }
         let this_year = occurrence_in(today.year(), self.month, self.day)?;
         if this_year >= today {
             Some(this_year)
@@ -113,16 +132,19 @@ impl ImportantDate {
         }
     }
 
-    /// "14 March 1990", or "14 March" without a year.
+    /// "14 March 1990", or "14 March" without a year; a partial date
+    /// "June 2021" or "2019".
     pub fn describe_day(&self) -> String {
         let month = (self.month as usize)
             .checked_sub(1)
             .and_then(|i| MONTHS.get(i))
-            .unwrap_or(&"?");
-        match self.year {
-            Some(y) => format!("{} {month} {y}", self.day),
-            None => format!("{} {month}", self.day),
-        }
+            .copied();
+        let parts: [Option<String>; 3] = [
+            (self.day != 0).then(|| self.day.to_string()),
+            month.map(str::to_owned),
+            self.year.map(|y| y.to_string()),
+        ];
+        parts.into_iter().flatten().collect::<Vec<_>>().join(" ")
     }
 
     /// Age or years of marriage reached at the next occurrence, if the year
@@ -146,7 +168,18 @@ pub fn in_days(days: i64) -> String {
 impl ImportantDate {
     /// When it comes next, for a person's page: "in 3 days", "today, turns
     /// 50", "tomorrow, 10 years".
+    /// A partial date says how long ago it was: "this year", "last year",
+    /// "7 years ago".
     pub fn when_words(&self, today: NaiveDate) -> String {
+        if self.is_partial() {
+            return match self.year.map(|y| today.year() - y) {
+                Some(0) => "this year".to_owned(),
+                Some(1) => "last year".to_owned(),
+                Some(n) if n > 1 => format!("{n} years ago"),
+                Some(n) if n < 0 => format!("in {} years", -n),
+                _ => String::new(),
+            };
+        }
         let Some(next) = self.next_occurrence(today) else {
             return String::new();
         };
@@ -196,12 +229,14 @@ impl ImportantDate {
     }
 }
 
-/// `dates` ordered by when each comes next after `today`, soonest first
-/// (ties by id, so the order is stable).
+/// `dates` ordered by when each comes next after `today`, soonest first,
+/// then partial dates, newest first (ties by id, so the order is stable).
 pub fn soonest_first(mut dates: Vec<ImportantDate>, today: NaiveDate) -> Vec<ImportantDate> {
-    crate::sort::sort_by(&mut dates, |a, b| {
-        (a.next_occurrence(today), &a.id).cmp(&(b.next_occurrence(today), &b.id))
-    });
+    let key = |d: &ImportantDate| {
+        let next = d.next_occurrence(today);
+        (next.is_none(), next, std::cmp::Reverse((d.year, d.month)))
+    };
+    crate::sort::sort_by(&mut dates, |a, b| (key(a), &a.id).cmp(&(key(b), &b.id)));
     dates
 }
 
@@ -347,6 +382,44 @@ mod tests {
             .map(|d| d.id.as_str().to_owned())
             .collect();
         assert_eq!(got, ["dec", "jan", "d1"]);
+    }
+
+    #[test]
+    fn a_year_or_a_month_and_year_never_reminds() {
+        let today = d(2026, 6, 1);
+        let mut graduated = date(0, 0, Some(2019));
+        graduated.id = DateId::parse("grad").unwrap();
+        graduated.lead_days = 365;
+        let mut started = date(6, 0, Some(2021));
+        started.id = DateId::parse("start").unwrap();
+        started.lead_days = 365;
+        assert_eq!(graduated.describe_day(), "2019");
+        assert_eq!(started.describe_day(), "June 2021");
+        assert_eq!(date(6, 14, None).describe_day(), "14 June");
+        assert!(graduated.is_partial() && started.is_partial());
+        assert_eq!(graduated.next_occurrence(today), None);
+        assert_eq!(started.years_at_next(today), None);
+        assert_eq!(graduated.when_words(today), "7 years ago");
+        assert_eq!(date(0, 0, Some(2025)).when_words(today), "last year");
+        assert_eq!(date(3, 0, Some(2026)).when_words(today), "this year");
+        let bday = date(6, 3, None);
+        assert_eq!(
+            reminders(
+                &[graduated.clone(), started.clone(), bday.clone()],
+                today,
+                400
+            )
+            .into_iter()
+            .map(|r| r.0.id.as_str().to_owned())
+            .collect::<Vec<_>>(),
+            ["d1"]
+        );
+        // Dates with a day first, then the partial ones, newest first.
+        let got: Vec<_> = soonest_first(vec![graduated, started, bday], today)
+            .into_iter()
+            .map(|d| d.id.as_str().to_owned())
+            .collect();
+        assert_eq!(got, ["d1", "start", "grad"]);
     }
 
     #[test]

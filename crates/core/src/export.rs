@@ -116,9 +116,12 @@ pub fn vcard(
             .iter()
             .filter(|d| d.contact_id == c.id && d.deleted.is_none() && d.family_member.is_none())
         {
-            let day = match d.year {
-                Some(y) => format!("{y:04}{:02}{:02}", d.month, d.day),
-                None => format!("--{:02}{:02}", d.month, d.day),
+            // RFC 6350 reduced accuracy: "2019", "2021-06".
+            let day = match (d.year, d.month, d.day) {
+                (Some(y), 0, _) => format!("{y:04}"),
+                (Some(y), m, 0) => format!("{y:04}-{m:02}"),
+                (Some(y), m, day) => format!("{y:04}{m:02}{day:02}"),
+                (None, m, day) => format!("--{m:02}{day:02}"),
             };
             match d.kind {
                 DateKind::Birthday => line(&mut out, format!("BDAY:{day}")),
@@ -296,6 +299,10 @@ pub fn ics(
             Some(m) => format!("{} ({}'s {})", m.name, c.name, m.relation),
             None => c.name.clone(),
         };
+        if d.is_partial() {
+            // No day to put it on.
+            continue;
+        }
         let summary = format!("{whose}: {}", d.kind.label());
         let leap = d.month == 2 && d.day == 29;
         let start_year = d.year.unwrap_or_else(|| {

@@ -1,5 +1,6 @@
 //! The check-in timer on a person's page: where they stand, "Checked in",
-//! snooze, and the cadence itself.
+//! snooze, the cadence itself, and the person's own maximum ("overdue
+//! after 45 days", empty for the global percentage).
 
 use super::Person;
 use crate::components::form::{Binding, FormError, SelectField, TextField};
@@ -21,9 +22,12 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
     let me = StoredValue::new(id);
     let count = RwSignal::new("30".to_owned());
     let unit = RwSignal::new(CadenceUnit::Days);
-    let filled = StoredValue::new(("30".to_owned(), CadenceUnit::Days));
+    let max_days = RwSignal::new(String::new());
+    let filled = StoredValue::new(("30".to_owned(), CadenceUnit::Days, String::new()));
     let editing = SubForm::new(move || {
-        filled.with_value(|(c, u)| count.with(|n| n != c) || unit.get() != *u)
+        filled.with_value(|(c, u, m)| {
+            count.with(|n| n != c) || unit.get() != *u || max_days.with(|d| d != m)
+        })
     });
     let error = RwSignal::new(None::<String>);
     let series_text = RwSignal::new(String::new());
@@ -52,7 +56,13 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                 count.set(n.to_string());
                 unit.set(u);
             }
-            filled.set_value((count.get_untracked(), unit.get_untracked()));
+            let own_max = person.with(|p| p.as_ref().and_then(|c| c.overdue_after_days));
+            max_days.set(own_max.map(|n| n.to_string()).unwrap_or_default());
+            filled.set_value((
+                count.get_untracked(),
+                unit.get_untracked(),
+                max_days.get_untracked(),
+            ));
             error.set(None);
         })
     };
@@ -61,13 +71,22 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
         let Ok(n) = count.get_untracked().trim().parse::<u16>() else {
             return error.set(Some("Write how often as a number, e.g. 30.".into()));
         };
-        match kith.set_cadence(
-            &me.get_value(),
-            Cadence::Every {
-                count: n,
-                unit: unit.get_untracked(),
+        let max = match max_days.get_untracked().trim() {
+            "" => None,
+            typed => match typed.parse::<u16>() {
+                Ok(days) => Some(days),
+                Err(_) => {
+                    return error.set(Some(
+                        "Write after how many days as a number, e.g. 45, or leave it empty.".into(),
+                    ))
+                }
             },
-        ) {
+        };
+        let cadence = Cadence::Every {
+            count: n,
+            unit: unit.get_untracked(),
+        };
+        match kith.set_timer(&me.get_value(), cadence, max) {
             Ok(()) => {
                 error.set(None);
                 editing.close();
@@ -134,6 +153,9 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                             )
                             options=UNITS.iter().map(|(_, key, label)| ((*key).to_owned(), (*label).to_owned())).collect()/>
                     </div>
+                    <TextField id="overdue-after" label="Overdue after (days)" value=max_days
+                        inputmode="numeric" class="field--narrow"
+                        hint="Leave empty to use the percentage in Settings."/>
                     <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save timer"</button>

@@ -48,18 +48,28 @@ fn DayPicker(
     }
 }
 
-/// Reads the picker: `Ok(None)` when left empty.
-fn read_day(month: u32, day: &str, year: &str) -> Result<Option<(u32, u32, Option<i32>)>, String> {
+/// Reads the picker: `Ok(None)` when left empty. With `partial`, an empty
+/// day (and month) reads as 0, a date known only in part, which the core
+/// accepts with a year ("June 2021", "2019").
+fn read_day(
+    month: u32,
+    day: &str,
+    year: &str,
+    partial: bool,
+) -> Result<Option<(u32, u32, Option<i32>)>, String> {
     let (day, year) = (day.trim(), year.trim());
     if month == 0 && day.is_empty() && year.is_empty() {
         return Ok(None);
     }
-    if month == 0 {
+    if month == 0 && !(partial && day.is_empty()) {
         return Err("Choose a month.".into());
     }
-    let day: u32 = day
-        .parse()
-        .map_err(|_| "Write the day as a number, e.g. 14.".to_owned())?;
+    let day: u32 = match day {
+        "" if partial => 0,
+        typed => typed
+            .parse()
+            .map_err(|_| "Write the day as a number, e.g. 14.".to_owned())?,
+    };
     let year =
         if year.is_empty() {
             None
@@ -97,6 +107,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
                 month.get_untracked(),
                 &day.get_untracked(),
                 &year.get_untracked(),
+                false,
             ) {
                 Ok(b) => b,
                 Err(e) => return error.set(Some(e)),
@@ -210,6 +221,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
             month.get_untracked(),
             &day.get_untracked(),
             &year.get_untracked(),
+            true,
         ) {
             Ok(Some(p)) => p,
             Ok(None) => return error.set(Some("Choose the month and day.".into())),
@@ -255,7 +267,11 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
                         <li class="dates__item">
                             <div>
                                 <p><strong>{d.kind.label().to_owned()}</strong> " · " {d.describe_day()}</p>
-                                <p class="dates__when">{d.when_words(platform::today())} " · reminder " {d.lead_days} " days ahead"</p>
+                                <p class="dates__when">{if d.is_partial() {
+                                    format!("{} · no reminder without a day", d.when_words(platform::today()))
+                                } else {
+                                    format!("{} · reminder {} days ahead", d.when_words(platform::today()), d.lead_days)
+                                }}</p>
                             </div>
                             <button class="icon-button" aria-label=format!("Remove {}", d.kind.label().to_lowercase())
                                 on:click=move |_| kith.remove_date(&gone)>"×"</button>
@@ -279,6 +295,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
                         </Show>
                     </div>
                     <DayPicker prefix="date" what="Date" month day year/>
+                    <p class="field__hint">"Only know the year, or the month and year? Leave the day empty: “June 2021”, “2019”."</p>
                     <TextField id="date-lead" label="Remind me (days ahead)" value=lead
                         inputmode="numeric" class="field--narrow"/>
                     <FormError error/>

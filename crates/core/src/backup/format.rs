@@ -17,8 +17,11 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "kith-backup";
 /// The backup schema this build writes and the newest it reads.
 /// Version 2 added `photos` and `settings`; a version 1 file reads as a
-/// version 2 file with neither (see [`migrate`]).
-pub const VERSION: u32 = 2;
+/// version 2 file with neither (see [`migrate`]). Version 3 added a
+/// person's own `overdue_after_days` and dates known only in part (`day`
+/// 0, and `month` 0 for a year alone); older files have neither and read
+/// unchanged.
+pub const VERSION: u32 = 3;
 
 /// A person's photo in a backup: the picture's bytes as base64.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,7 +204,8 @@ impl Backup {
 }
 
 /// Brings an older backup up to this version. Version 1 had no photos and
-/// no settings, which read as none; later versions add steps here.
+/// no settings, which read as none; version 3 only added optional fields,
+/// so a version 2 file needs no step. Later versions add steps here.
 pub fn migrate(mut backup: Backup) -> Backup {
     if backup.version < 2 {
         backup.photos.clear();
@@ -281,5 +285,36 @@ pub(in crate::backup) mod tests {
         assert_eq!(restored.version, VERSION);
         assert_eq!(restored.contacts.len(), 2);
         assert!(restored.photos.is_empty() && restored.settings.is_none());
+    }
+
+    #[test]
+    fn version_2_files_read_as_version_3_without_maximums_or_partial_dates() {
+        let mut v2 = serde_json::from_str::<serde_json::Value>(&sample().to_json()).unwrap();
+        v2["version"] = 2.into();
+        for c in v2["contacts"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("overdue_after_days");
+        }
+        v2["dates"] = serde_json::json!([{
+            "id": "d1", "contact_id": "ana", "kind": {"type": "birthday"},
+            "month": 3, "day": 14, "year": null, "lead_days": 7,
+            "created": 1, "updated": 1, "deleted": null
+        }]);
+        let restored = Backup::restore(v2.to_string().as_bytes()).unwrap();
+        assert_eq!(restored.version, VERSION);
+        assert!(restored
+            .contacts
+            .iter()
+            .all(|c| c.overdue_after_days.is_none()));
+        assert_eq!(restored.dates[0].describe_day(), "14 March");
+
+        let mut both = sample();
+        both.contacts[0].overdue_after_days = Some(45);
+        let mut date: crate::ImportantDate =
+            serde_json::from_value(v2["dates"][0].clone()).unwrap();
+        (date.month, date.day, date.year) = (0, 0, Some(2019));
+        both.dates.push(date);
+        let again = Backup::restore(both.to_json().as_bytes()).unwrap();
+        assert_eq!(again.contacts[0].overdue_after_days, Some(45));
+        assert_eq!(again.dates[0].describe_day(), "2019");
     }
 }

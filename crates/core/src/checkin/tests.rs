@@ -271,3 +271,29 @@ fn reach_out_groups_and_orders() {
     assert_eq!(names(&out.due), ["Due"]);
     assert_eq!(names(&out.upcoming), ["Soon"]);
 }
+
+#[test]
+fn a_people_row_says_where_each_person_stands_in_a_word_or_two() {
+    let s = CheckInSettings::default();
+    let monthly = every(30, CadenceUnit::Days);
+    let c = person(Some(d(2026, 1, 1)));
+    let row = |today| check_in(&c, monthly, today, &s).short_words(today);
+    assert_eq!(row(d(2026, 1, 19)), "In 12 days");
+    assert_eq!(row(d(2026, 1, 30)), "Tomorrow");
+    assert_eq!(row(d(2026, 1, 31)), "Due");
+    assert_eq!(row(d(2026, 2, 8)), "Overdue");
+    assert_eq!(
+        check_in(&c, Cadence::None, d(2026, 2, 8), &s).short_words(d(2026, 2, 8)),
+        "No timer"
+    );
+    let mut quiet = c.clone();
+    quiet.snoozed_until = Some(d(2026, 3, 1));
+    assert_eq!(
+        check_in(&quiet, monthly, d(2026, 2, 8), &s).short_words(d(2026, 2, 8)),
+        "Snoozed"
+    );
+    assert_eq!(
+        check_in(&person(None), monthly, d(2026, 2, 8), &s).short_words(d(2026, 2, 8)),
+        "Never in touch"
+    );
+}

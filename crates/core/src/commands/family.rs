@@ -6,7 +6,9 @@ use crate::directory::Directory;
 use crate::ids::{ContactId, DateId, FamilyMemberId};
 use crate::model::{Batch, FamilyMember};
 
-/// A yearly date as typed: month and day required, year optional.
+/// A yearly date as typed: month and day, year optional; or, for a date
+/// known only in part, `day` 0 with a year (and `month` 0 for a year alone:
+/// "graduated 2019", "started June 2021").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DateInput {
     /// A [`DateKind::key`]; anything else is a custom kind named `label`.
@@ -141,7 +143,16 @@ fn yearly_date(
         ));
     }
     check_len(field(DatePart::Label), "name", kind.label(), MAX_NAME)?;
-    if !ImportantDate::is_valid_day(input.month, input.day) {
+    let partial = input.day == 0;
+    if partial && input.year.is_none() {
+        return Err(ValidationError::invalid(
+            field(DatePart::Day),
+            "Add the day, or the year (e.g. “June 2021” or “2019”).",
+        ));
+    }
+    if partial && input.month > 12
+        || !partial && !ImportantDate::is_valid_day(input.month, input.day)
+    {
         return Err(ValidationError::invalid(
             field(DatePart::Day),
             "That day does not exist in that month.",
@@ -149,7 +160,7 @@ fn yearly_date(
     }
     if let Some(year) = input.year {
         let today = ctx.today;
-        if chrono::NaiveDate::from_ymd_opt(year, input.month, input.day).is_none() {
+        if !partial && chrono::NaiveDate::from_ymd_opt(year, input.month, input.day).is_none() {
             return Err(ValidationError::invalid(
                 field(DatePart::Year),
                 format!("{year} has no 29 February."),
@@ -188,6 +199,30 @@ mod tests {
     use super::super::testing::{add, input, today, with_ctx};
     use super::*;
     use crate::time::Timestamp;
+
+    #[test]
+    fn a_date_known_by_its_year_or_month_and_year() {
+        let mut dir = Directory::default();
+        let id = add(&mut dir, &input("Bill", ""), 1);
+        let typed = |month, day, year| DateInput {
+            kind: "graduation".into(),
+            month,
+            day,
+            year,
+            lead_days: 7,
+            ..DateInput::default()
+        };
+        let saved = |month, day, year| {
+            with_ctx(2, |ctx| dir.add_date(&id, &typed(month, day, year), ctx))
+                .map(|b| b.dates[0].describe_day())
+        };
+        assert_eq!(saved(0, 0, Some(2019)).unwrap(), "2019");
+        assert_eq!(saved(6, 0, Some(2021)).unwrap(), "June 2021");
+        let refused = |month, day, year| saved(month, day, year).unwrap_err().field();
+        assert_eq!(refused(6, 0, None), Some(Field::Date(DatePart::Day)));
+        assert_eq!(refused(0, 0, None), Some(Field::Date(DatePart::Day)));
+        assert_eq!(refused(0, 0, Some(1066)), Some(Field::Date(DatePart::Year)));
+    }
 
     #[test]
     fn family_member_with_a_birthday_without_year() {

@@ -55,6 +55,12 @@ pub enum Field {
     Cadence,
     /// How many days to snooze.
     Snooze,
+    /// A person's own maximum interval, in days.
+    OverdueAfter,
+    /// What a follow-up on its own says.
+    FollowUpText,
+    /// The day a follow-up on its own is due.
+    FollowUpDue,
     /// What a series of follow-ups is about.
     SeriesText,
     /// Who a series of follow-ups is with.

@@ -10,12 +10,14 @@
 mod details;
 mod family;
 mod field;
+mod followups;
 mod interactions;
 mod merge;
 mod organisations;
 mod people;
 mod person;
 mod relations;
+mod timers;
 
 #[cfg(test)]
 mod refusals;
@@ -30,6 +32,7 @@ pub(crate) use organisations::move_roles;
 pub use organisations::Reach;
 pub use people::TRASH_DAYS;
 pub use person::{ContactInput, RoleInput};
+pub use timers::MAX_OVERDUE_AFTER;
 
 use crate::time::Timestamp;
 use chrono::NaiveDate;
