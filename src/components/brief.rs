@@ -107,7 +107,7 @@ pub fn BriefCard(
                 }}</dd></div>
                 {move || { let t = tasks.get().and_then(Result::ok).unwrap_or_default(); (!t.is_empty()).then(|| view! {
                     <div class="facts__row"><dt>"Follow-ups"</dt><dd><ul class="brief__list">
-                        {t.into_iter().map(|t| view! { <li>{format!("{} (due {})", t.text, t.due.format("%-d %b"))}</li> }).collect_view()}
+                        {t.into_iter().map(|t| view! { <li>{t.sentence()}</li> }).collect_view()}
                     </ul></dd></div>
                 }) }}
                 {move || temperature().map(|t| view! { <div class="facts__row"><dt>"How they feel"</dt><dd>{t}</dd></div> })}

@@ -128,7 +128,7 @@ pub fn HomePage() -> impl IntoView {
                                     view! {
                                         <li class="member">
                                             <div class="member__main">
-                                                <span class="member__name">{t.text.clone()}</span>
+                                                <span class="member__name">{t.sentence()}</span>
                                                 <span class="member__role">{who}</span>
                                             </div>
                                             <span class="status" class:status--overdue=late class:status--due=!late>{when}</span>

@@ -2,6 +2,7 @@
 
 pub mod home;
 pub mod merge;
+pub mod organisation_parts;
 pub mod organisations;
 pub mod people;
 pub mod person;

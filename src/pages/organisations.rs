@@ -2,7 +2,7 @@
 //! how warm the bond is: its people with their roles, when each was last in
 //! touch, and who is overdue for a check-in.
 
-use crate::components::avatar::Avatar;
+use super::organisation_parts::{History, OrganisationMembers, OrganisationTidy};
 use crate::components::form::{Binding, FormError, SelectField, TextArea, TextField};
 use crate::components::health::{FrequencyChart, TemperatureChart};
 use crate::components::log::{LogForm, TimelineItem};
@@ -10,7 +10,6 @@ use crate::components::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::cadence::PRESETS;
-use kith_core::format::last_in_touch;
 use kith_core::organisation::{merge_histories, people, Summary};
 use kith_core::{Cadence, OrganisationId};
 use leptos::prelude::*;
@@ -108,30 +107,15 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
         kith.directory
             .with(|d| d.organisation(&me.get_value()).cloned())
     };
-    let members = move || {
+    let summary = move || {
         let today = platform::today();
         let settings = kith.check_in.get();
-        kith.directory.with(|d| {
-            let members = d.member_statuses(&me.get_value(), today, &settings);
-            let summary = Summary::of(&members).words();
-            let rows = members
-                .into_iter()
-                .map(|m| MemberRow {
-                    id: m.contact.id.clone(),
-                    name: m.contact.name.clone(),
-                    initials: m.contact.initials(),
-                    photo: m.contact.photo,
-                    role: m.role_words(),
-                    current: m.is_current(),
-                    last: last_in_touch(m.contact.last_interaction, today),
-                    tone: format!("status status--{}", m.status.kind().key()),
-                    status: m.status.state.words(today),
-                })
-                .collect::<Vec<_>>();
-            (summary, rows)
-        })
+        kith.directory
+            .with(|d| Summary::of(&d.member_statuses(&me.get_value(), today, &settings)).words())
     };
-    let summary = move || members().0;
+    // A rename to a name another organisation has: offer a merge instead.
+    let merge_into = RwSignal::new(None::<OrganisationId>);
+    let history = org_history(kith, me.get_value());
     let start_edit = move |_| {
         if let Some(o) = org() {
             name.set(o.name);
@@ -149,8 +133,21 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
             Ok(()) => {
                 editing.set(false);
                 error.set(None);
+                merge_into.set(None);
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => {
+                let taken = kith.directory.with_untracked(|d| {
+                    d.organisation_taking(&name.get_untracked(), &me.get_value())
+                        .map(|o| o.id.clone())
+                });
+                let offer = if taken.is_some() {
+                    " Merge into it instead, below."
+                } else {
+                    ""
+                };
+                error.set(Some(format!("{e}{offer}")));
+                merge_into.set(taken);
+            }
         }
     };
     view! {
@@ -176,66 +173,28 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                         <button type="submit" class="button button--primary">"Save organisation"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
                     </div>
+                    <OrganisationTidy id=me.get_value() merge_into/>
                 </form>
             </Show>
             {move || org().filter(|o| !o.notes.is_empty() && !editing.get()).map(|o| view! {
                 <section class="card"><p class="notes">{o.notes}</p></section>
             })}
             <div class="person__quick">
-                <LogForm fixed=None
-                    others=Signal::derive(move || current_people(kith, &me.get_value()))
+                <LogForm fixed=None others=Vec::new()
+                    choices=Signal::derive(move || current_people(kith, &me.get_value()))
                     title=Signal::derive(move || org().map(|o| format!("people at {}", o.name)).unwrap_or_default())/>
             </div>
             <OrganisationCheckIns id=me.get_value()/>
-            <OrganisationHistory id=me.get_value()/>
-            <section class="card" aria-labelledby="members-title">
-                <h2 class="card__title" id="members-title">"People"</h2>
-                <Show when=move || !members().1.is_empty() fallback=|| view! {
-                    <p class="card__empty">"No one here yet. Give someone a role at this organisation from their page."</p>
-                }>
-                    <ul class="members" aria-label="People at this organisation">
-                        {move || members().1.into_iter().map(|m| {
-                            let cid = m.id;
-                            let cname_for_note = m.name.clone();
-                            view! {
-                                <li class="member" class:member--former=!m.current>
-                                    <Avatar id=cid.clone() initials=m.initials photo=Signal::stored(m.photo)/>
-                                    <div class="member__main">
-                                        <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{m.name}</a>
-                                        <span class="member__role">{m.role}</span>
-                                    </div>
-                                    <div class="member__meta">
-                                        <span>{m.last}</span>
-                                        <span class=m.tone>{m.status}</span>
-                                    </div>
-                                    <MemberNote id=cid.clone() name=cname_for_note/>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </Show>
-            </section>
+            <OrganisationHistory history/>
+            <OrganisationMembers id=me.get_value() history/>
         </article>
     }
-}
-
-/// What a member row shows, read once from the directory.
-struct MemberRow {
-    id: kith_core::ContactId,
-    name: String,
-    initials: String,
-    photo: Option<kith_core::Timestamp>,
-    role: String,
-    current: bool,
-    last: String,
-    tone: String,
-    status: String,
 }
 
 /// A small "note" button on a member row that opens a one-line detail
 /// field for that person.
 #[component]
-fn MemberNote(id: kith_core::ContactId, name: String) -> impl IntoView {
+pub(super) fn MemberNote(id: kith_core::ContactId, name: String) -> impl IntoView {
     let open = RwSignal::new(false);
     let label = format!("Note a detail about {name}");
     view! {
@@ -320,18 +279,12 @@ fn current_people(kith: crate::state::Kith, org: &OrganisationId) -> Vec<kith_co
     })
 }
 
-/// The organisation's interactions (with any of its people, past or
-/// present), newest first, a page at a time, with the temperature and
-/// frequency charts across them.
-#[component]
-fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
-    const PAGE: usize = 20;
-    let kith = use_kith();
+/// Loads the organisation's interactions (with any of its people, past or
+/// present), newest first: each person's newest 200, merged.
+fn org_history(kith: crate::state::Kith, id: OrganisationId) -> History {
     let me = StoredValue::new(id);
-    let shown = RwSignal::new(PAGE);
-    let history = LocalResource::new(move || {
+    LocalResource::new(move || {
         kith.revision.track();
-        let want = shown.get().max(200);
         let people: Vec<_> = kith.directory.with_untracked(|d| {
             d.members(&me.get_value())
                 .into_iter()
@@ -339,19 +292,28 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
                 .collect()
         });
         async move {
-            // Each person's newest `want`, merged: enough to fill the page
-            // and the charts, whatever the mix of people.
+            // Each person's newest 200, merged: enough to fill the page,
+            // the charts and each person's warmth, whatever the mix.
             let mut timelines = Vec::new();
             for p in people {
                 let (page, _) = kith
-                    .timeline(&p, None, want)
+                    .timeline(&p, None, 200)
                     .await
                     .map_err(|e| e.to_string())?;
                 timelines.push(page);
             }
             Ok::<_, String>(merge_histories(timelines))
         }
-    });
+    })
+}
+
+/// The organisation's interactions, a page at a time, with the
+/// temperature and frequency charts across them.
+#[component]
+fn OrganisationHistory(history: History) -> impl IntoView {
+    const PAGE: usize = 20;
+    let kith = use_kith();
+    let shown = RwSignal::new(PAGE);
     let names = move |ids: &[kith_core::ContactId]| {
         kith.directory.with_untracked(|d| {
             ids.iter()

@@ -53,7 +53,7 @@ test("checked in from the Today screen, and snoozing a person", async ({ page })
   await expect(page.getByText("Sam Snooze")).toHaveCount(0);
 });
 
-test("a logged meal keeps its temperature, notes, the others there and details learned", async ({ page }) => {
+test("a logged meal keeps its temperature, notes, the others there and details learned about the page's person", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await kith.addPerson({ name: "Uma Bell" });
@@ -78,7 +78,8 @@ test("a logged meal keeps its temperature, notes, the others there and details l
   await kith.goToPeople();
   await kith.openPerson("Uma Bell");
   await expect(page.getByRole("list", { name: "Interactions" })).toContainText("Dinner at Alma");
-  await expect(page.getByRole("region", { name: "Details learned" })).toContainText("Planning a trip to Japan");
+  // Details learned are about the page's person (Vic), not everyone there.
+  await expect(page.getByText("Planning a trip to Japan")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Log interaction" }).click();
   await page.getByLabel("Date", { exact: true }).fill(await day(page, 3));
@@ -212,7 +213,12 @@ test("an organisation's default timer, a follow-up series, the l shortcut and th
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("every month (the default for Initech)");
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("Overdue");
   const brief = page.getByRole("region", { name: "Before you reach out" });
-  for (const n of [7, 30, 90]) await expect(brief).toContainText(`Rollout (+${n} days)`);
+  // The series reads as a sentence: the text, then the day it is due.
+  for (const n of [7, 30, 90]) {
+    const { day: d, month } = await calendarDay(page, n);
+    await expect(brief).toContainText(`Rollout — ${d} ${month.slice(0, 3)}`);
+  }
+  await expect(brief).not.toContainText("days)");
   await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(1);
   await kith.checkIn();
   await expect.poll(() => page.evaluate(() => window.__badges.at(-1))).toBe(0);
@@ -245,9 +251,12 @@ test("log once for an organisation's people, see its timeline, and open a brief 
   await page.getByRole("link", { name: "Organisations" }).first().click();
   await page.getByRole("link", { name: "Hooli" }).click();
   await page.getByRole("button", { name: "Log interaction" }).click();
-  const chips = page.getByRole("list", { name: "Also with" });
-  await expect(chips).toContainText("Kim One");
-  await expect(chips).toContainText("Lou Two");
+  // Nobody is ticked for the user: they pick who was there.
+  const who = page.getByRole("group", { name: "Who was there" });
+  await expect(who.getByRole("checkbox", { name: "Kim One" })).not.toBeChecked();
+  await expect(who.getByRole("checkbox", { name: "Lou Two" })).not.toBeChecked();
+  await who.getByRole("checkbox", { name: "Kim One" }).check();
+  await who.getByRole("checkbox", { name: "Lou Two" }).check();
   await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Meeting" });
   await page.getByLabel("Date", { exact: true }).fill(await day(page, -45));
   await page.getByLabel("Notes", { exact: true }).fill("Annual planning with both");

@@ -25,6 +25,12 @@ pub struct Organisation {
     pub updated: Timestamp,
     #[serde(default)]
     pub deleted: Option<Timestamp>,
+    /// Set on a tombstone when this organisation was merged into another
+    /// (by the user, or because a backup brought one of the same name):
+    /// roles that still point here belong there. Left out of the file when
+    /// unset, so older backups and exports keep their bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<OrganisationId>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,6 +190,13 @@ impl Task {
         self.is_open() && self.due < today
     }
 
+    /// The follow-up as one line, its due day after a dash: "Ask how the
+    /// new routing system is working — 7 Dec". The stored text stays
+    /// clean; every list of follow-ups shows this.
+    pub fn sentence(&self) -> String {
+        format!("{} — {}", self.text, self.due.format("%-d %b"))
+    }
+
     /// "Due today", "Due in 3 days", or "Late: due 3 Nov".
     pub fn due_words(&self, today: NaiveDate) -> String {
         match (self.due - today).num_days() {
@@ -315,6 +328,7 @@ mod tests {
             updated: Timestamp(0),
             deleted: None,
         };
+        assert_eq!(t.sentence(), "Send the deck — 29 Feb");
         assert_eq!(t.due_words(day(2, 27)), "Due in 2 days");
         assert_eq!(t.due_words(day(2, 28)), "Due tomorrow");
         assert_eq!(t.due_words(day(2, 29)), "Due today");

@@ -3,9 +3,11 @@
 //! merged from its people's timelines.
 //!
 //! Rules kept here (and nowhere in the UI):
-//! - Two organisation names are the same organisation when they are the
-//!   same words ([`crate::search::same_words`]: case, accents and spacing
-//!   ignored); deleted organisations never match.
+//! - Two organisation names are the same organisation when their
+//!   [`organisation_key`]s are equal: case, accents, spacing and trailing
+//!   punctuation ignored ("Harbor Logistics." is "harbor  logistics"), but
+//!   words kept ("Acme Inc" is not "Acme"); deleted organisations never
+//!   match. Every import and rename goes through this one rule.
 //! - A member's check-in state is the one rule of
 //!   [`Directory::check_in_status`], so the page agrees with Today.
 
@@ -13,18 +15,33 @@ use crate::checkin::{CheckInKind, CheckInSettings, CheckInStatus};
 use crate::directory::Directory;
 use crate::ids::OrganisationId;
 use crate::model::{Contact, Interaction, Organisation, Role};
-use crate::search::same_words;
+use crate::search::normalise;
+use crate::temperature::Health;
 use chrono::NaiveDate;
 
-/// The live organisation among `orgs` whose name is the same words as
-/// `name`.
+/// The key two organisation names share when they name the same
+/// organisation: [`normalise`]d (case, accents, white space) with trailing
+/// punctuation dropped. Legal forms stay ("Acme Inc" and "Acme" differ):
+/// they may be two companies, and a merge is one click away.
+pub fn organisation_key(name: &str) -> String {
+    let mut key = normalise(name);
+    let kept = key
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' || c == ' ')
+        .len();
+    key.truncate(kept);
+    key
+}
+
+/// The live organisation among `orgs` whose name has the same
+/// [`organisation_key`] as `name`.
 pub fn find_named<'a>(
     orgs: impl IntoIterator<Item = &'a Organisation>,
     name: &str,
 ) -> Option<&'a Organisation> {
+    let key = organisation_key(name);
     orgs.into_iter()
         .filter(|o| o.deleted.is_none())
-        .find(|o| same_words(&o.name, name))
+        .find(|o| organisation_key(&o.name) == key)
 }
 
 /// One person at an organisation, as its page lists them.
@@ -87,6 +104,57 @@ impl Summary {
     }
 }
 
+/// How the organisation page orders its people: current roles first
+/// always, then by this.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MemberOrder {
+    #[default]
+    Name,
+    /// Coolest first: at risk, worth watching, not enough to tell, good.
+    Warmth,
+    /// Soonest check-in first (overdue the longest first); no timer last.
+    CheckIn,
+}
+
+impl MemberOrder {
+    /// Every order with a stable key and its name in the sort menu.
+    pub const ALL: [(MemberOrder, &'static str, &'static str); 3] = [
+        (MemberOrder::Name, "name", "Name"),
+        (MemberOrder::Warmth, "warmth", "Warmth, coolest first"),
+        (MemberOrder::CheckIn, "checkin", "Check-in, soonest first"),
+    ];
+
+    pub fn from_key(key: &str) -> MemberOrder {
+        Self::ALL
+            .iter()
+            .find(|(_, k, _)| *k == key)
+            .map_or(MemberOrder::Name, |(o, _, _)| *o)
+    }
+}
+
+/// Orders members (as [`Directory::member_statuses`] gives them, by name)
+/// with each one's warmth (`None`: not known yet). Stable, so equal ones
+/// stay by name.
+pub fn order_members<T>(rows: &mut [(Member<'_>, Option<Health>, T)], order: MemberOrder) {
+    let warmth = |h: &Option<Health>| match h {
+        Some(Health::AtRisk) => 0,
+        Some(Health::Watch) => 1,
+        None | Some(Health::Unknown) => 2,
+        Some(Health::Good) => 3,
+    };
+    crate::sort::sort_by(rows, |a, b| {
+        let current = b.0.is_current().cmp(&a.0.is_current());
+        current.then_with(|| match order {
+            MemberOrder::Name => std::cmp::Ordering::Equal,
+            MemberOrder::Warmth => warmth(&a.1).cmp(&warmth(&b.1)),
+            MemberOrder::CheckIn => {
+                let due = |m: &Member<'_>| m.status.state.due().unwrap_or(NaiveDate::MAX);
+                due(&a.0).cmp(&due(&b.0))
+            }
+        })
+    });
+}
+
 /// "1 person", "3 people".
 pub fn people(n: usize) -> String {
     crate::format::count(n, "person", "people")
@@ -117,7 +185,9 @@ impl Directory {
 /// of its people were there.
 pub fn merge_histories(timelines: impl IntoIterator<Item = Vec<Interaction>>) -> Vec<Interaction> {
     let mut all: Vec<Interaction> = timelines.into_iter().flatten().collect();
-    all.sort_by(|a, b| (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id)));
+    crate::sort::sort_by(&mut all, |a, b| {
+        (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id))
+    });
     all.dedup_by(|a, b| a.id == b.id);
     all
 }
@@ -141,9 +211,27 @@ mod tests {
         assert!(find_named(orgs.iter().copied(), "harbor logistics").is_some());
         assert!(find_named(orgs.iter().copied(), " HARBOR LOGÍSTICS ").is_some());
         assert!(find_named(orgs.iter().copied(), "Harbor").is_none());
+        assert!(find_named(orgs.iter().copied(), "Harbor Logistics.").is_some());
+        assert!(find_named(orgs.iter().copied(), "Harbor Logistics Inc.").is_none());
         let mut gone = orgs[0].clone();
         gone.deleted = Some(crate::time::Timestamp(5));
         assert!(find_named([&gone], "Harbor Logistics").is_none());
+    }
+
+    #[test]
+    fn organisation_keys_ignore_case_accents_spacing_and_trailing_punctuation() {
+        assert_eq!(
+            organisation_key("  Harbor\tLogistics  "),
+            "harbor logistics"
+        );
+        assert_eq!(organisation_key("HARBOR LOGÍSTICS."), "harbor logistics");
+        assert_eq!(organisation_key("Acme, Inc."), "acme, inc");
+        assert_eq!(organisation_key("Acme Inc"), "acme inc");
+        assert_ne!(organisation_key("Acme Inc"), organisation_key("Acme"));
+        assert_eq!(organisation_key("Acme Ltd"), organisation_key("acme ltd!"));
+        assert_eq!(organisation_key("Yahoo!"), "yahoo");
+        assert_eq!(organisation_key("Kith (UK)"), "kith (uk)");
+        assert_eq!(organisation_key("..."), "");
     }
 
     #[test]
@@ -216,6 +304,55 @@ mod tests {
         ]);
         let ids: Vec<_> = merged.iter().map(|i| i.id.clone()).collect();
         assert_eq!(ids, [ana_only.id, both.id, bo_only.id]);
+    }
+
+    #[test]
+    fn members_order_by_name_warmth_or_check_in_with_current_roles_first() {
+        let s = CheckInSettings::default();
+        let mut dir = Directory::default();
+        let ana = add(&mut dir, &input("Ana", "Acme"), 1);
+        let bo = add(&mut dir, &input("Bo", "Acme"), 2);
+        add(&mut dir, &input("Cy", "Acme"), 3);
+        let monthly = Cadence::Every {
+            count: 1,
+            unit: CadenceUnit::Months,
+        };
+        for who in [&ana, &bo] {
+            let b = with_ctx(3, |ctx| dir.set_cadence(who, monthly, ctx)).unwrap();
+            dir.apply(&b);
+        }
+        for (who, day) in [(&ana, d(11, 1)), (&bo, d(9, 1))] {
+            let b = with_ctx(4, |ctx| {
+                dir.log_interaction(
+                    std::slice::from_ref(who),
+                    InteractionKind::Call,
+                    day,
+                    "",
+                    ctx,
+                )
+            })
+            .unwrap();
+            dir.apply(&b);
+        }
+        let acme = dir.organisation_named("Acme").unwrap().id.clone();
+        let names = |order, warmth: &[Option<Health>]| {
+            let mut rows: Vec<_> = dir
+                .member_statuses(&acme, d(11, 22), &s)
+                .into_iter()
+                .zip(warmth.iter().copied())
+                .map(|(m, h)| (m, h, ()))
+                .collect();
+            order_members(&mut rows, order);
+            rows.iter()
+                .map(|r| r.0.contact.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let warmth = [Some(Health::Good), Some(Health::AtRisk), None];
+        assert_eq!(names(MemberOrder::Name, &warmth), ["Ana", "Bo", "Cy"]);
+        assert_eq!(names(MemberOrder::Warmth, &warmth), ["Bo", "Cy", "Ana"]);
+        assert_eq!(names(MemberOrder::CheckIn, &warmth), ["Bo", "Ana", "Cy"]);
+        assert_eq!(MemberOrder::from_key("warmth"), MemberOrder::Warmth);
+        assert_eq!(MemberOrder::from_key("?"), MemberOrder::Name);
     }
 
     #[test]

@@ -112,6 +112,7 @@ fn world(seed: u64) -> World {
             created: Timestamp(0),
             updated: Timestamp(0),
             deleted: None,
+            merged_into: None,
         })
         .collect();
     let tag_sets: [&[&str]; 5] = [
@@ -325,6 +326,7 @@ fn a_person_timed_only_by_their_organisation_is_due_everywhere() {
         created: Timestamp(0),
         updated: Timestamp(0),
         deleted: None,
+        merged_into: None,
     };
     let mut ana = Contact::new(ContactId::parse("ana").unwrap(), "Ana", Timestamp(0));
     ana.roles.push(Role {

@@ -342,6 +342,14 @@ pub fn ContactsCard() -> impl IntoView {
             if plan.photos() > 0 {
                 summary.push_str(&format!(" {}.", count(plan.photos(), "photo", "photos")));
             }
+            let orgs: Vec<String> = plan
+                .organisations
+                .iter()
+                .map(|(file, here)| match here {
+                    Some(here) => format!("{here}: matched to your organisation"),
+                    None => format!("{file}: new organisation"),
+                })
+                .collect();
             let linked = plan.linked_photos();
             let skipped = plan.skipped.clone();
             let importing = plan.new_people() + plan.updated();
@@ -365,6 +373,11 @@ pub fn ContactsCard() -> impl IntoView {
                 <div class="subform" role="region" aria-label="Contacts import preview">
                     <p>{summary}</p>
                     {charset_picker}
+                    {(!orgs.is_empty()).then(|| view! {
+                        <ul class="import__orgs" aria-label="Organisations">
+                            {orgs.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                        </ul>
+                    })}
                     <ul class="import__sample">
                         {sample.into_iter().map(|(name, what)| view! { <li><span>{name}</span><span class=if what == "new" { "import__what import__what--new" } else { "import__what" }>{what}</span></li> }).collect_view()}
                         {(more > 0).then(|| view! { <li class="import__more">{format!("and {} more", grouped(more))}</li> })}

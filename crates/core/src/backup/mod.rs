@@ -22,9 +22,11 @@
 //!   ([`RestoreError`]).
 //! - `merge.rs`: merging two backups by id ([`Backup::merge`]) and the
 //!   [`Preview`] of what a restore would change.
+//! - `fold.rs`: after a merge, organisations of the same name become one.
 //! - `reminder.rs`: when Today reminds to make a backup ([`Reminder`]).
 //! - `sealed.rs`: the envelope of an encrypted backup ([`sealed::Sealed`]).
 
+mod fold;
 mod format;
 mod merge;
 mod reminder;
@@ -33,7 +35,7 @@ pub mod sealed;
 mod validate;
 
 pub use format::{migrate, Backup, BackupPhoto, Settings, FORMAT, VERSION};
-pub use merge::Preview;
+pub use merge::{Preview, Removed};
 pub use reminder::Reminder;
 pub use restore::Restorer;
 pub use validate::RestoreError;

@@ -12,6 +12,7 @@ mod family;
 mod field;
 mod interactions;
 mod merge;
+mod organisations;
 mod people;
 mod person;
 mod relations;
@@ -25,6 +26,8 @@ pub use family::{DateInput, FamilyInput};
 pub use field::{DatePart, Field, RolePart};
 pub use interactions::InteractionInput;
 pub use merge::{MergeChoices, MergePick, OtherRecords, Told, MERGE_FIELDS};
+pub(crate) use organisations::move_roles;
+pub use organisations::Reach;
 pub use people::TRASH_DAYS;
 pub use person::{ContactInput, RoleInput};
 

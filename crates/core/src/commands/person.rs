@@ -297,6 +297,7 @@ impl Directory {
             created: ctx.now,
             updated: ctx.now,
             deleted: None,
+            merged_into: None,
         };
         let id = org.id.clone();
         batch.organisations.push(org);

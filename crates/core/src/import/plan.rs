@@ -12,6 +12,7 @@ use crate::dates::{DateKind, ImportantDate, DEFAULT_LEAD_DAYS};
 use crate::directory::Directory;
 use crate::ids::{ContactId, DateId, FamilyMemberId, OrganisationId};
 use crate::model::{Batch, Contact, FamilyMember, Labeled, Organisation, Role};
+use crate::organisation::organisation_key;
 use crate::search::normalise;
 use std::collections::{BTreeMap, HashMap};
 
@@ -31,6 +32,10 @@ pub enum Action {
 pub struct ImportPlan {
     pub people: Vec<(ImportedPerson, Action)>,
     pub skipped: Vec<Skipped>,
+    /// The organisations the import gives roles at, once each by
+    /// [`organisation_key`]: `Some(name here)` when one of that name is
+    /// already here (the roles go to it), `None` when it is new.
+    pub organisations: Vec<(String, Option<String>)>,
 }
 
 impl ImportPlan {
@@ -147,7 +152,7 @@ impl Directory {
                 }
             }
         }
-        let people = order
+        let people: Vec<(ImportedPerson, Action)> = order
             .into_iter()
             .filter_map(|slot| {
                 let person = merged.remove(&slot)?;
@@ -169,7 +174,41 @@ impl Directory {
                 Some((person, action))
             })
             .collect();
-        ImportPlan { people, skipped }
+        let organisations = self.organisations_for(&people);
+        ImportPlan {
+            people,
+            skipped,
+            organisations,
+        }
+    }
+
+    /// The organisations `people` would get roles at (those added, and
+    /// those updated who have no current role yet), matched by name.
+    fn organisations_for(
+        &self,
+        people: &[(ImportedPerson, Action)],
+    ) -> Vec<(String, Option<String>)> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for (p, action) in people {
+            let gets_role = match action {
+                Action::New => true,
+                Action::Update(id) => self
+                    .contact(id)
+                    .is_some_and(|c| c.current_roles().next().is_none()),
+                Action::Same(_) => false,
+            };
+            let key = organisation_key(&p.organisation);
+            if !gets_role || key.is_empty() || seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let here = self
+                .organisation_named(&p.organisation)
+                .map(|o| o.name.clone());
+            out.push((p.organisation.clone(), here));
+        }
+        out
     }
 
     /// The batch that carries out a plan, and the photos to downscale and
@@ -207,7 +246,7 @@ impl Directory {
                     if let Some(o) = self.organisation_named(&person.organisation) {
                         return o.id.clone();
                     }
-                    let key = normalise(&person.organisation);
+                    let key = organisation_key(&person.organisation);
                     if let Some(id) = new_orgs.get(&key) {
                         return id.clone();
                     }
@@ -220,6 +259,7 @@ impl Directory {
                         created: ctx.now,
                         updated: ctx.now,
                         deleted: None,
+                        merged_into: None,
                     });
                     new_orgs.insert(key, id.clone());
                     id

@@ -113,3 +113,33 @@ fn a_card_naming_nobody_is_skipped_with_its_number() {
         }]
     );
 }
+
+#[test]
+fn organisations_in_a_file_match_the_ones_here_by_name_and_the_plan_says_so() {
+    let mut dir = Directory::new(vec![], vec![]);
+    add(&mut dir, &input("Hana Hand", "Harbor Logistics"), 1);
+    let file =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ola Port\r\nORG:HARBOR  LOGISTICS.\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pia Port\r\nORG:harbor logistics\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quin New\r\nORG:Northwind\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rae New\r\nORG:Northwind.\r\nEND:VCARD\r\n";
+    let plan = import(&mut dir, file, &mut Vec::new());
+    assert_eq!(
+        plan.organisations,
+        [
+            (
+                "HARBOR LOGISTICS.".to_owned(),
+                Some("Harbor Logistics".to_owned())
+            ),
+            ("Northwind".to_owned(), None),
+        ]
+    );
+    let names: Vec<_> = dir.organisations().iter().map(|o| o.name.clone()).collect();
+    assert_eq!(names, ["Harbor Logistics", "Northwind"], "one of each");
+    let harbor = dir
+        .organisation_named("Harbor Logistics")
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(dir.members(&harbor).len(), 3);
+}

@@ -1,0 +1,217 @@
+//! Parts of an organisation's page: its people (with warmth, sortable) and
+//! tidying it up (merge into another, delete). The rules behind them
+//! (order, warmth, which roles move or go) are kith_core's.
+
+use crate::components::avatar::Avatar;
+use crate::components::form::{Binding, SelectField};
+use crate::platform;
+use crate::state::use_kith;
+use kith_core::format::last_in_touch;
+use kith_core::organisation::{order_members, people, MemberOrder};
+use kith_core::temperature::{scores, Health};
+use kith_core::{ContactId, Interaction, OrganisationId};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// The organisation's interactions, newest first, as its page loads them.
+pub type History = LocalResource<Result<Vec<Interaction>, String>>;
+
+/// The organisation's people: role, last contact, check-in state and
+/// warmth, in the order the user picks.
+#[component]
+pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoView {
+    let kith = use_kith();
+    let me = StoredValue::new(id);
+    let order = RwSignal::new("name".to_owned());
+    let rows = move || {
+        let today = platform::today();
+        let settings = kith.check_in.get();
+        let items = history.get().and_then(Result::ok).unwrap_or_default();
+        kith.directory.with(|d| {
+            let mut rows: Vec<_> = d
+                .member_statuses(&me.get_value(), today, &settings)
+                .into_iter()
+                .map(|m| {
+                    let theirs: Vec<Interaction> = items
+                        .iter()
+                        .filter(|i| i.contact_ids.contains(&m.contact.id))
+                        .cloned()
+                        .collect();
+                    let health = (!theirs.is_empty() || m.status.kind().wants_contact())
+                        .then(|| Health::of(m.status.state, &scores(&theirs)));
+                    (m, health, ())
+                })
+                .collect();
+            order_members(&mut rows, MemberOrder::from_key(&order.get()));
+            rows.into_iter()
+                .map(|(m, health, ())| MemberRow {
+                    id: m.contact.id.clone(),
+                    name: m.contact.name.clone(),
+                    initials: m.contact.initials(),
+                    photo: m.contact.photo,
+                    role: m.role_words(),
+                    current: m.is_current(),
+                    last: last_in_touch(m.contact.last_interaction, today),
+                    tone: format!("status status--{}", m.status.kind().key()),
+                    status: m.status.state.words(today),
+                    warmth: health.map(|h| {
+                        let tone = match h {
+                            Health::Good => "ok",
+                            Health::Watch => "due",
+                            Health::AtRisk => "overdue",
+                            Health::Unknown => "none",
+                        };
+                        (format!("status status--{tone}"), h.label())
+                    }),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="members-title">
+            <div class="card__head">
+                <h2 class="card__title" id="members-title">"People"</h2>
+                <SelectField id="org-member-order" label="Sort people by" class="field--inline" value=order
+                    options=MemberOrder::ALL.iter().map(|(_, k, l)| ((*k).to_owned(), (*l).to_owned())).collect()/>
+            </div>
+            <Show when=move || !rows().is_empty() fallback=|| view! {
+                <p class="card__empty">"No one here yet. Give someone a role at this organisation from their page."</p>
+            }>
+                <ul class="members" aria-label="People at this organisation">
+                    {move || rows().into_iter().map(|m| {
+                        let cid = m.id;
+                        let cname_for_note = m.name.clone();
+                        view! {
+                            <li class="member" class:member--former=!m.current>
+                                <Avatar id=cid.clone() initials=m.initials photo=Signal::stored(m.photo)/>
+                                <div class="member__main">
+                                    <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{m.name}</a>
+                                    <span class="member__role">{m.role}</span>
+                                </div>
+                                <div class="member__meta">
+                                    <span>{m.last}</span>
+                                    <span class=m.tone>{m.status}</span>
+                                    {m.warmth.map(|(tone, label)| view! { <span class=tone>{format!("Warmth: {label}")}</span> })}
+                                </div>
+                                <super::organisations::MemberNote id=cid.clone() name=cname_for_note/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// What a member row shows, read once from the directory.
+struct MemberRow {
+    id: ContactId,
+    name: String,
+    initials: String,
+    photo: Option<kith_core::Timestamp>,
+    role: String,
+    current: bool,
+    last: String,
+    tone: String,
+    status: String,
+    /// Style and words of their warmth; `None` when there is nothing to
+    /// tell yet.
+    warmth: Option<(String, &'static str)>,
+}
+
+/// Merging this organisation into another (all its people's roles move),
+/// or deleting it (its people's roles there are removed; they stay), each
+/// after a confirm that says what will happen in numbers. `merge_into`
+/// preselects the organisation to merge into (a rename that collided).
+#[component]
+pub fn OrganisationTidy(
+    id: OrganisationId,
+    #[prop(into)] merge_into: Signal<Option<OrganisationId>>,
+) -> impl IntoView {
+    let kith = use_kith();
+    let navigate = use_navigate();
+    let me = StoredValue::new(id);
+    let target = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(other) = merge_into.get() {
+            target.set(other.to_string());
+        }
+    });
+    let confirm_delete = RwSignal::new(false);
+    let name = move || {
+        kith.directory
+            .with(|d| d.organisation(&me.get_value()).map(|o| o.name.clone()))
+            .unwrap_or_default()
+    };
+    let others = move || {
+        kith.directory.with(|d| {
+            d.organisations()
+                .into_iter()
+                .filter(|o| o.id != me.get_value())
+                .map(|o| (o.id.to_string(), o.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let reach = move || {
+        kith.directory
+            .with(|d| d.organisation_reach(&me.get_value()))
+    };
+    let nav = navigate.clone();
+    let merge = move |_| {
+        let Some(keep) = OrganisationId::parse(&target.get_untracked()) else {
+            return;
+        };
+        match kith.merge_organisations(&keep, &me.get_value()) {
+            Ok(()) => nav(&format!("/organisations/{keep}"), Default::default()),
+            Err(e) => kith.warn(e),
+        }
+    };
+    let delete = move |_| match kith.delete_organisation(&me.get_value()) {
+        Ok(()) => navigate("/organisations", Default::default()),
+        Err(e) => kith.warn(e),
+    };
+    view! {
+        <div class="subform" role="group" aria-label="Merge or delete">
+            <Show when=move || !others().is_empty()>
+                <div class="day-picker">
+                    <SelectField id="org-merge-into" label="Merge into another organisation"
+                        hint="Everyone's role here moves there; this one goes."
+                        value=Binding::derived(move || target.get(), move |v| target.set(v))
+                        options={
+                            let mut o = vec![(String::new(), "Choose…".to_owned())];
+                            o.extend(others());
+                            o
+                        }/>
+                </div>
+                <button type="button" class="button" disabled=move || target.get().is_empty()
+                    on:click=merge.clone()>{move || {
+                        let to = others().into_iter().find(|(k, _)| *k == target.get()).map(|(_, n)| n);
+                        match to { Some(to) => format!("Merge {} into {to}", name()), None => "Merge".to_owned() }
+                    }}</button>
+            </Show>
+            <button type="button" class="button button--danger" aria-expanded=move || confirm_delete.get().to_string()
+                on:click=move |_| confirm_delete.update(|c| *c = !*c)>"Delete organisation…"</button>
+            <Show when=move || confirm_delete.get()>
+                <div class="subform" role="alertdialog" aria-label="Delete organisation?">
+                    <p>{move || {
+                        let r = reach();
+                        let n = r.current + r.former;
+                        if n == 0 {
+                            format!("Delete {}? No one has a role there.", name())
+                        } else {
+                            let former = if r.former > 0 { format!(" ({} of them former)", r.former) } else { String::new() };
+                            format!(
+                                "Delete {}? {} {} a role there{former}. Their roles there are removed; the people stay in Kith.",
+                                name(), people(n), if n == 1 { "has" } else { "have" }
+                            )
+                        }
+                    }}</p>
+                    <div class="form__actions">
+                        <button type="button" class="button button--danger" on:click=delete.clone()>{move || format!("Delete {}", name())}</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}

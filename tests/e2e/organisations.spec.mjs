@@ -1,0 +1,111 @@
+// Organisations stay one per name (imports match them, duplicates can be
+// merged), can be renamed and deleted, and show how warm each person is.
+import { test, expect } from "@playwright/test";
+import { Kith, day, organisationRecord, personRecord } from "./kith.mjs";
+
+/** A backup file holding one person at an organisation named `org`. */
+function backupWith(org) {
+  // Made on another device after the one here: the one here is kept.
+  const o = { ...organisationRecord({ id: "org-from-file", name: org }), created: 9e12, updated: 9e12 };
+  const p = { ...personRecord({ id: "bo-file", name: "Bo Backup" }), organisation_id: o.id,
+    roles: [{ organisation_id: o.id, title: "Dispatcher", since: null, until: null }] };
+  return Buffer.from(JSON.stringify({ format: "kith-backup", version: 2, app_version: "0.1.0",
+    exported_at: 1, contacts: [p], organisations: [o], interactions: [], dates: [], tasks: [] }));
+}
+
+async function openOrganisation(page, name) {
+  await page.goto("/organisations");
+  await page.getByRole("list", { name: "Organisations" }).getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test("a backup's organisation of the same name is matched, not added twice", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ana Hand", organisation: "Harbor Logistics" });
+  await kith.importBackup("harbor.json", backupWith("harbor  logistics."));
+  const preview = page.getByRole("region", { name: "Import preview" });
+  await expect(preview.getByRole("list", { name: "Organisations" })).toHaveText("Harbor Logistics: matched to your organisation");
+  await preview.getByRole("button", { name: "Merge into what is here" }).click();
+  await expect(preview).toBeHidden();
+  await page.goto("/organisations");
+  await expect(page.getByRole("list", { name: "Organisations" }).getByRole("listitem")).toHaveCount(1);
+  await openOrganisation(page, "Harbor Logistics");
+  const members = page.getByRole("list", { name: "People at this organisation" });
+  await expect(members.getByRole("listitem")).toHaveCount(2);
+  await expect(members).toContainText("Bo Backup");
+});
+
+test("a vCard's organisation of the same name is matched and the preview says so", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ana Hand", organisation: "Harbor Logistics" });
+  const card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Card\r\nORG:HARBOR LOGISTICS\r\nEND:VCARD\r\n" +
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Di Card\r\nORG:Northwind\r\nEND:VCARD\r\n";
+  await kith.importContacts("people.vcf", Buffer.from(card));
+  const preview = page.getByRole("region", { name: "Contacts import preview" });
+  const orgs = preview.getByRole("list", { name: "Organisations" });
+  await expect(orgs).toContainText("Harbor Logistics: matched to your organisation");
+  await expect(orgs).toContainText("Northwind: new organisation");
+  await preview.getByRole("button", { name: "Import 2 people" }).click();
+  await openOrganisation(page, "Harbor Logistics");
+  await expect(page.getByRole("list", { name: "People at this organisation" }).getByRole("listitem")).toHaveCount(2);
+});
+
+test("rename refuses an empty or taken name and offers a merge; merge and delete say what they do", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ana Hand", organisation: "Harbor Logistics" });
+  await kith.addPerson({ name: "Bo Dup", organisation: "Harbour Log" });
+  await kith.addPerson({ name: "Cy Gone", organisation: "Short Lived" });
+  await openOrganisation(page, "Harbour Log");
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Organisation name").fill("   ");
+  await page.getByRole("button", { name: "Save organisation" }).click();
+  await expect(page.getByText("Please enter a name.")).toBeVisible();
+  await page.getByLabel("Organisation name").fill("harbor logistics");
+  await page.getByRole("button", { name: "Save organisation" }).click();
+  await expect(page.getByText("There is already an organisation called “harbor logistics”. Merge into it instead, below.")).toBeVisible();
+  const merge = page.getByRole("button", { name: "Merge Harbour Log into Harbor Logistics" });
+  await merge.click();
+  await expect(page.getByRole("status")).toContainText("Merged Harbour Log into Harbor Logistics: 1 person moved.");
+  await expect(page.getByRole("heading", { level: 1, name: "Harbor Logistics" })).toBeVisible();
+  const members = page.getByRole("list", { name: "People at this organisation" });
+  await expect(members.getByRole("listitem")).toHaveCount(2);
+  await page.goto("/organisations");
+  await expect(page.getByRole("link", { name: "Harbour Log" })).toHaveCount(0);
+
+  await openOrganisation(page, "Short Lived");
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Delete organisation…" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete organisation?" });
+  await expect(confirm).toHaveText(/Delete Short Lived\? 1 person has a role there\. Their roles there are removed; the people stay in Kith\./);
+  await confirm.getByRole("button", { name: "Delete Short Lived" }).click();
+  await expect(page.getByRole("status")).toContainText("Deleted Short Lived and the roles of 1 person there.");
+  await expect(page.getByRole("link", { name: "Short Lived" })).toHaveCount(0);
+  await kith.openPerson("Cy Gone");
+  await expect(page.getByRole("heading", { level: 1, name: "Cy Gone" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Work" })).toHaveCount(0);
+});
+
+test("the organisation's people show their warmth and sort by it, by name and by check-in", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ann Warm", organisation: "Tidewater" });
+  await kith.logInteraction({ date: await day(page, -2), score: 5 });
+  await kith.addPerson({ name: "Zed Cool", organisation: "Tidewater" });
+  await kith.logInteraction({ date: await day(page, -20), score: 4 });
+  await kith.logInteraction({ date: await day(page, -1), score: 1 });
+  await openOrganisation(page, "Tidewater");
+  const members = page.getByRole("list", { name: "People at this organisation" });
+  const names = () => members.getByRole("link").allTextContents();
+  await expect(members.getByRole("listitem").filter({ hasText: "Ann Warm" })).toContainText("Warmth: Good");
+  await expect(members.getByRole("listitem").filter({ hasText: "Zed Cool" })).toContainText("Warmth: At risk");
+  await expect.poll(names).toEqual(["Ann Warm", "Zed Cool"]);
+  await page.getByLabel("Sort people by").selectOption({ label: "Warmth, coolest first" });
+  await expect.poll(names).toEqual(["Zed Cool", "Ann Warm"]);
+  await page.getByLabel("Sort people by").selectOption({ label: "Name" });
+  await expect.poll(names).toEqual(["Ann Warm", "Zed Cool"]);
+  await expect(page.getByLabel("Sort people by").locator("option")).toHaveText(["Name", "Warmth, coolest first", "Check-in, soonest first"]);
+});
