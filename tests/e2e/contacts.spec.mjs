@@ -10,8 +10,8 @@ test("import a phone's vCard: preview, people with birthdays and photos, no dupl
   await kith.importContacts("ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
   const preview = page.getByRole("region", { name: "Contacts import preview" });
   await expect(preview).toContainText("1 person — 1 new.");
-  await expect(preview).toContainText("1 birthdays");
-  await expect(preview).toContainText("1 photos");
+  await expect(preview).toContainText("1 birthday.");
+  await expect(preview).toContainText("1 photo.");
   await preview.getByRole("button", { name: "Import 1 person" }).click();
   await expect(page.getByRole("status").getByText("Imported: 1 new person, 0 people with new details.")).toBeVisible();
 

@@ -46,7 +46,7 @@ fn facts(
                 };
                 // The hidden colon makes the row read (and copy) as
                 // "Preferred language: Portuguese".
-                view! { <div class="facts__row"><dt>{term}<span class="visually-hidden">":"</span></dt><dd>{value}</dd></div> }
+                view! { <div class="facts__row"><dt>{term}<span class="visually-hidden">": "</span></dt><dd>{value}</dd></div> }
             })
             .collect_view()
     }

@@ -249,32 +249,11 @@ fn plain(message: &str) -> String {
         format!("its “{}” appears twice", quoted(rest))
     } else if let Some(rest) = message.strip_prefix("unknown variant ") {
         format!("“{}” is not a kind Kith knows", quoted(rest))
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        format!(
-            "it holds {} where {} belongs",
-            kind_in_words(found),
-            kind_in_words(expected)
-        )
+    } else if message.starts_with("invalid type") {
+        "one of its values is of the wrong kind (a text, a number or a list where another belongs)"
+            .to_owned()
     } else {
         "it is not laid out as Kith writes it".to_owned()
-    }
-}
-
-/// A serde type description ("string \"x\"", "i64", "a sequence") as the
-/// user would say it.
-fn kind_in_words(kind: &str) -> &'static str {
-    let kind = kind.trim_start_matches("a ").trim_start_matches("an ");
-    let first = kind.split([' ', '(']).next().unwrap_or("");
-    match first {
-        "string" | "char" => "text",
-        "integer" | "floating" | "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64"
-        | "f32" | "f64" | "number" => "a number",
-        "boolean" | "bool" => "yes or no",
-        "sequence" | "tuple" => "a list",
-        "map" | "struct" => "a group of fields",
-        "null" | "unit" => "nothing",
-        _ => "something else",
     }
 }
 
@@ -330,7 +309,8 @@ mod tests {
         wrong_type["contacts"][0]["tags"] = 5.into();
         assert_eq!(
             err(wrong_type.to_string().as_bytes()),
-            "The person at position 1 (ana) cannot be read: it holds a number where a list belongs."
+            "The person at position 1 (ana) cannot be read: one of its values is of the wrong kind \
+             (a text, a number or a list where another belongs)."
         );
         let junk: Vec<u8> = (0..50_000_000u32)
             .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
@@ -348,7 +328,8 @@ mod tests {
         );
         assert_eq!(
             err(br#"{"format":"kith-backup","version":2,"contacts":{}}"#),
-            "This backup is not laid out as Kith writes it: it holds a group of fields where a list belongs."
+            "This backup is not laid out as Kith writes it: one of its values is of the wrong kind \
+             (a text, a number or a list where another belongs)."
         );
     }
 
