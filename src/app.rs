@@ -20,6 +20,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let kith = Kith::start();
     provide_context(kith);
+    crate::components::subform::Forms::provide();
     let saving = move || kith.pending.get() > 0;
     view! {
         <Router base=crate::platform::base()>
@@ -109,7 +110,7 @@ fn Shortcuts() -> impl IntoView {
                 if crate::platform::in_app(&location.pathname.get_untracked()) != "/people" {
                     navigate("/people", Default::default());
                 }
-                focus_search();
+                crate::platform::focus_soon("people-search");
             }
             "n" => {
                 ev.prevent_default();
@@ -119,29 +120,6 @@ fn Shortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-}
-
-/// Focuses the people search once it is on the page (after navigating,
-/// it appears a moment later).
-fn focus_search() {
-    use wasm_bindgen::JsCast;
-    fn attempt(left: u32) {
-        let input = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("people-search"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        match input {
-            Some(el) => {
-                let _ = el.focus();
-            }
-            None if left > 0 => set_timeout(
-                move || attempt(left - 1),
-                std::time::Duration::from_millis(30),
-            ),
-            None => {}
-        }
-    }
-    attempt(20);
 }
 
 /// The installed app's badge shows how many people are overdue, where the

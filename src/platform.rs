@@ -259,3 +259,28 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
     }
     out
 }
+
+/// Focuses the element with `id` once it is on the page (after a click or
+/// a navigation it appears a moment later); gives up after about half a
+/// second.
+pub fn focus_soon(id: &'static str) {
+    use leptos::prelude::set_timeout;
+    use wasm_bindgen::JsCast;
+    fn attempt(id: &'static str, left: u32) {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        match el {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if left > 0 => set_timeout(
+                move || attempt(id, left - 1),
+                std::time::Duration::from_millis(30),
+            ),
+            None => {}
+        }
+    }
+    attempt(id, 20);
+}

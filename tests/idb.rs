@@ -58,6 +58,11 @@ async fn export_and_replace() {
 }
 
 #[wasm_bindgen_test]
+async fn undo() {
+    contract::undo(&fresh("test-undo").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn photos() {
     contract::photos(&fresh("test-photos").await).await;
 }

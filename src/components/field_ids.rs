@@ -46,6 +46,7 @@ pub fn input_id(field: Field) -> Option<String> {
         Field::LogNotes => fixed("log-notes"),
         Field::LogTemperatureNote => fixed("log-temperature-note"),
         Field::LogDetails => fixed("log-details"),
+        Field::LogDetailsAbout => fixed("log-details-about"),
         Field::LogFollowUp => fixed("log-follow-up"),
         Field::LogFollowUpDue => fixed("log-follow-up-due"),
         Field::Priorities => fixed("priorities-text"),

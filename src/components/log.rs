@@ -3,21 +3,16 @@
 //! and the recent history that the brief and the health card share.
 
 use super::read_failed::ReadFailed;
-use crate::components::form::{DateField, FormError, SelectField, TextArea, TextField};
+use crate::components::form::{DateField, FormError, TextField};
+use crate::components::interaction_form::{DetailsLearned, Draft, InteractionFields};
+use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::{use_kith, Kith};
-use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind, TimelineCursor};
+use kith_core::{ContactId, Interaction, TimelineCursor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 const PAGE: usize = 20;
-const SCORES: [(u8, &str); 5] = [
-    (1, "1 · unhappy"),
-    (2, "2"),
-    (3, "3 · fine"),
-    (4, "4"),
-    (5, "5 · delighted"),
-];
 
 /// A person's recent interactions (newest first), read once per write and
 /// shared by the brief and the health card.
@@ -43,7 +38,8 @@ pub fn recent_history(kith: Kith, id: ContactId) -> History {
 /// temperature, details learned and a follow-up. `fixed` is always part of
 /// it (the person whose page this is); `others` start ticked and can be
 /// removed; `choices` are offered unticked, to tick who was there (an
-/// organisation's people).
+/// organisation's people). `l` opens it with focus in its first field; Esc
+/// asks before throwing typing away, and gives focus back.
 #[component]
 pub fn LogForm(
     /// The person always in the interaction (the page's own), if any.
@@ -59,183 +55,62 @@ pub fn LogForm(
     choices: Signal<Vec<ContactId>>,
 ) -> impl IntoView {
     let kith = use_kith();
-    let me = StoredValue::new(fixed);
-    let open = RwSignal::new(false);
-    crate::components::escape::close_on_escape(open);
-    let kind = RwSignal::new("call".to_owned());
-    let date = RwSignal::new(String::new());
-    let time = RwSignal::new(String::new());
-    let notes = RwSignal::new(String::new());
-    let score = RwSignal::new(None::<u8>);
-    let their_words = RwSignal::new(String::new());
-    let details = RwSignal::new(String::new());
-    let follow_up = RwSignal::new(String::new());
-    let follow_up_due = RwSignal::new(String::new());
-    let with = RwSignal::new(Vec::<ContactId>::new());
-    let fixed_is_set = me.with_value(Option::is_some);
-    let query = RwSignal::new(String::new());
+    let draft = Draft::new(fixed);
+    let form = SubForm::new(move || draft.dirty());
     let error = RwSignal::new(None::<String>);
-    let reset = move || {
-        kind.set("call".into());
-        date.set(platform::today().format("%Y-%m-%d").to_string());
-        for s in [
-            time,
-            notes,
-            their_words,
-            details,
-            query,
-            follow_up,
-            follow_up_due,
-        ] {
-            s.set(String::new());
+    let open = move || {
+        if form.open() {
+            draft.reset(others.get_untracked());
+            error.set(None);
+            true
+        } else {
+            false
         }
-        score.set(None);
-        with.set(others.get_untracked());
-        error.set(None);
     };
-    // `l` opens the log form, outside text fields.
+    // `l` opens the log form, outside text fields, with focus in it.
     let key = window_event_listener(leptos::ev::keydown, move |ev| {
         let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
         if plain
             && ev.key() == "l"
-            && !open.get_untracked()
+            && !form.is_open_untracked()
             && !crate::components::escape::typing_in_a_field(&ev)
         {
             ev.prevent_default();
-            reset();
-            open.set(true);
+            if open() {
+                platform::focus_soon("log-kind");
+            }
         }
     });
     on_cleanup(move || key.remove());
-    let suggestions = move || {
-        let q = query.get();
-        if q.trim().is_empty() {
-            return Vec::new();
-        }
-        let taken = with.get();
-        kith.directory.with(|d| {
-            d.search(&q)
-                .into_iter()
-                .filter(|c| Some(c) != me.get_value().as_ref() && !taken.contains(c))
-                .take(5)
-                .filter_map(|c| Some((c.clone(), d.contact(&c)?.name.clone())))
-                .collect::<Vec<_>>()
-        })
-    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut people: Vec<ContactId> = me.get_value().into_iter().collect();
-        people.extend(with.get_untracked());
-        let input = InteractionInput {
-            people,
-            kind: kind.get_untracked(),
-            date: date.get_untracked(),
-            time: time.get_untracked(),
-            notes: notes.get_untracked(),
-            temperature: score.get_untracked(),
-            temperature_note: their_words.get_untracked(),
-            details: details.get_untracked(),
-            follow_up: follow_up.get_untracked(),
-            follow_up_due: follow_up_due.get_untracked(),
-        };
-        match kith.record_interaction(&input) {
-            Ok(()) => {
-                open.set(false);
-                kith.say("Logged. The check-in timer starts again.");
-            }
+        match kith.record_interaction(&draft.input_untracked()) {
+            Ok(()) => form.close(),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
     view! {
         <div class="log">
-            <button class="button button--primary" aria-keyshortcuts="l" aria-expanded=move || open.get().to_string()
-                on:click=move |_| { reset(); open.update(|o| *o = !*o); }>"Log interaction"</button>
-            <Show when=move || open.get()>
+            <button class="button button--primary" aria-keyshortcuts="l" aria-expanded=move || form.is_open().to_string()
+                on:click=move |_| if form.is_open_untracked() { form.toggle_with(|| ()) } else { open(); }>"Log interaction"</button>
+            <Show when=move || form.is_open()>
                 <form class="card subform log__form" on:submit=save>
                     <h2 class="card__title">{move || {
                         let t = title.get();
                         if t.is_empty() { "Log an interaction".to_owned() } else { format!("Log an interaction with {t}") }
                     }}</h2>
-                    <div class="day-picker">
-                        <SelectField id="log-kind" label="Kind" value=kind
-                            options=InteractionKind::ALL.iter().map(|k| (k.key().to_owned(), k.label().to_owned())).collect()/>
-                        <DateField id="log-date" label="Date" value=date/>
-                        <TextField id="log-time" label="Time (optional)" value=time kind="time"/>
-                    </div>
-                    {move || {
-                        let offered = kith.directory.with_untracked(|d| {
-                            choices.get().into_iter()
-                                .filter_map(|c| Some((d.contact(&c)?.name.clone(), c)))
-                                .collect::<Vec<_>>()
-                        });
-                        (!offered.is_empty()).then(|| view! {
-                            <fieldset class="log__who">
-                                <legend>"Who was there"</legend>
-                                {offered.into_iter().map(|(n, cid)| {
-                                    let id = StoredValue::new(cid);
-                                    view! {
-                                        <label class="check">
-                                            <input type="checkbox" prop:checked=move || with.with(|w| w.contains(&id.get_value()))
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    with.update(|w| {
-                                                        w.retain(|x| x != &id.get_value());
-                                                        if on { w.push(id.get_value()); }
-                                                    });
-                                                }/>
-                                            <span>{n}</span>
-                                        </label>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                        })
-                    }}
-                    <TextField id="log-with" label=if fixed_is_set { "Also with (optional)" } else { "With" }
-                        value=query kind="search" placeholder="Type a name">
-                        <ul class="picker" aria-label="Matching people">
-                            {move || suggestions().into_iter().map(|(cid, n)| view! {
-                                <li><button type="button" class="picker__option" on:click=move |_| {
-                                    with.update(|o| o.push(cid.clone()));
-                                    query.set(String::new());
-                                }>{format!("Add {n}")}</button></li>
-                            }).collect_view()}
-                        </ul>
-                        <ul class="chips" aria-label="Also with">
-                            {move || with.get().into_iter().filter(|c| !choices.with(|o| o.contains(c))).filter_map(|cid| {
-                                let n = kith.directory.with_untracked(|d| d.contact(&cid).map(|c| c.name.clone()))?;
-                                Some(view! {
-                                    <li class="chip">{n.clone()} " "
-                                        <button type="button" class="chip__remove" aria-label=format!("Remove {n}")
-                                            on:click=move |_| with.update(|o| o.retain(|x| x != &cid))>"×"</button>
-                                    </li>
-                                })
-                            }).collect_view()}
-                        </ul>
-                    </TextField>
-                    <TextArea id="log-notes" label="Notes" value=notes/>
-                    <fieldset class="temperature">
-                        <legend>"How satisfied are they? (optional)"</legend>
-                        <div class="temperature__scale">
-                            {SCORES.iter().map(|(n, label)| view! {
-                                <label class="temperature__option">
-                                    <input type="radio" name="temperature" prop:checked=move || score.get() == Some(*n)
-                                        on:change=move |_| score.set(Some(*n))/>
-                                    <span>{*label}</span>
-                                </label>
-                            }).collect_view()}
-                        </div>
-                        <TextField id="log-temperature-note" label="In their words" value=their_words/>
-                    </fieldset>
-                    <TextArea id="log-details" label="Details learned (one per line)" value=details rows=2/>
+                    <DiscardPrompt form/>
+                    <InteractionFields draft choices/>
+                    <DetailsLearned draft/>
                     <div class="field-pair">
-                        <TextField id="log-follow-up" label="Follow-up (optional)" value=follow_up
+                        <TextField id="log-follow-up" label="Follow-up (optional)" value=draft.follow_up
                             placeholder="e.g. Send the proposal"/>
-                        <DateField id="log-follow-up-due" label="Follow-up due" value=follow_up_due/>
+                        <DateField id="log-follow-up-due" label="Follow-up due" value=draft.follow_up_due/>
                     </div>
                     <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save interaction"</button>
-                        <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>"Cancel"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| form.close()>"Cancel"</button>
                     </div>
                 </form>
             </Show>
@@ -284,7 +159,7 @@ pub fn TimelineCard(
                 <p class="card__empty">"No interactions yet. Log a call, a meal or a message to start the timeline."</p>
             }>
                 <ol class="timeline" aria-label="Interactions">
-                    {move || items.get().into_iter().map(|i| view! { <TimelineItem item=i/> }).collect_view()}
+                    {move || items.get().into_iter().map(|i| view! { <TimelineItem item=i fixed=me.get_value()/> }).collect_view()}
                 </ol>
                 <Show when=move || cursor.with(Option::is_some)>
                     <button class="link-button" on:click=move |_| load(true)>"Show older"</button>
@@ -295,7 +170,8 @@ pub fn TimelineCard(
 }
 
 /// One interaction in a timeline: kind, day and time, notes, temperature,
-/// and, where the timeline spans several people, who was there.
+/// and, where the timeline spans several people, who was there. It can be
+/// corrected in place or deleted (with undo).
 #[component]
 pub fn TimelineItem(
     /// The interaction shown.
@@ -303,27 +179,86 @@ pub fn TimelineItem(
     /// Who was there, in words, where the timeline spans several people.
     #[prop(optional)]
     people: Option<String>,
+    /// The page's person, who stays in the interaction when it is edited.
+    #[prop(optional)]
+    fixed: Option<ContactId>,
 ) -> impl IntoView {
+    let kith = use_kith();
+    let draft = Draft::new(fixed);
+    let form = SubForm::new(move || draft.dirty());
+    let error = RwSignal::new(None::<String>);
+    let me = StoredValue::new(item.clone());
+    let what = format!(
+        "{} of {}",
+        item.kind.label().to_lowercase(),
+        item.date.format("%-d %b %Y")
+    );
     let when = match item.time {
         Some(t) => format!("{} · {}", item.date.format("%-d %b %Y"), t.format("%H:%M")),
         None => item.date.format("%-d %b %Y").to_string(),
     };
-    let temperature = item.temperature.clone().map(|t| {
-        view! {
-            <p class="timeline__temp">
-                <span class=format!("temp temp--{}", t.score)>{format!("{}/5", t.score)}</span>
-                {(!t.note.is_empty()).then(|| format!(" {}", t.note))}
-            </p>
+    let temperature = move || {
+        me.with_value(|i| i.temperature.clone()).map(|t| {
+            view! {
+                <p class="timeline__temp">
+                    <span class=format!("temp temp--{}", t.score)>{format!("{}/5", t.score)}</span>
+                    {(!t.note.is_empty()).then(|| format!(" {}", t.note))}
+                </p>
+            }
+        })
+    };
+    let edit = move |_| {
+        if form.open() {
+            me.with_value(|i| draft.load(i));
+            error.set(None);
+            platform::focus_soon("log-kind");
         }
-    });
+    };
+    let delete = move |_| {
+        let old = me.get_value();
+        spawn_local(async move {
+            if let Err(e) = kith.delete_interaction(&old).await {
+                kith.warn(e);
+            }
+        });
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let old = me.get_value();
+        let input = draft.input_untracked();
+        spawn_local(async move {
+            match kith.edit_interaction(&old, &input).await {
+                Ok(()) => form.close(),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let (edit_name, delete_name) = (format!("Edit the {what}"), format!("Delete the {what}"));
     view! {
         <li class="timeline__item">
-            <p class="timeline__head">
-                <strong>{item.kind.label()}</strong> " · " {when}
-                {people.map(|p| format!(" · {p}"))}
-            </p>
-            {(!item.notes.is_empty()).then(|| view! { <p class="notes">{item.notes.clone()}</p> })}
-            {temperature}
+            <Show when=move || form.is_open() fallback=move || view! {
+                <p class="timeline__head">
+                    <strong>{item.kind.label()}</strong> " · " {when.clone()}
+                    {people.clone().map(|p| format!(" · {p}"))}
+                </p>
+                {(!item.notes.is_empty()).then(|| view! { <p class="notes">{item.notes.clone()}</p> })}
+                {temperature()}
+                <div class="timeline__actions">
+                    <button type="button" class="link-button" aria-label=edit_name.clone() on:click=edit>"Edit"</button>
+                    <button type="button" class="link-button" aria-label=delete_name.clone() on:click=delete>"Delete"</button>
+                </div>
+            }>
+                <form class="subform log__form" on:submit=save>
+                    <h3 class="card__title">{format!("Correct the {what}")}</h3>
+                    <DiscardPrompt form/>
+                    <InteractionFields draft/>
+                    <FormError error/>
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Save changes"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| form.close()>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
         </li>
     }
 }

@@ -29,8 +29,8 @@ pub fn NoticeBar() -> impl IntoView {
     view! {
         <div class="notice-region" role="status" aria-live="polite">
             {move || kith.notice.get().map(|n| {
-                let undo = n.undo.clone().map(|ids| view! {
-                    <button class="notice__action" on:click=move |_| kith.restore_contacts(&ids)>
+                let undo = n.undo.clone().map(|undo| view! {
+                    <button class="notice__action" on:click=move |_| kith.undo(&undo)>
                         "Undo"
                     </button>
                 });

@@ -233,15 +233,8 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
             kith.untag_contacts(&people, &tag.get_untracked())
         };
         match result {
-            Ok(()) => {
-                error.set(None);
-                let t = tag.get_untracked();
-                kith.say(if add {
-                    format!("Tagged {} with “{}”.", people.len(), t.trim())
-                } else {
-                    format!("Removed “{}” from {}.", t.trim(), people.len())
-                });
-            }
+            // The command says what it did, with an Undo.
+            Ok(()) => error.set(None),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
@@ -256,7 +249,7 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
     view! {
         <div class="bulk" role="region" aria-label="Selected people">
             <p class="bulk__count" aria-live="polite">{move || format!("{} selected", count())}</p>
-            <button class="button button--small" on:click=move |_| selection.set(ids.get().into_iter().collect())>"Select all shown"</button>
+            <button class="button button--small" on:click=move |_| selection.set({ let mut all = BTreeSet::new(); for id in ids.get() { all.insert(id); } all })>"Select all shown"</button>
             <div class="bulk__tag">
                 <input aria-label="Tag for the selected people" placeholder="Tag" autocomplete="off"
                     prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev))/>

@@ -6,30 +6,64 @@
 
 use super::{Error, Kith, Outcome};
 use kith_core::{
-    Cadence, ContactId, ContactInput, DateInput, DetailId, FamilyInput, FamilyMemberId,
-    ImportantDate, InteractionInput, MergeChoices, OrganisationId, OtherRecords, RelationKind,
-    Store, Task,
+    Batch, Cadence, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory, FamilyInput,
+    FamilyMemberId, ImportantDate, InteractionInput, MergeChoices, OrganisationId, OtherRecords,
+    RelationKind, Store, Task,
 };
+use leptos::prelude::*;
 
 impl Kith {
-    /// Creates (`id` is `None`) or edits a person.
+    /// Creates (`id` is `None`) or edits a person; an edit can be undone.
     pub fn save_contact(&self, id: Option<&ContactId>, input: &ContactInput) -> Outcome<ContactId> {
         let (batch, saved) = self.run(|d, ctx| d.save_contact(id, input, ctx))?;
-        self.persist(batch);
+        match id {
+            Some(_) => {
+                let name = batch.contacts.first().map(|c| c.name.clone());
+                let text = format!("Saved the changes to {}.", name.unwrap_or_default());
+                self.persist_undoable(batch, text);
+            }
+            None => self.persist(batch),
+        }
         Ok(saved)
+    }
+
+    /// Runs a command that may be refused, stores its batch and says
+    /// `text` (made from the batch) with an Undo.
+    fn apply_undoable(
+        &self,
+        command: impl FnOnce(&Directory, &mut Ctx<'_>) -> Outcome<Batch>,
+        text: impl FnOnce(&Batch) -> String,
+    ) -> Outcome {
+        let batch = self.run(command)?;
+        let text = text(&batch);
+        self.persist_undoable(batch, text);
+        Ok(())
+    }
+
+    /// The name of the first person `batch` changes, for a notice.
+    fn first_name(batch: &Batch) -> String {
+        batch
+            .contacts
+            .first()
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
     }
 
     /// Moves people to the trash and offers an undo.
     pub fn delete_contacts(&self, ids: &[ContactId]) {
         let batch = self.run(|d, ctx| d.delete_contacts(ids, ctx));
-        let text = match batch.contacts.as_slice() {
+        let (text, undone) = match batch.contacts.as_slice() {
             [] => return,
-            [one] => format!("Deleted {}.", one.name),
-            many => format!("Deleted {} people.", many.len()),
+            [one] => (
+                format!("Deleted {}.", one.name),
+                format!("Restored {}.", one.name),
+            ),
+            many => (
+                format!("Deleted {} people.", many.len()),
+                format!("Restored {} people.", many.len()),
+            ),
         };
-        let undo = batch.contacts.iter().map(|c| c.id.clone()).collect();
-        self.persist(batch);
-        self.offer_undo(text, undo);
+        self.persist_undoable_saying(batch, text, undone);
     }
 
     /// Takes people back out of the trash.
@@ -101,11 +135,23 @@ impl Kith {
     }
 
     pub fn tag_contacts(&self, ids: &[ContactId], tag: &str) -> Outcome {
-        self.apply(|d, ctx| d.tag_contacts(ids, tag, ctx))
+        self.apply_undoable(
+            |d, ctx| d.tag_contacts(ids, tag, ctx),
+            |b| format!("Tagged {} “{}”.", people(b.contacts.len()), tag.trim()),
+        )
     }
 
     pub fn untag_contacts(&self, ids: &[ContactId], tag: &str) -> Outcome {
-        self.apply(|d, ctx| d.untag_contacts(ids, tag, ctx))
+        self.apply_undoable(
+            |d, ctx| d.untag_contacts(ids, tag, ctx),
+            |b| {
+                format!(
+                    "Removed “{}” from {}.",
+                    tag.trim(),
+                    people(b.contacts.len())
+                )
+            },
+        )
     }
 
     pub fn add_detail(&self, id: &ContactId, text: &str) -> Outcome {
@@ -117,7 +163,15 @@ impl Kith {
     }
 
     pub fn remove_detail(&self, id: &ContactId, detail: &DetailId) -> Outcome {
-        self.apply(|d, ctx| d.remove_detail(id, detail, ctx))
+        let text = self.directory.with_untracked(|d| {
+            d.contact(id)
+                .and_then(|c| c.details.iter().find(|x| &x.id == detail))
+                .map(|x| format!("Removed “{}”.", x.text))
+        });
+        self.apply_undoable(
+            |d, ctx| d.remove_detail(id, detail, ctx),
+            |_| text.unwrap_or_else(|| "Removed the detail.".into()),
+        )
     }
 
     pub fn add_family_member(&self, id: &ContactId, input: &FamilyInput) -> Outcome {
@@ -130,7 +184,21 @@ impl Kith {
         member: &FamilyMemberId,
         dates: &[ImportantDate],
     ) -> Outcome {
-        self.apply(|d, ctx| d.remove_family_member(id, member, dates, ctx))
+        let name = self.directory.with_untracked(|d| {
+            d.contact(id)
+                .and_then(|c| c.family.iter().find(|f| &f.id == member))
+                .map(|f| f.name.clone())
+        });
+        self.apply_undoable(
+            |d, ctx| d.remove_family_member(id, member, dates, ctx),
+            |b| {
+                format!(
+                    "Removed {} from {}’s family.",
+                    name.unwrap_or_default(),
+                    Self::first_name(b)
+                )
+            },
+        )
     }
 
     pub fn add_date(&self, id: &ContactId, input: &DateInput) -> Outcome {
@@ -139,36 +207,103 @@ impl Kith {
 
     pub fn remove_date(&self, date: &ImportantDate) {
         let batch = self.run(|d, ctx| d.remove_date(date, ctx));
-        self.persist(batch);
+        self.persist_undoable(
+            batch,
+            format!("Removed the {}.", date.kind.label().to_lowercase()),
+        );
     }
 
     /// Logs an interaction from the form.
     pub fn record_interaction(&self, input: &InteractionInput) -> Outcome {
-        self.apply(|d, ctx| d.record_interaction(input, ctx))
+        self.apply_undoable(
+            |d, ctx| d.record_interaction(input, ctx),
+            |b| {
+                let kind = b
+                    .interactions
+                    .first()
+                    .map(|i| i.kind.label().to_lowercase())
+                    .unwrap_or_default();
+                let who = self.names(&input.people);
+                format!("Logged {} with {who}.", with_article(&kind))
+            },
+        )
     }
 
-    /// "Checked in" in one tap.
+    /// "Checked in" in one tap: says what it logged and when the next
+    /// check-in is.
     pub fn checked_in(&self, id: &ContactId) -> Outcome {
-        self.apply(|d, ctx| d.checked_in(id, ctx))
+        let settings = self.check_in.get_untracked();
+        let today = crate::platform::today();
+        self.apply_undoable(
+            |d, ctx| d.checked_in(id, ctx),
+            |b| {
+                let name = self.names(std::slice::from_ref(id));
+                let next = b.contacts.first().and_then(|c| {
+                    self.directory
+                        .with_untracked(|d| d.check_in_status(c, today, &settings).state.next_day())
+                });
+                match next {
+                    Some(day) => format!(
+                        "Logged a check-in with {name} today. Next check-in {}.",
+                        day.format("%-d %B")
+                    ),
+                    None => format!("Logged a check-in with {name} today."),
+                }
+            },
+        )
     }
 
     pub fn set_cadence(&self, id: &ContactId, cadence: Cadence) -> Outcome {
-        self.apply(|d, ctx| d.set_cadence(id, cadence, ctx))
+        self.apply_undoable(
+            |d, ctx| d.set_cadence(id, cadence, ctx),
+            |b| {
+                format!(
+                    "Check-in timer for {}: {}.",
+                    Self::first_name(b),
+                    cadence.describe().to_lowercase()
+                )
+            },
+        )
     }
 
     pub fn snooze(&self, id: &ContactId, days: u64) -> Outcome {
-        self.apply(|d, ctx| d.snooze(id, days, ctx))
+        self.apply_undoable(
+            |d, ctx| d.snooze(id, days, ctx),
+            |b| {
+                let until = b.contacts.first().and_then(|c| c.snoozed_until);
+                let until = until
+                    .map(|u| u.format("%-d %B").to_string())
+                    .unwrap_or_default();
+                format!("Snoozed {} until {until}.", Self::first_name(b))
+            },
+        )
     }
 
     pub fn set_priorities(&self, id: &ContactId, text: &str) -> Outcome {
-        self.apply(|d, ctx| d.set_priorities(id, text, ctx))
+        self.apply_undoable(
+            |d, ctx| d.set_priorities(id, text, ctx),
+            |b| format!("Saved what {} cares about now.", Self::first_name(b)),
+        )
     }
 
     /// Marks a follow-up done.
     pub fn complete_task(&self, task: &Task) {
         let batch = self.run(|d, ctx| d.complete_task(task, ctx));
-        self.persist(batch);
-        self.say(format!("Done: {}.", task.text));
+        self.persist_undoable(batch, format!("Done: {}.", task.text));
+    }
+
+    /// The names of `ids`, joined for a sentence ("Ana and Bo").
+    fn names(&self, ids: &[ContactId]) -> String {
+        let names: Vec<String> = self.directory.with_untracked(|d| {
+            ids.iter()
+                .filter_map(|id| d.any_contact(id).map(|c| c.name.clone()))
+                .collect()
+        });
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
     }
 
     /// Follow-ups at +7, +30 and +90 days for `people`.
@@ -183,7 +318,10 @@ impl Kith {
     }
 
     pub fn remove_photo(&self, id: &ContactId) -> Outcome {
-        self.apply(|d, ctx| d.remove_photo(id, ctx))
+        self.apply_undoable(
+            |d, ctx| d.remove_photo(id, ctx),
+            |b| format!("Removed {}’s photo.", Self::first_name(b)),
+        )
     }
 
     pub fn add_relation(&self, id: &ContactId, kind: RelationKind, other: &ContactId) -> Outcome {
@@ -196,6 +334,31 @@ impl Kith {
         kind: RelationKind,
         other: &ContactId,
     ) -> Outcome {
-        self.apply(|d, ctx| d.remove_relation(holder, kind, other, ctx))
+        let text = format!(
+            "Removed the link between {}.",
+            self.names(&[holder.clone(), other.clone()])
+        );
+        self.apply_undoable(
+            |d, ctx| d.remove_relation(holder, kind, other, ctx),
+            |_| text,
+        )
+    }
+}
+
+/// "1 person", "3 people".
+fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".into()
+    } else {
+        format!("{n} people")
+    }
+}
+
+/// "a call", "an email".
+fn with_article(noun: &str) -> String {
+    match noun.chars().next() {
+        None | Some('o') if noun == "other" => "an interaction".into(),
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {noun}"),
+        _ => format!("a {noun}"),
     }
 }

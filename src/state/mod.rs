@@ -5,6 +5,8 @@
 
 /// The commands the UI calls (save a person, log an interaction, …).
 mod commands;
+/// Correcting the log: an interaction edited or deleted.
+mod corrections;
 /// The one error type of the state layer, in the words users read.
 mod error;
 /// The short message at the bottom of the screen, and undo.
@@ -23,14 +25,16 @@ mod transfer;
 mod writes;
 
 pub use error::Error;
-pub use notices::Notice;
+pub use notices::{Notice, Undo};
 
 use crate::platform;
 use crate::storage::{IdbStore, DATABASE};
+use kith_core::backup::Backup;
 use kith_core::{CheckInSettings, Directory, ValidationError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
+use std::sync::Arc;
 use tabs::{CatchUp, Channel};
 
 /// Where start-up is.
@@ -56,6 +60,9 @@ pub struct Kith {
     pub check_in: RwSignal<CheckInSettings>,
     /// Whether the browser has promised to keep the data (`None`: unknown).
     pub persisted: RwSignal<Option<bool>>,
+    /// What was here before the last "Replace everything" in this session,
+    /// to download or put back.
+    pub safety_copy: RwSignal<Option<Arc<Backup>>>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
     /// This tab's end of the channel to the other open tabs.
     tabs: StoredValue<Option<Channel>, LocalStorage>,
@@ -82,6 +89,7 @@ impl Kith {
             revision: RwSignal::new(0),
             check_in: RwSignal::new(platform::load_check_in_settings()),
             persisted: RwSignal::new(None),
+            safety_copy: RwSignal::new(None),
             store: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
             sync: StoredValue::new(CatchUp::default()),

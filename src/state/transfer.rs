@@ -2,12 +2,14 @@
 //! contacts from other apps (vCard, CSV) and files for them (vCard, the
 //! calendar).
 
+use super::notices::Undo;
 use super::{Error, Kith};
 use crate::platform;
 use crate::storage::IdbStore;
 use kith_core::backup::{Backup, Preview};
 use kith_core::{ImportantDate, Store};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 impl Kith {
     /// Everything, as the backup file's text in pieces (joined, they are
@@ -35,16 +37,18 @@ impl Kith {
 
     /// Writes a checked backup in one transaction: merged with what is here
     /// (newer wins; deletions kept), or replacing it. Then the screen
-    /// reloads from storage.
+    /// reloads from storage. A replace keeps what was here as the safety
+    /// copy ([`Kith::safety_copy`]) and offers to undo.
     pub async fn import_backup(&self, incoming: &Backup, replace: bool) -> Result<(), Error> {
         let store = self.open_store()?;
+        let current = store
+            .export(env!("CARGO_PKG_VERSION"))
+            .await?
+            .with_settings(Some(self.backup_settings()));
         let result = if replace {
             incoming.clone()
         } else {
-            let current = store.export(env!("CARGO_PKG_VERSION")).await?;
-            current
-                .with_settings(Some(self.backup_settings()))
-                .merge(incoming)
+            current.merge(incoming)
         };
         self.write_started();
         let written = store.replace_all(&result).await;
@@ -55,7 +59,22 @@ impl Kith {
         }
         self.reload().await;
         self.committed();
+        if replace {
+            let earlier = Arc::new(current);
+            self.safety_copy.set(Some(earlier.clone()));
+            self.offer_undo(
+                "Replaced everything with the backup. A safety copy of what was here is in Settings.".into(),
+                Undo::Replace(earlier),
+            );
+        }
         Ok(())
+    }
+
+    /// The safety copy kept by the last "Replace everything", as backup
+    /// file text.
+    pub fn safety_copy_pieces(&self) -> Option<Vec<String>> {
+        self.safety_copy
+            .with_untracked(|s| s.as_ref().map(|b| b.json_pieces(2_000).collect()))
     }
 
     /// Every live important date, read through the month-day index (a
@@ -71,7 +90,9 @@ impl Kith {
         let dates = self.all_dates(&store).await?;
         let people: Vec<kith_core::Contact> = self.directory.with_untracked(|d| {
             let mut people: Vec<_> = d.all_contacts().filter(|c| c.is_live()).cloned().collect();
-            people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+            kith_core::sort::sort_by(&mut people, |a, b| {
+                a.name.cmp(&b.name).then(a.id.cmp(&b.id))
+            });
             people
         });
         let mut photos = Vec::new();
@@ -117,7 +138,7 @@ impl Kith {
             .directory
             .with_untracked(|d| d.plan_import(people.clone(), skipped.clone(), &[]));
         let mut matched = first.matched();
-        matched.sort();
+        kith_core::sort::sort(&mut matched);
         platform::yield_now().await;
         let dates = if matched.len() > 50 {
             // Many people found: one read of every date beats one per person.

@@ -6,6 +6,7 @@
 //! hear of it, and the first time there is something to keep, the browser
 //! is asked to keep it.
 
+use super::notices::Undo;
 use super::tabs::Message;
 use super::{Error, Kith, Outcome, Phase};
 use crate::platform;
@@ -37,7 +38,22 @@ impl Kith {
     }
 
     /// Shows `batch` at once and stores it in the background.
-    pub(super) fn persist(self, mut batch: Batch) {
+    pub(super) fn persist(self, batch: Batch) {
+        self.store_batch(batch, None);
+    }
+
+    /// Like [`Kith::persist`], and once stored, says `text` with an Undo
+    /// that puts back every record as it was.
+    pub(super) fn persist_undoable(self, batch: Batch, text: impl Into<String>) {
+        self.store_batch(batch, Some((text.into(), "Undone.".into())));
+    }
+
+    /// Like [`Kith::persist_undoable`], saying `undone` once taken back.
+    pub(super) fn persist_undoable_saying(self, batch: Batch, text: String, undone: String) {
+        self.store_batch(batch, Some((text, undone)));
+    }
+
+    fn store_batch(self, mut batch: Batch, undo_text: Option<(String, String)>) {
         if batch.is_empty() {
             return;
         }
@@ -53,18 +69,29 @@ impl Kith {
         self.directory.update(|d| d.apply(&batch));
         self.write_started();
         spawn_local(async move {
-            let result = match self.store() {
-                Some(store) => store.commit(&batch).await,
-                None => Err(StoreError::Unavailable),
+            let result = match (self.store(), &undo_text) {
+                (None, _) => Err(StoreError::Unavailable),
+                (Some(store), None) => store.commit(&batch).await.map(|()| None),
+                (Some(store), Some(_)) => store.commit_undoable(&batch).await.map(Some),
             };
             self.write_ended();
             match result {
-                Ok(()) => {
+                Ok(before) => {
                     // Merged with another tab's change: show the merge.
                     if self.store().is_some_and(|s| s.take_rebased()) {
                         self.sync.update_value(|s| s.heard());
                     }
                     self.committed();
+                    if let (Some((text, undone)), Some(before)) = (undo_text, before) {
+                        self.offer_undo(
+                            text,
+                            Undo::Write {
+                                done: batch,
+                                before,
+                                undone,
+                            },
+                        );
+                    }
                 }
                 Err(e) => {
                     self.warn(Error::NotSaved(e));
@@ -72,6 +99,31 @@ impl Kith {
                 }
             }
         });
+    }
+
+    /// Takes back a write (every record it changed as it was, every record
+    /// it made tombstoned), or a replace (what was here, written back).
+    pub fn undo(&self, undo: &Undo) {
+        match undo {
+            Undo::Write {
+                done,
+                before,
+                undone,
+            } => {
+                self.persist(done.undo(before, platform::now()));
+                self.say(undone.clone());
+            }
+            Undo::Replace(earlier) => {
+                let (kith, earlier) = (*self, earlier.clone());
+                kith.say("Putting back what was here…");
+                spawn_local(async move {
+                    match kith.import_backup(&earlier, true).await {
+                        Ok(()) => kith.say("Undone: everything is as it was before the import."),
+                        Err(e) => kith.warn(e),
+                    }
+                });
+            }
+        }
     }
 
     /// One of this tab's writes begins: the shell says "Saving…", and

@@ -10,7 +10,7 @@
 use js_sys::Array;
 use kith_core::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use kith_core::store::{Counts, Store, StoreError, TimelineCursor};
-use kith_core::{ContactId, ImportantDate, OrganisationId};
+use kith_core::{Before, ContactId, ImportantDate, OrganisationId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -125,6 +125,33 @@ impl IdbStore {
     }
 }
 
+impl IdbStore {
+    /// Writes `batch` in one transaction over only the stores it touches
+    /// (a smaller scope, and a database opened at an older schema — the
+    /// upgrade tests — can still be written); with `keep_before`, first
+    /// reads what it replaces.
+    async fn write(&self, batch: &Batch, keep_before: bool) -> Result<Before, StoreError> {
+        let mut before = Before::default();
+        if batch.is_empty() {
+            return Ok(before);
+        }
+        let touched = write::stores_touched(batch);
+        let cancelled = "the write was cancelled; nothing was saved";
+        write::in_write_tx(&self.db, &touched, cancelled, async |tx| {
+            if keep_before {
+                before = write::previous(tx, batch).await?;
+            }
+            let rebased = write::rebase(tx, batch).await?;
+            if rebased.is_some() {
+                self.rebased.set(true);
+            }
+            write::put_all(tx, rebased.as_ref().unwrap_or(batch)).await
+        })
+        .await?;
+        Ok(before)
+    }
+}
+
 impl Store for IdbStore {
     async fn load_people(&self) -> Result<(Vec<Contact>, Vec<Organisation>), StoreError> {
         let tx = read::tx(&self.db, &[CONTACTS, ORGANISATIONS])?;
@@ -166,21 +193,11 @@ impl Store for IdbStore {
     }
 
     async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        // Only the stores this batch writes: a smaller scope, and a database
-        // opened at an older schema (the upgrade tests) can still be written.
-        let touched = write::stores_touched(batch);
-        let cancelled = "the write was cancelled; nothing was saved";
-        write::in_write_tx(&self.db, &touched, cancelled, async |tx| {
-            let rebased = write::rebase(tx, batch).await?;
-            if rebased.is_some() {
-                self.rebased.set(true);
-            }
-            write::put_all(tx, rebased.as_ref().unwrap_or(batch)).await
-        })
-        .await
+        self.write(batch, false).await.map(drop)
+    }
+
+    async fn commit_undoable(&self, batch: &Batch) -> Result<Before, StoreError> {
+        self.write(batch, true).await
     }
 
     async fn timeline(
@@ -227,7 +244,9 @@ impl Store for IdbStore {
             found.extend(get_all::<ImportantDate>(req).await?);
         }
         found.retain(|d| d.deleted.is_none());
-        found.sort_by(|a, b| (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id)));
+        kith_core::sort::sort_by(&mut found, |a, b| {
+            (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id))
+        });
         Ok(found)
     }
 
@@ -236,7 +255,7 @@ impl Store for IdbStore {
         let range = IdbKeyRange::upper_bound(&day_key(until)).map_err(js_error)?;
         let req = index.get_all_with_key(&range).map_err(js_error)?;
         let mut tasks: Vec<Task> = get_all(req).await?;
-        tasks.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
 
@@ -246,7 +265,7 @@ impl Store for IdbStore {
             .get_all_with_key(&JsValue::from_str(contact.as_str()))
             .map_err(js_error)?;
         let mut tasks: Vec<Task> = get_all(req).await?;
-        tasks.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
 

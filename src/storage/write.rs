@@ -8,11 +8,13 @@
 use js_sys::{Array, Promise, Reflect};
 use kith_core::model::{Batch, Contact};
 use kith_core::store::StoreError;
+use kith_core::undo::Before;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction};
 
-use super::record::{from_js, interaction_to_js, photo_to_js, task_to_js, to_js};
+use super::record::{from_js, interaction_to_js, photo_from_js, photo_to_js, task_to_js, to_js};
 use super::request::{dom_error, js_error, settle};
 use super::schema::{CONTACTS, DATES, INTERACTIONS, ORGANISATIONS, PHOTOS, TASKS};
 
@@ -113,6 +115,62 @@ pub(super) async fn rebase(
         }
     }
     Ok(changed.then_some(merged))
+}
+
+/// Reads, inside the write transaction and before anything is put, the
+/// stored version of each record `batch` writes and each photo it changes:
+/// what an undo puts back.
+pub(super) async fn previous(tx: &IdbTransaction, batch: &Batch) -> Result<Before, StoreError> {
+    async fn found<T: DeserializeOwned>(
+        tx: &IdbTransaction,
+        name: &str,
+        keys: impl Iterator<Item = &str>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut keys = keys.peekable();
+        if keys.peek().is_none() {
+            return Ok(Vec::new());
+        }
+        let store = tx.object_store(name).map_err(js_error)?;
+        let mut out = Vec::new();
+        for key in keys {
+            let req = store.get(&JsValue::from_str(key)).map_err(js_error)?;
+            let value = settle(&req).await?;
+            if !value.is_undefined() {
+                out.push(from_js(value)?);
+            }
+        }
+        Ok(out)
+    }
+    let mut photos = Vec::new();
+    let owners = batch.photos.iter().map(|p| &p.contact_id);
+    for owner in owners.chain(&batch.photos_removed) {
+        let req = tx
+            .object_store(PHOTOS)
+            .and_then(|s| s.get(&JsValue::from_str(owner.as_str())))
+            .map_err(js_error)?;
+        let value = settle(&req).await?;
+        if !value.is_undefined() {
+            photos.push(photo_from_js(&value)?);
+        }
+    }
+    Ok(Before {
+        contacts: found(tx, CONTACTS, batch.contacts.iter().map(|c| c.id.as_str())).await?,
+        organisations: found(
+            tx,
+            ORGANISATIONS,
+            batch.organisations.iter().map(|o| o.id.as_str()),
+        )
+        .await?,
+        interactions: found(
+            tx,
+            INTERACTIONS,
+            batch.interactions.iter().map(|i| i.id.as_str()),
+        )
+        .await?,
+        dates: found(tx, DATES, batch.dates.iter().map(|d| d.id.as_str())).await?,
+        tasks: found(tx, TASKS, batch.tasks.iter().map(|t| t.id.as_str())).await?,
+        photos,
+    })
 }
 
 /// The stores `batch` writes.

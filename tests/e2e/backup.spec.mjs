@@ -43,7 +43,7 @@ test("export, clear everything, import: everyone and their history are back", as
   await kith.importBackup("kith-backup.json", file);
   const preview = page.getByRole("region", { name: "Import preview" });
   await expect(preview).toContainText("This backup holds 2 people, 1 interactions");
-  await preview.getByRole("button", { name: "Replace everything" }).click();
+  await kith.replaceEverything();
   await expect(page.getByRole("status").getByText("Replaced everything with the backup.")).toBeVisible();
   await kith.goToPeople();
   await expect(kith.rows()).toHaveCount(2);
@@ -150,7 +150,7 @@ test("an encrypted backup needs its passphrase; a wrong one is refused in words"
   await locked.getByRole("button", { name: "Unlock" }).click();
   const preview = page.getByRole("region", { name: "Import preview" });
   await expect(preview).toContainText("This backup holds 1 people");
-  await preview.getByRole("button", { name: "Replace everything" }).click();
+  await kith.replaceEverything();
   await kith.goToPeople();
   await expect(kith.rows()).toHaveText([/Dee Secret/]);
 });
@@ -173,7 +173,7 @@ test("photos and check-in settings travel in the backup", async ({ page }) => {
   await kith.clearData();
   await kith.open();
   await kith.importBackup("with-photo.json", Buffer.from(JSON.stringify(parsed)));
-  await page.getByRole("region", { name: "Import preview" }).getByRole("button", { name: "Replace everything" }).click();
+  await kith.replaceEverything();
   await expect(page.getByRole("status").getByText("Replaced everything with the backup.")).toBeVisible();
   await kith.goToPeople();
   await kith.openPerson("Dr John Jøhñ Smith Jr");

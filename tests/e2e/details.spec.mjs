@@ -172,7 +172,7 @@ test("bulk tag, bulk delete with undo, and the trash", async ({ page }) => {
   await page.getByRole("checkbox", { name: "Select Kai Two" }).check();
   await page.getByRole("textbox", { name: "Tag for the selected people" }).fill("golf");
   await page.getByRole("button", { name: "Add tag" }).click();
-  await expect(page.getByRole("status").getByText("Tagged 2 with “golf”.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Tagged 2 people “golf”.")).toBeVisible();
   await page.getByRole("combobox", { name: "Tag" }).selectOption({ label: "golf (2)" });
   await expect(kith.rows()).toHaveCount(2);
   await page.getByRole("combobox", { name: "Tag" }).selectOption({ label: "All" });

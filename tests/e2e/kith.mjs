@@ -189,6 +189,17 @@ export class Kith {
     await this.contactsImport().setInputFiles(upload(name, buffer));
   }
 
+  /** In the import preview: "Replace everything", then yes when asked;
+   * the question it asked (it says, in numbers, what is removed). */
+  async replaceEverything() {
+    const preview = this.page.getByRole("region", { name: "Import preview" });
+    await preview.getByRole("button", { name: "Replace everything" }).click();
+    const question = preview.getByRole("alertdialog");
+    const words = await question.textContent();
+    await question.getByRole("button", { name: "Yes, replace everything" }).click();
+    return words;
+  }
+
   /** Opens Settings and picks a backup file: `name` with `buffer` as its
    * contents, or, without `buffer`, the file at path `name` (Playwright
    * passes files over 50 MB only by path). */

@@ -381,7 +381,9 @@ impl Directory {
             }
         }
         for list in [&mut out.overdue, &mut out.due, &mut out.upcoming] {
-            list.sort_by(|a, b| a.1.due().cmp(&b.1.due()).then_with(|| a.0.cmp(&b.0)));
+            crate::sort::sort_by(list, |a, b| {
+                a.1.due().cmp(&b.1.due()).then_with(|| a.0.cmp(&b.0))
+            });
         }
         out
     }

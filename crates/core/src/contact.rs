@@ -323,7 +323,7 @@ impl Contact {
     /// added last first).
     pub fn details_in_order(&self) -> Vec<&Detail> {
         let mut details: Vec<(usize, &Detail)> = self.details.iter().enumerate().collect();
-        details.sort_by(|(i, a), (j, b)| {
+        crate::sort::sort_by(&mut details, |(i, a), (j, b)| {
             b.pinned
                 .cmp(&a.pinned)
                 .then(b.date.cmp(&a.date))

@@ -473,6 +473,79 @@ pub async fn concurrent_writers<S: Store>(store: &S) {
     assert_eq!(stored.updated, Timestamp(3_000));
 }
 
+/// A write made undoable returns what it replaced, read in its own
+/// transaction; its undo puts every record back (new ones tombstoned, the
+/// earlier photo restored), and the store then reads as before.
+pub async fn undo<S: Store>(store: &S) {
+    let mut ana = contact("ana", "Ana");
+    ana.photo = Some(Timestamp(5));
+    let call = interaction("u1", &[&ana], day(2), None);
+    let date = yearly("ud", &ana, DateKind::Birthday, 3, 14);
+    let photo = |fill: u8| Photo {
+        contact_id: ana.id.clone(),
+        mime: "image/png".into(),
+        bytes: vec![fill; 40],
+    };
+    let seed = Batch {
+        contacts: vec![ana.clone()],
+        interactions: vec![call.clone()],
+        dates: vec![date.clone()],
+        photos: vec![photo(1)],
+        ..Batch::default()
+    };
+    let before = store.commit_undoable(&seed).await.unwrap();
+    assert_eq!(before, crate::undo::Before::default(), "nothing was there");
+
+    let mut renamed = ana.clone();
+    renamed.name = "Ana Cruz".into();
+    renamed.updated = Timestamp(3_000);
+    let mut moved = call.clone();
+    moved.date = day(4);
+    moved.updated = Timestamp(3_000);
+    let mut gone = date.clone();
+    gone.deleted = Some(Timestamp(3_000));
+    let task = Task {
+        id: id(TaskId::parse, "ut"),
+        contact_ids: vec![ana.id.clone()],
+        text: "Send the deck".into(),
+        due: day(9),
+        done: None,
+        created: Timestamp(3_000),
+        updated: Timestamp(3_000),
+        deleted: None,
+    };
+    let change = Batch {
+        contacts: vec![renamed],
+        interactions: vec![moved],
+        dates: vec![gone],
+        tasks: vec![task.clone()],
+        photos: vec![photo(2)],
+        ..Batch::default()
+    };
+    let before = store.commit_undoable(&change).await.unwrap();
+    assert_eq!(before.contacts, vec![ana.clone()]);
+    assert_eq!(before.interactions, vec![call.clone()]);
+    assert_eq!(before.dates, vec![date.clone()]);
+    assert!(before.tasks.is_empty(), "the follow-up is new");
+    assert_eq!(before.photos, vec![photo(1)]);
+
+    put(store, change.undo(&before, Timestamp(4_000))).await;
+    let back = store.contact(&ana.id).await.unwrap().unwrap();
+    assert_eq!(
+        (back.name.as_str(), back.updated),
+        ("Ana", Timestamp(4_000))
+    );
+    let (timeline, _) = store.timeline(&ana.id, None, 10).await.unwrap();
+    assert_eq!(timeline.len(), 1);
+    assert_eq!(
+        timeline[0].date, call.date,
+        "the interaction is back on its day"
+    );
+    assert_eq!(store.dates_for(&ana.id).await.unwrap().len(), 1);
+    assert!(store.tasks_for(&ana.id).await.unwrap().is_empty());
+    assert_eq!(store.photo(&ana.id).await.unwrap(), Some(photo(1)));
+}
+
 async fn contract_seed<S: Store>(store: &S) {
     let ana = contact("ana", "Ana");
     let bo = contact("bo", "Bo");

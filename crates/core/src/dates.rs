@@ -199,7 +199,9 @@ impl ImportantDate {
 /// `dates` ordered by when each comes next after `today`, soonest first
 /// (ties by id, so the order is stable).
 pub fn soonest_first(mut dates: Vec<ImportantDate>, today: NaiveDate) -> Vec<ImportantDate> {
-    dates.sort_by(|a, b| (a.next_occurrence(today), &a.id).cmp(&(b.next_occurrence(today), &b.id)));
+    crate::sort::sort_by(&mut dates, |a, b| {
+        (a.next_occurrence(today), &a.id).cmp(&(b.next_occurrence(today), &b.id))
+    });
     dates
 }
 
@@ -220,7 +222,7 @@ pub fn reminders(
             (days <= horizon.min(i64::from(d.lead_days))).then(|| (d.clone(), next, days))
         })
         .collect();
-    due.sort_by(|a, b| (a.2, &a.0.id).cmp(&(b.2, &b.0.id)));
+    crate::sort::sort_by(&mut due, |a, b| (a.2, &a.0.id).cmp(&(b.2, &b.0.id)));
     due
 }
 

@@ -185,7 +185,7 @@ impl Directory {
             .values()
             .filter(|o| o.deleted.is_none())
             .collect();
-        orgs.sort_by_cached_key(|o| normalise(&o.name));
+        crate::sort::sort_by_cached_key(&mut orgs, |o| normalise(&o.name));
         orgs
     }
 
@@ -203,7 +203,7 @@ impl Directory {
                 Some((c, current.unwrap_or(first)))
             })
             .collect();
-        members.sort_by(|a, b| {
+        crate::sort::sort_by(&mut members, |a, b| {
             b.1.is_current()
                 .cmp(&a.1.is_current())
                 .then_with(|| self.name_key(&a.0.id).cmp(self.name_key(&b.0.id)))
@@ -255,7 +255,7 @@ impl Directory {
                 out.push((r.kind.inverse_label(), c.id.clone(), c.id.clone(), r.kind));
             }
         }
-        out.sort_by(|a, b| {
+        crate::sort::sort_by(&mut out, |a, b| {
             a.0.cmp(b.0)
                 .then_with(|| self.name_key(&a.1).cmp(self.name_key(&b.1)))
         });
@@ -317,7 +317,7 @@ impl Directory {
                 (day, c, k)
             })
             .collect();
-        keyed.sort_by(|a, b| {
+        crate::sort::sort_by(&mut keyed, |a, b| {
             let primary = match order {
                 SortOrder::Name => Ordering::Equal,
                 SortOrder::LastContact => later_first(a.0, b.0),

@@ -242,7 +242,9 @@ pub fn ics(
         fold(&mut out, l);
     }
     let mut people: Vec<&Contact> = dir.all_contacts().filter(|c| c.is_live()).collect();
-    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut people, |a, b| {
+        a.name.cmp(&b.name).then(a.id.cmp(&b.id))
+    });
     for c in &people {
         if let Some(due) = dir.check_in_of(c, today, settings).due() {
             let day = due.max(today);

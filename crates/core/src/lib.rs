@@ -29,9 +29,11 @@ pub mod model;
 pub mod organisation;
 pub mod rebase;
 pub mod search;
+pub mod sort;
 pub mod store;
 pub mod temperature;
 pub mod time;
+pub mod undo;
 
 /// The encrypted backup's envelope, at the path the app has always used.
 pub use backup::sealed;
@@ -50,3 +52,4 @@ pub use model::{
 };
 pub use store::{Counts, Store, StoreError, TimelineCursor};
 pub use time::Timestamp;
+pub use undo::Before;

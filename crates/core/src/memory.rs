@@ -6,6 +6,7 @@ use crate::dates::ImportantDate;
 use crate::ids::{ContactId, DateId, InteractionId, OrganisationId, TaskId};
 use crate::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use crate::store::{Counts, Store, StoreError, TimelineCursor};
+use crate::undo::Before;
 use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -109,6 +110,41 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    async fn commit_undoable(&self, batch: &Batch) -> Result<Before, StoreError> {
+        let before = {
+            let t = self.tables.borrow();
+            fn found<K: Eq + std::hash::Hash, V: Clone>(
+                table: &HashMap<K, V>,
+                keys: impl Iterator<Item = K>,
+            ) -> Vec<V> {
+                keys.filter_map(|k| table.get(&k).cloned()).collect()
+            }
+            Before {
+                contacts: found(&t.contacts, batch.contacts.iter().map(|c| c.id.clone())),
+                organisations: found(
+                    &t.organisations,
+                    batch.organisations.iter().map(|o| o.id.clone()),
+                ),
+                interactions: found(
+                    &t.interactions,
+                    batch.interactions.iter().map(|i| i.id.clone()),
+                ),
+                dates: found(&t.dates, batch.dates.iter().map(|d| d.id.clone())),
+                tasks: found(&t.tasks, batch.tasks.iter().map(|t| t.id.clone())),
+                photos: found(
+                    &t.photos,
+                    batch
+                        .photos
+                        .iter()
+                        .map(|p| p.contact_id.clone())
+                        .chain(batch.photos_removed.iter().cloned()),
+                ),
+            }
+        };
+        self.commit(batch).await?;
+        Ok(before)
+    }
+
     async fn timeline(
         &self,
         contact: &ContactId,
@@ -146,7 +182,7 @@ impl Store for MemoryStore {
             .filter(|i| i.deleted.is_none() && i.date >= from && i.date <= to)
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         found.truncate(limit);
         Ok(found)
     }
@@ -173,7 +209,9 @@ impl Store for MemoryStore {
             })
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| {
+            (a.month, a.day, &a.id).cmp(&(b.month, b.day, &b.id))
+        });
         Ok(found)
     }
 
@@ -185,7 +223,7 @@ impl Store for MemoryStore {
             .filter(|k| k.is_open() && k.due <= until)
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(found)
     }
 
@@ -197,7 +235,7 @@ impl Store for MemoryStore {
             .filter(|k| k.is_open() && k.contact_ids.contains(contact))
             .cloned()
             .collect();
-        found.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        crate::sort::sort_by(&mut found, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(found)
     }
 
@@ -289,6 +327,11 @@ mod tests {
     #[test]
     fn concurrent_writers() {
         block_on(contract::concurrent_writers(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn undo() {
+        block_on(contract::undo(&MemoryStore::new()));
     }
 
     #[test]

@@ -189,7 +189,9 @@ impl Directory {
 /// of its people were there.
 pub fn merge_histories(timelines: impl IntoIterator<Item = Vec<Interaction>>) -> Vec<Interaction> {
     let mut all: Vec<Interaction> = timelines.into_iter().flatten().collect();
-    all.sort_by(|a, b| (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id)));
+    crate::sort::sort_by(&mut all, |a, b| {
+        (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id))
+    });
     all.dedup_by(|a, b| a.id == b.id);
     all
 }

@@ -80,6 +80,11 @@ pub trait Store {
     /// Writes every record of `batch` in one transaction: all or nothing.
     async fn commit(&self, batch: &Batch) -> Result<(), StoreError>;
 
+    /// Writes `batch` like [`Store::commit`] and returns what it replaced:
+    /// the stored versions of its records and the earlier photos, read in
+    /// the same transaction, so [`Batch::undo`] can put them back exactly.
+    async fn commit_undoable(&self, batch: &Batch) -> Result<crate::undo::Before, StoreError>;
+
     /// One person's live interactions, newest first, at most `limit`,
     /// starting after `after` (the cursor the previous page returned).
     async fn timeline(

@@ -3,6 +3,7 @@
 
 use super::Person;
 use crate::components::form::{Binding, FormError, SelectField, TextField};
+use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::{Cadence, CadenceUnit, ContactId};
@@ -18,14 +19,15 @@ const UNITS: [(CadenceUnit, &str, &str); 3] = [
 pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
-    let editing = RwSignal::new(false);
-    crate::components::escape::close_on_escape(editing);
     let count = RwSignal::new("30".to_owned());
     let unit = RwSignal::new(CadenceUnit::Days);
+    let filled = StoredValue::new(("30".to_owned(), CadenceUnit::Days));
+    let editing = SubForm::new(move || {
+        filled.with_value(|(c, u)| count.with(|n| n != c) || unit.get() != *u)
+    });
     let error = RwSignal::new(None::<String>);
-    let series = RwSignal::new(false);
-    crate::components::escape::close_on_escape(series);
     let series_text = RwSignal::new(String::new());
+    let series = SubForm::new(move || series_text.with(|t| !t.trim().is_empty()));
     let status = move || {
         let settings = kith.check_in.get();
         kith.directory.with(|d| {
@@ -45,11 +47,14 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
         format!("status status--{}", kind.key())
     };
     let open_editor = move |_| {
-        if let Some((_, Cadence::Every { count: n, unit: u })) = status() {
-            count.set(n.to_string());
-            unit.set(u);
-        }
-        editing.set(true);
+        editing.toggle_with(|| {
+            if let Some((_, Cadence::Every { count: n, unit: u })) = status() {
+                count.set(n.to_string());
+                unit.set(u);
+            }
+            filled.set_value((count.get_untracked(), unit.get_untracked()));
+            error.set(None);
+        })
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -65,7 +70,7 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
         ) {
             Ok(()) => {
                 error.set(None);
-                editing.set(false);
+                editing.close();
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -74,13 +79,13 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
         <section class="card" aria-labelledby="checkin-title">
             <div class="card__head">
                 <h2 class="card__title" id="checkin-title">"Check-ins"</h2>
-                <button class="link-button" aria-expanded=move || editing.get().to_string() on:click=open_editor>"Change timer"</button>
+                <button class="link-button" aria-expanded=move || editing.is_open().to_string() on:click=open_editor>"Change timer"</button>
             </div>
             <p class="checkin__status"><span class=tone>{words}</span></p>
             <div class="checkin__actions">
                 <button class="button button--primary button--small" on:click=move |_| { let _ = kith.checked_in(&me.get_value()); }>"Checked in"</button>
-                <button class="button button--small" aria-expanded=move || series.get().to_string()
-                    on:click=move |_| series.update(|s| *s = !*s)>"Follow up after a project"</button>
+                <button class="button button--small" aria-expanded=move || series.is_open().to_string()
+                    on:click=move |_| series.toggle_with(|| error.set(None))>"Follow up after a project"</button>
                 <Show when=move || status().is_some_and(|s| s.1 != Cadence::None)>
                     <label class="select-field">
                         <span class="visually-hidden">"Snooze for"</span>
@@ -98,14 +103,15 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                     </label>
                 </Show>
             </div>
-            <Show when=move || series.get()>
+            <Show when=move || series.is_open()>
                 <form class="subform" on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     match kith.follow_up_series(&[me.get_value()], &series_text.get_untracked()) {
-                        Ok(()) => { series.set(false); series_text.set(String::new()); error.set(None); }
+                        Ok(()) => { series_text.set(String::new()); series.close(); error.set(None); }
                         Err(e) => error.set(Some(e.to_string())),
                     }
                 }>
+                    <DiscardPrompt form=series/>
                     <TextField id="series-text" label="Follow up about" value=series_text
                         placeholder="e.g. How the new system is working"
                         hint="Kith adds follow-ups in 7, 30 and 90 days."/>
@@ -115,8 +121,9 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                     </div>
                 </form>
             </Show>
-            <Show when=move || editing.get()>
+            <Show when=move || editing.is_open()>
                 <form class="subform" on:submit=save>
+                    <DiscardPrompt form=editing/>
                     <div class="day-picker">
                         <TextField id="cadence-count" label="Check in every" value=count
                             inputmode="numeric" class="field--narrow"/>
@@ -132,7 +139,7 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                         <button type="submit" class="button button--primary">"Save timer"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| {
                             let _ = kith.set_cadence(&me.get_value(), Cadence::None);
-                            editing.set(false);
+                            editing.close();
                         }>"No timer"</button>
                     </div>
                 </form>

@@ -3,6 +3,7 @@
 use super::{Dates, Person};
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::components::read_failed::ReadFailed;
+use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::dates::{DEFAULT_LEAD_DAYS, MONTHS};
@@ -73,8 +74,6 @@ fn read_day(month: u32, day: &str, year: &str) -> Result<Option<(u32, u32, Optio
 #[component]
 pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView {
     let kith = use_kith();
-    let adding = RwSignal::new(false);
-    crate::components::escape::close_on_escape(adding);
     let name = RwSignal::new(String::new());
     let relation = RwSignal::new(String::new());
     let (month, day, year) = (
@@ -83,6 +82,12 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
         RwSignal::new(String::new()),
     );
     let error = RwSignal::new(None::<String>);
+    let adding = SubForm::new(move || {
+        [name, relation, day, year]
+            .iter()
+            .any(|s| s.with(|t| !t.trim().is_empty()))
+            || month.get() != 0
+    });
     let members = move || person.with(|p| p.as_ref().map(|c| c.family.clone()).unwrap_or_default());
     let save = {
         let id = id.clone();
@@ -110,7 +115,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
                     day.set(String::new());
                     year.set(String::new());
                     error.set(None);
-                    adding.set(false);
+                    adding.close();
                 }
                 Err(e) => error.set(Some(e.to_string())),
             }
@@ -120,8 +125,8 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
         <section class="card" aria-labelledby="family-title">
             <div class="card__head">
                 <h2 class="card__title" id="family-title">"Family"</h2>
-                <button class="link-button" aria-expanded=move || adding.get().to_string()
-                    on:click=move |_| adding.update(|a| *a = !*a)>"Add family member"</button>
+                <button class="link-button" aria-expanded=move || adding.is_open().to_string()
+                    on:click=move |_| adding.toggle_with(|| ())>"Add family member"</button>
             </div>
             <ul class="family">
                 {move || {
@@ -146,11 +151,12 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
                     }).collect_view()
                 }}
             </ul>
-            {move || (members().is_empty() && !adding.get()).then(|| view! {
+            {move || (members().is_empty() && !adding.is_open()).then(|| view! {
                 <p class="card__empty">"Partners, children, parents: the names that matter to them."</p>
             })}
-            <Show when=move || adding.get()>
+            <Show when=move || adding.is_open()>
                 <form class="subform" on:submit=save.clone()>
+                    <DiscardPrompt form=adding/>
                     <div class="field-pair">
                         <TextField id="family-name" label="Their name" value=name/>
                         <TextField id="family-relation" label="Relation" value=relation
@@ -165,7 +171,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
                     <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save family member"</button>
-                        <button type="button" class="button button--quiet" on:click=move |_| adding.set(false)>"Cancel"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| adding.close()>"Cancel"</button>
                     </div>
                 </form>
             </Show>
@@ -176,8 +182,6 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
 #[component]
 pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
     let kith = use_kith();
-    let adding = RwSignal::new(false);
-    crate::components::escape::close_on_escape(adding);
     let kind = RwSignal::new("birthday".to_owned());
     let label = RwSignal::new(String::new());
     let (month, day, year) = (
@@ -187,6 +191,12 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
     );
     let lead = RwSignal::new(DEFAULT_LEAD_DAYS.to_string());
     let error = RwSignal::new(None::<String>);
+    let adding = SubForm::new(move || {
+        [label, day, year]
+            .iter()
+            .any(|s| s.with(|t| !t.trim().is_empty()))
+            || month.get() != 0
+    });
     let own = move || {
         let own: Vec<_> = live_dates(dates)
             .into_iter()
@@ -225,7 +235,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
                 year.set(String::new());
                 label.set(String::new());
                 error.set(None);
-                adding.set(false);
+                adding.close();
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -234,8 +244,8 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
         <section class="card" aria-labelledby="dates-title">
             <div class="card__head">
                 <h2 class="card__title" id="dates-title">"Important dates"</h2>
-                <button class="link-button" aria-expanded=move || adding.get().to_string()
-                    on:click=move |_| adding.update(|a| *a = !*a)>"Add date"</button>
+                <button class="link-button" aria-expanded=move || adding.is_open().to_string()
+                    on:click=move |_| adding.toggle_with(|| ())>"Add date"</button>
             </div>
             {move || read_error(dates).map(|reason| view! { <ReadFailed what="their important dates" reason/> })}
             <ul class="dates">
@@ -253,11 +263,12 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            {move || (own().is_empty() && !adding.get()).then(|| view! {
+            {move || (own().is_empty() && !adding.is_open()).then(|| view! {
                 <p class="card__empty">"Birthdays, anniversaries, graduations: Kith reminds you ahead of each."</p>
             })}
-            <Show when=move || adding.get()>
+            <Show when=move || adding.is_open()>
                 <form class="subform" on:submit=save.clone()>
+                    <DiscardPrompt form=adding/>
                     <div class="field-pair">
                         <SelectField id="date-kind" label="Kind of date" value=kind
                             options=DateKind::BUILT_IN.iter().map(|k| (k.key().to_owned(), k.label().to_owned()))
@@ -273,7 +284,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
                     <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save date"</button>
-                        <button type="button" class="button button--quiet" on:click=move |_| adding.set(false)>"Cancel"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| adding.close()>"Cancel"</button>
                     </div>
                 </form>
             </Show>

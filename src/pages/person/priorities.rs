@@ -3,6 +3,7 @@
 
 use super::Person;
 use crate::components::form::{FormError, TextArea};
+use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::ContactId;
@@ -12,9 +13,9 @@ use leptos::prelude::*;
 pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
-    let editing = RwSignal::new(false);
-    crate::components::escape::close_on_escape(editing);
     let draft = RwSignal::new(String::new());
+    let filled = StoredValue::new(String::new());
+    let editing = SubForm::new(move || draft.with(|d| filled.with_value(|f| d != f)));
     let error = RwSignal::new(None::<String>);
     // What they care about, when it was confirmed, and whether to ask again.
     let current = move || {
@@ -36,7 +37,7 @@ pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
     let save = move |text: String| match kith.set_priorities(&me.get_value(), &text) {
         Ok(()) => {
             error.set(None);
-            editing.set(false);
+            editing.close();
         }
         Err(e) => error.set(Some(e.to_string())),
     };
@@ -44,8 +45,8 @@ pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
         <section class="card" aria-labelledby="priorities-title">
             <div class="card__head">
                 <h2 class="card__title" id="priorities-title">"What they care about right now"</h2>
-                <button class="link-button" aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| { draft.set(current().0); editing.set(true); }>"Update"</button>
+                <button class="link-button" aria-expanded=move || editing.is_open().to_string()
+                    on:click=move |_| editing.toggle_with(|| { let t = current().0; filled.set_value(t.clone()); draft.set(t); })>"Update"</button>
             </div>
             {move || {
                 let (text, confirmed, _) = current();
@@ -64,13 +65,14 @@ pub fn PrioritiesCard(id: ContactId, person: Person) -> impl IntoView {
                     <button class="button button--small" on:click=move |_| save(current().0)>"Still true"</button>
                 </div>
             </Show>
-            <Show when=move || editing.get()>
+            <Show when=move || editing.is_open()>
                 <form class="subform" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save(draft.get_untracked()); }>
+                    <DiscardPrompt form=editing/>
                     <TextArea id="priorities-text" label="What they care about" value=draft/>
                     <FormError error/>
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Save priorities"</button>
-                        <button type="button" class="button button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| editing.close()>"Cancel"</button>
                     </div>
                 </form>
             </Show>

@@ -2,6 +2,7 @@
 //! with a small person picker to add one.
 
 use crate::components::form::{Binding, FormError, SelectField, TextField};
+use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::state::use_kith;
 use kith_core::{ContactId, RelationKind};
 use leptos::prelude::*;
@@ -9,11 +10,10 @@ use leptos::prelude::*;
 #[component]
 pub fn RelationsCard(id: ContactId) -> impl IntoView {
     let kith = use_kith();
-    let adding = RwSignal::new(false);
-    crate::components::escape::close_on_escape(adding);
     let kind = RwSignal::new(RelationKind::ColleagueOf);
     let query = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let adding = SubForm::new(move || query.with(|q| !q.trim().is_empty()));
     let me = StoredValue::new(id);
     let links = {
         move || {
@@ -60,7 +60,7 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
             Ok(()) => {
                 query.set(String::new());
                 error.set(None);
-                adding.set(false);
+                adding.close();
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -69,8 +69,8 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
         <section class="card" aria-labelledby="relations-title">
             <div class="card__head">
                 <h2 class="card__title" id="relations-title">"People around them"</h2>
-                <button class="link-button" aria-expanded=move || adding.get().to_string()
-                    on:click=move |_| adding.update(|a| *a = !*a)>"Link a person"</button>
+                <button class="link-button" aria-expanded=move || adding.is_open().to_string()
+                    on:click=move |_| adding.toggle_with(|| ())>"Link a person"</button>
             </div>
             <ul class="relations">
                 {move || links().into_iter().map(|(label, other, name, holder, kind)| {
@@ -84,11 +84,12 @@ pub fn RelationsCard(id: ContactId) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            {move || (links().is_empty() && !adding.get()).then(|| view! {
+            {move || (links().is_empty() && !adding.is_open()).then(|| view! {
                 <p class="card__empty">"Who they work with, who introduced you, who they live with."</p>
             })}
-            <Show when=move || adding.get()>
+            <Show when=move || adding.is_open()>
                 <div class="subform">
+                    <DiscardPrompt form=adding/>
                     <div class="field-pair">
                         <SelectField id="relation-kind" label="They are…"
                             value=Binding::derived(

@@ -3,7 +3,7 @@
 
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
-use kith_core::backup::{Backup, Preview, Restorer};
+use kith_core::backup::{Backup, Preview, Removed, Restorer};
 use kith_core::format::grouped;
 use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
@@ -63,6 +63,21 @@ pub fn BackupCard() -> impl IntoView {
     // An encrypted file waiting for its passphrase: (file name, envelope).
     let locked = RwSignal::new(None::<(String, Arc<Opened>)>);
     let unlock_with = RwSignal::new(String::new());
+    // "Replace everything" pressed once: asking, in numbers.
+    let confirming = RwSignal::new(false);
+    let save_safety_copy = move |_| {
+        let Some(pieces) = kith.safety_copy_pieces() else {
+            return;
+        };
+        let name = format!(
+            "kith-before-replace-{}.json",
+            crate::platform::today().format("%Y-%m-%d")
+        );
+        match crate::components::file_pick::download(&name, "application/json", &pieces) {
+            Ok(()) => kith.say("Safety copy saved to your downloads."),
+            Err(e) => error.set(Some(format!("Couldn't save the safety copy: {e}"))),
+        }
+    };
     let busy = move || working.get().is_some();
     let usage = LocalResource::new(move || {
         kith.revision.track();
@@ -206,12 +221,11 @@ pub fn BackupCard() -> impl IntoView {
                 .map_err(|e| e.to_string());
             working.set(None);
             pending.set(None);
+            confirming.set(false);
             match result {
-                Ok(()) => kith.say(if replace {
-                    "Replaced everything with the backup."
-                } else {
-                    "Merged the backup."
-                }),
+                // A replace says so itself, with an Undo.
+                Ok(()) if replace => {}
+                Ok(()) => kith.say("Merged the backup."),
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -294,11 +308,47 @@ pub fn BackupCard() -> impl IntoView {
                     })}
                     <div class="form__actions">
                         <button class="button button--primary" on:click=move |_| apply(false)>"Merge into what is here"</button>
-                        <button class="button button--danger" on:click=move |_| apply(true)>"Replace everything"</button>
-                        <button class="button button--quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        <button class="button button--danger" aria-expanded=move || confirming.get().to_string()
+                            on:click=move |_| confirming.set(true)>"Replace everything"</button>
+                        <button class="button button--quiet" on:click=move |_| { confirming.set(false); pending.set(None); }>"Cancel"</button>
                     </div>
+                    <Show when=move || confirming.get()>
+                        <div class="confirm" role="alertdialog" aria-labelledby="replace-question">
+                            <p id="replace-question">{replace_question(&p.removed)}</p>
+                            <div class="form__actions">
+                                <button class="button button--danger" on:click=move |_| apply(true)>"Yes, replace everything"</button>
+                                <button class="button button--quiet" on:click=move |_| confirming.set(false)>"Keep what is here"</button>
+                            </div>
+                        </div>
+                    </Show>
+                </div>
+            })}
+            {move || kith.safety_copy.with(Option::is_some).then(|| view! {
+                <div class="subform" role="region" aria-label="Safety copy">
+                    <p>"What was here before the last “Replace everything” is kept until you close Kith."</p>
+                    <button class="button button--small" on:click=save_safety_copy>"Download the safety copy"</button>
                 </div>
             })}
         </section>
     }
+}
+
+/// "Replace everything?" in numbers: what here is not in the file.
+fn replace_question(removed: &Removed) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{} {many}", grouped(n)),
+    };
+    let safety = "Kith keeps a safety copy of what is here now: you can undo right after, or download it from this page.";
+    if removed.is_empty() {
+        return format!(
+            "Replace everything with the backup? Everything here is also in the file. {safety}"
+        );
+    }
+    format!(
+        "Replace everything with the backup? This removes {}, {} and {} that are not in the file. {safety}",
+        count(removed.people, "person", "people"),
+        count(removed.interactions, "interaction", "interactions"),
+        count(removed.dates, "date", "dates"),
+    )
 }

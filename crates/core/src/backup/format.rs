@@ -69,7 +69,7 @@ pub struct Backup {
 }
 
 fn sorted<T, K: Ord>(mut items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
-    items.sort_by_key(|i| key(i));
+    crate::sort::sort_by_key(&mut items, |i| key(i));
     items
 }
 

@@ -125,9 +125,68 @@ pub struct Preview {
     pub changed: usize,
     /// Records in both with the same stamp but different contents.
     pub conflicting: usize,
+    /// What "Replace everything" would remove: live records here that the
+    /// backup does not hold live.
+    pub removed: Removed,
     /// Organisations of the file that merging makes one with an
     /// organisation here of the same name: the names as they are here.
     pub organisations_matched: Vec<String>,
+}
+
+/// Live people, interactions and dates here that a replace would remove.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub people: usize,
+    pub interactions: usize,
+    pub dates: usize,
+}
+
+impl Removed {
+    /// Live records of `current` with no live record of the same id in
+    /// `incoming`.
+    fn of(current: &Backup, incoming: &Backup) -> Removed {
+        fn gone<T, K: Ord>(
+            current: &[T],
+            incoming: &[T],
+            id: impl Fn(&T) -> K,
+            live: impl Fn(&T) -> bool,
+        ) -> usize {
+            // Inserted one by one: collecting into a B-tree sorts first,
+            // a whole compiled sort per key type (see crate::sort).
+            let mut kept = std::collections::BTreeSet::new();
+            for r in incoming.iter().filter(|r| live(r)) {
+                kept.insert(id(r));
+            }
+            current
+                .iter()
+                .filter(|r| live(r) && !kept.contains(&id(r)))
+                .count()
+        }
+        Removed {
+            people: gone(
+                &current.contacts,
+                &incoming.contacts,
+                |c| c.id.clone(),
+                |c| c.is_live(),
+            ),
+            interactions: gone(
+                &current.interactions,
+                &incoming.interactions,
+                |i| i.id.clone(),
+                |i| i.deleted.is_none(),
+            ),
+            dates: gone(
+                &current.dates,
+                &incoming.dates,
+                |d| d.id.clone(),
+                |d| d.deleted.is_none(),
+            ),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Removed::default()
+    }
 }
 
 impl Preview {
@@ -140,7 +199,10 @@ impl Preview {
             updated: impl Fn(&T) -> Timestamp,
             p: &mut Preview,
         ) {
-            let have: BTreeMap<K, &T> = current.iter().map(|r| (id(r), r)).collect();
+            let mut have: BTreeMap<K, &T> = BTreeMap::new();
+            for r in current {
+                have.insert(id(r), r);
+            }
             for r in incoming {
                 match have.get(&id(r)) {
                     None => p.new += 1,
@@ -168,6 +230,7 @@ impl Preview {
                 .iter()
                 .filter(|d| d.deleted.is_none())
                 .count(),
+            removed: Removed::of(current, incoming),
             ..Preview::default()
         };
         count(
@@ -396,5 +459,13 @@ mod tests {
         assert_eq!((p.new, p.changed, p.conflicting, p.people), (0, 2, 0, 1));
         let p = Preview::of(&a, &tie);
         assert_eq!(p.conflicting, 1);
+        let nothing = Backup::new("test", vec![], vec![], vec![], vec![], vec![]);
+        let live_in_a = a.contacts.iter().filter(|c| c.is_live()).count();
+        assert_eq!(
+            Preview::of(&a, &nothing).removed.people,
+            live_in_a,
+            "replacing with an empty file removes everyone here"
+        );
+        assert_eq!(Preview::of(&a, &a).removed, Removed::default());
     }
 }

@@ -35,7 +35,7 @@ pub mod sealed;
 mod validate;
 
 pub use format::{migrate, Backup, BackupPhoto, Settings, FORMAT, VERSION};
-pub use merge::Preview;
+pub use merge::{Preview, Removed};
 pub use reminder::Reminder;
 pub use restore::Restorer;
 pub use validate::RestoreError;

@@ -41,6 +41,7 @@ pub enum Field {
     /// What they said about how it went.
     LogTemperatureNote,
     LogDetails,
+    LogDetailsAbout,
     LogFollowUp,
     LogFollowUpDue,
 

@@ -22,61 +22,94 @@ pub struct InteractionInput {
     pub temperature: Option<u8>,
     /// In their words.
     pub temperature_note: String,
-    /// Details learned, one per line; each lands on every person's list.
+    /// Details learned, one per line.
     pub details: String,
+    /// Whom the details are about; `None`: the first of `people` (the
+    /// page's own person).
+    pub details_about: Option<ContactId>,
     /// A follow-up to do, if any, and its day (`YYYY-MM-DD`).
     pub follow_up: String,
     pub follow_up_due: String,
 }
 
+/// The parts of the log form every interaction has, checked.
+pub(super) struct Checked {
+    pub kind: InteractionKind,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub temperature: Option<Temperature>,
+}
+
+/// Checks who, what kind, the day (required, and not still to come), the
+/// time, the notes and the temperature.
+pub(super) fn check(
+    input: &InteractionInput,
+    today: NaiveDate,
+) -> Result<Checked, ValidationError> {
+    if input.people.is_empty() {
+        return Err(ValidationError::invalid(
+            Field::LogPeople,
+            "Choose at least one person.",
+        ));
+    }
+    let kind = InteractionKind::from_key(&input.kind).ok_or_else(|| {
+        ValidationError::invalid(Field::LogKind, "Choose what kind of contact it was.")
+    })?;
+    let date = parse_day(Field::LogDate, &input.date)?
+        .ok_or_else(|| ValidationError::invalid(Field::LogDate, "Choose the day it happened."))?;
+    if date > today {
+        return Err(ValidationError::invalid(
+            Field::LogDate,
+            "That day is still to come; log it once it has happened.",
+        ));
+    }
+    let time = match input.time.trim() {
+        "" => None,
+        t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
+            ValidationError::invalid(
+                Field::LogTime,
+                format!("“{t}” is not a time; write it as 14:30."),
+            )
+        })?),
+    };
+    check_len(Field::LogNotes, "notes", &input.notes, MAX_NOTES)?;
+    let temperature = match input.temperature {
+        None => None,
+        Some(score @ 1..=5) => {
+            let note = one_line(&input.temperature_note);
+            check_len(Field::LogTemperatureNote, "note", &note, MAX_LINE)?;
+            Some(Temperature { score, note })
+        }
+        Some(_) => {
+            return Err(ValidationError::invalid(
+                Field::LogTemperature,
+                "Rate from 1 to 5.",
+            ))
+        }
+    };
+    Ok(Checked {
+        kind,
+        date,
+        time,
+        temperature,
+    })
+}
+
 impl Directory {
     /// Logs an interaction from the form: validates, then records it with
-    /// its temperature, and adds the details learned to each person.
+    /// its temperature, and adds the details learned to the one person
+    /// they are about.
     pub fn record_interaction(
         &self,
         input: &InteractionInput,
         ctx: &mut Ctx<'_>,
     ) -> Result<Batch, ValidationError> {
-        if input.people.is_empty() {
-            return Err(ValidationError::invalid(
-                Field::LogPeople,
-                "Choose at least one person.",
-            ));
-        }
-        let kind = InteractionKind::from_key(&input.kind).ok_or_else(|| {
-            ValidationError::invalid(Field::LogKind, "Choose what kind of contact it was.")
-        })?;
-        let date = parse_day(Field::LogDate, &input.date)?.unwrap_or(ctx.today);
-        if date > ctx.today {
-            return Err(ValidationError::invalid(
-                Field::LogDate,
-                "That day is still to come; log it once it has happened.",
-            ));
-        }
-        let time = match input.time.trim() {
-            "" => None,
-            t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
-                ValidationError::invalid(
-                    Field::LogTime,
-                    format!("“{t}” is not a time; write it as 14:30."),
-                )
-            })?),
-        };
-        check_len(Field::LogNotes, "notes", &input.notes, MAX_NOTES)?;
-        let temperature = match input.temperature {
-            None => None,
-            Some(score @ 1..=5) => {
-                let note = one_line(&input.temperature_note);
-                check_len(Field::LogTemperatureNote, "note", &note, MAX_LINE)?;
-                Some(Temperature { score, note })
-            }
-            Some(_) => {
-                return Err(ValidationError::invalid(
-                    Field::LogTemperature,
-                    "Rate from 1 to 5.",
-                ))
-            }
-        };
+        let Checked {
+            kind,
+            date,
+            time,
+            temperature,
+        } = check(input, ctx.today)?;
         let details: Vec<String> = input
             .details
             .lines()
@@ -85,6 +118,15 @@ impl Directory {
             .collect();
         for d in &details {
             check_len(Field::LogDetails, "detail", d, MAX_LINE)?;
+        }
+        // Details are about one person: the one chosen, else the first (the
+        // page's own person).
+        let about = input.details_about.as_ref().unwrap_or(&input.people[0]);
+        if !details.is_empty() && !input.people.contains(about) {
+            return Err(ValidationError::invalid(
+                Field::LogDetailsAbout,
+                "Choose someone who was there.",
+            ));
         }
         let follow_up = one_line(&input.follow_up);
         let follow_up = if follow_up.is_empty() {
@@ -115,23 +157,24 @@ impl Directory {
             i.temperature = temperature;
         }
         if !details.is_empty() {
-            for id in &input.people {
-                let pos = batch.contacts.iter().position(|c| &c.id == id);
-                let mut c = match pos {
-                    Some(p) => batch.contacts.remove(p),
-                    None => self.contact(id).cloned().ok_or(ValidationError::NotFound)?,
-                };
-                for text in &details {
-                    c.details.push(Detail {
-                        id: DetailId::from_random((ctx.random)()),
-                        date,
-                        text: text.clone(),
-                        pinned: false,
-                    });
-                }
-                c.updated = ctx.now;
-                batch.contacts.push(c);
+            let pos = batch.contacts.iter().position(|c| &c.id == about);
+            let mut c = match pos {
+                Some(p) => batch.contacts.remove(p),
+                None => self
+                    .contact(about)
+                    .cloned()
+                    .ok_or(ValidationError::NotFound)?,
+            };
+            for text in &details {
+                c.details.push(Detail {
+                    id: DetailId::from_random((ctx.random)()),
+                    date,
+                    text: text.clone(),
+                    pinned: false,
+                });
             }
+            c.updated = ctx.now;
+            batch.contacts.push(c);
         }
         Ok(batch)
     }
@@ -329,6 +372,8 @@ impl Directory {
         })
     }
 }
+
+mod edit;
 
 #[cfg(test)]
 mod tests;

@@ -112,7 +112,9 @@ impl Directory {
                 (left > 0).then_some((c, left))
             })
             .collect();
-        items.sort_by(|a, b| b.0.deleted.cmp(&a.0.deleted).then(a.0.id.cmp(&b.0.id)));
+        crate::sort::sort_by(&mut items, |a, b| {
+            b.0.deleted.cmp(&a.0.deleted).then(a.0.id.cmp(&b.0.id))
+        });
         items
     }
 

@@ -201,6 +201,7 @@ fn the_log_form_and_the_person_page_name_their_input() {
     let log = InteractionInput {
         people: vec![id.clone()],
         kind: "call".into(),
+        date: "2020-01-01".into(),
         ..Default::default()
     };
     let record =

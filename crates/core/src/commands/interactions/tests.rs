@@ -54,7 +54,7 @@ fn timers_are_set_snoozed_and_closed_by_checking_in() {
 }
 
 #[test]
-fn the_log_form_records_time_temperature_and_details_for_everyone() {
+fn the_log_form_records_time_temperature_and_details_about_one_person() {
     let mut dir = Directory::default();
     let ana = add(&mut dir, &input("Ana", ""), 1);
     let bo = add(&mut dir, &input("Bo", ""), 1);
@@ -67,6 +67,7 @@ fn the_log_form_records_time_temperature_and_details_for_everyone() {
         temperature: Some(4),
         temperature_note: "  “Happy with the new rollout”  ".into(),
         details: "Ava got into Porto\n\n  Moving house in March ".into(),
+        details_about: None,
         follow_up: " Send the proposal ".into(),
         follow_up_due: "2026-11-27".into(),
     };
@@ -102,7 +103,14 @@ fn the_log_form_records_time_temperature_and_details_for_everyone() {
     assert!(!done.tasks[0].is_open());
     for c in &b.contacts {
         let texts: Vec<_> = c.details.iter().map(|d| d.text.as_str()).collect();
-        assert_eq!(texts, ["Ava got into Porto", "Moving house in March"]);
+        if c.id == ana {
+            assert_eq!(texts, ["Ava got into Porto", "Moving house in March"]);
+        } else {
+            assert!(
+                texts.is_empty(),
+                "details land only on the person they are about"
+            );
+        }
         assert_eq!(
             c.last_interaction.map(|d| d.to_string()),
             Some("2026-11-20".into())
@@ -136,12 +144,108 @@ fn the_log_form_records_time_temperature_and_details_for_everyone() {
         check(|f| f.follow_up_due = String::new()),
         Some(Field::LogFollowUpDue)
     );
-    let today_default = InteractionInput {
-        date: String::new(),
+    assert_eq!(
+        check(|f| f.date = String::new()),
+        Some(Field::LogDate),
+        "an empty day is refused, never taken for today"
+    );
+    let stranger = add(&mut dir, &input("Cy", ""), 1);
+    let about_stranger = InteractionInput {
+        details_about: Some(stranger),
         ..form.clone()
     };
-    let b = with_ctx(7, |ctx| dir.record_interaction(&today_default, ctx)).unwrap();
-    assert_eq!(b.interactions[0].date, super::super::testing::today());
+    assert_eq!(
+        with_ctx(7, |ctx| dir.record_interaction(&about_stranger, ctx))
+            .unwrap_err()
+            .field(),
+        Some(Field::LogDetailsAbout)
+    );
+    let about_bo = InteractionInput {
+        details_about: Some(bo.clone()),
+        ..form.clone()
+    };
+    let b = with_ctx(7, |ctx| dir.record_interaction(&about_bo, ctx)).unwrap();
+    let bo_after = b.contacts.iter().find(|c| c.id == bo).unwrap();
+    assert_eq!(bo_after.details.len(), 2);
+    let ana_after = b.contacts.iter().find(|c| c.id == ana).unwrap();
+    assert!(ana_after.details.is_empty());
+}
+
+/// A day as the form gives it.
+fn ymd(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn editing_or_deleting_the_latest_interaction_moves_the_timer_back() {
+    let mut dir = Directory::default();
+    let ana = add(&mut dir, &input("Ana", ""), 1);
+    let bo = add(&mut dir, &input("Bo", ""), 1);
+    let log = |people: Vec<ContactId>, date: &str| InteractionInput {
+        people,
+        kind: "call".into(),
+        date: date.into(),
+        ..Default::default()
+    };
+    let first = with_ctx(2, |ctx| {
+        dir.record_interaction(&log(vec![ana.clone()], "2026-11-01"), ctx)
+    })
+    .unwrap();
+    dir.apply(&first);
+    let second = with_ctx(3, |ctx| {
+        dir.record_interaction(&log(vec![ana.clone(), bo.clone()], "2026-11-20"), ctx)
+    })
+    .unwrap();
+    dir.apply(&second);
+    let latest = second.interactions[0].clone();
+    let last = |dir: &Directory, id: &ContactId| dir.contact(id).unwrap().last_interaction;
+    // A person's day once `batch` is applied (Directory is not Clone).
+    let after = |batch: &Batch, id: &ContactId| {
+        batch
+            .contacts
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| last(&dir, id), |c| c.last_interaction)
+    };
+    assert_eq!(last(&dir, &ana), Some(ymd("2026-11-20")));
+
+    // Deleting it: Ana's timer counts from 1 Nov again, Bo has none left.
+    let others = [(ana.clone(), Some(ymd("2026-11-01"))), (bo.clone(), None)];
+    let gone = with_ctx(4, |ctx| dir.delete_interaction(&latest, &others, ctx)).unwrap();
+    assert_eq!(
+        gone.interactions[0].deleted,
+        Some(crate::time::Timestamp(4))
+    );
+    assert_eq!(after(&gone, &ana), Some(ymd("2026-11-01")));
+    assert_eq!(after(&gone, &bo), None);
+
+    // Editing it to an earlier day, and without Bo.
+    let moved = log(vec![ana.clone()], "2026-10-15");
+    let edit = with_ctx(5, |ctx| dir.edit_interaction(&latest, &moved, &others, ctx)).unwrap();
+    let edited = edit.interactions.last().unwrap();
+    assert_eq!(
+        (edited.id.clone(), edited.date),
+        (latest.id.clone(), ymd("2026-10-15"))
+    );
+    assert_eq!(
+        edited.created, latest.created,
+        "the same interaction, corrected"
+    );
+    assert_eq!(after(&edit, &ana), Some(ymd("2026-11-01")));
+    assert_eq!(after(&edit, &bo), None);
+
+    // Editing an older one to a later day moves the timer forward.
+    let older = first.interactions[0].clone();
+    let others = [(ana.clone(), Some(ymd("2026-11-20")))];
+    let later = log(vec![ana.clone()], "2026-11-21");
+    let edit = with_ctx(6, |ctx| dir.edit_interaction(&older, &later, &others, ctx)).unwrap();
+    assert_eq!(after(&edit, &ana), Some(ymd("2026-11-21")));
+
+    // An empty day is refused in words.
+    let blank = log(vec![ana.clone()], "");
+    let refused =
+        with_ctx(7, |ctx| dir.edit_interaction(&older, &blank, &others, ctx)).unwrap_err();
+    assert_eq!(refused.to_string(), "Choose the day it happened.");
 }
 
 #[test]
