@@ -142,7 +142,7 @@ pub fn order_members<T>(rows: &mut [(Member<'_>, Option<Health>, T)], order: Mem
         None => 2,
         Some(Health::Good) => 3,
     };
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, |a, b| {
         let current = b.0.is_current().cmp(&a.0.is_current());
         current.then_with(|| match order {
             MemberOrder::Name => std::cmp::Ordering::Equal,

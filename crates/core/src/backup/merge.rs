@@ -284,7 +284,7 @@ impl Preview {
                 }
             }
         }
-        p.organisations_matched.sort();
+        crate::sort::sort(&mut p.organisations_matched);
         p
     }
 }

@@ -134,7 +134,7 @@ impl Directory {
                 c
             })
             .collect();
-        out.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::sort::sort_by(&mut out, |a, b| a.id.cmp(&b.id));
         out
     }
 }
