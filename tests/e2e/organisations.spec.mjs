@@ -89,6 +89,19 @@ test("rename refuses an empty or taken name and offers a merge; merge and delete
   await kith.openPerson("Cy Gone");
   await expect(page.getByRole("heading", { level: 1, name: "Cy Gone" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Work" })).toHaveCount(0);
+
+  // Changed their mind: Undo brings the organisation and Cy's role back.
+  await page.goto("/organisations");
+  await openOrganisation(page, "Harbor Logistics");
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Delete organisation…" }).click();
+  await page.getByRole("alertdialog", { name: "Delete organisation?" }).getByRole("button", { name: "Delete Harbor Logistics" }).click();
+  const n = page.getByRole("status").filter({ has: page.locator(".notice") });
+  await expect(n).toContainText("Deleted Harbor Logistics and the roles of 2 people there.");
+  await n.getByRole("button", { name: "Undo" }).click();
+  await expect(n).toContainText("Undone");
+  await openOrganisation(page, "Harbor Logistics");
+  await expect(page.getByRole("list", { name: "People at this organisation" }).getByRole("listitem")).toHaveCount(2);
 });
 
 test("the organisation's people show their warmth and sort by it, by name and by check-in", async ({ page }) => {
