@@ -131,10 +131,14 @@ pub fn OrganisationTidy(
     let kith = use_kith();
     let navigate = use_navigate();
     let me = StoredValue::new(id);
-    let target = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(other) = merge_into.get() {
-            target.set(other.to_string());
+    let chosen = RwSignal::new(String::new());
+    // The user's choice, else the organisation a rename collided with.
+    let target = Signal::derive(move || {
+        let c = chosen.get();
+        if c.is_empty() {
+            merge_into.get().map(|o| o.to_string()).unwrap_or_default()
+        } else {
+            c
         }
     });
     let confirm_delete = RwSignal::new(false);
@@ -176,7 +180,7 @@ pub fn OrganisationTidy(
                 <div class="day-picker">
                     <SelectField id="org-merge-into" label="Merge into another organisation"
                         hint="Everyone's role here moves there; this one goes."
-                        value=Binding::derived(move || target.get(), move |v| target.set(v))
+                        value=Binding::derived(move || target.get(), move |v| chosen.set(v))
                         options={
                             let mut o = vec![(String::new(), "Choose…".to_owned())];
                             o.extend(others());

@@ -17,14 +17,14 @@ impl Kith {
         });
         let batch = self.run(|d, ctx| d.merge_organisations(keep, other, ctx))?;
         let moved = batch.contacts.len();
-        // undo: lead wires (persist_undoable, once on main).
-        self.persist(batch);
-        if let Some((kept, gone)) = names {
-            self.say(format!(
+        let text = names.map_or_else(String::new, |(kept, gone)| {
+            format!(
                 "Merged {gone} into {kept}: {} moved.",
                 kith_core::organisation::people(moved)
-            ));
-        }
+            )
+        });
+        // Undo writes back both organisations and every moved role.
+        self.persist_undoable(batch, text);
         Ok(())
     }
 
@@ -36,16 +36,18 @@ impl Kith {
             .unwrap_or_default();
         let batch = self.run(|d, ctx| d.delete_organisation(id, ctx))?;
         let n = batch.contacts.len();
-        // undo: lead wires (persist_undoable, once on main).
-        self.persist(batch);
-        self.say(if n == 0 {
-            format!("Deleted {name}.")
-        } else {
-            format!(
-                "Deleted {name} and the roles of {} there.",
-                kith_core::organisation::people(n)
-            )
-        });
+        // Undo brings the organisation and every removed role back.
+        self.persist_undoable(
+            batch,
+            if n == 0 {
+                format!("Deleted {name}.")
+            } else {
+                format!(
+                    "Deleted {name} and the roles of {} there.",
+                    kith_core::organisation::people(n)
+                )
+            },
+        );
         Ok(())
     }
 }

@@ -55,9 +55,10 @@ test("a vCard's organisation of the same name is matched and the preview says so
 test("rename refuses an empty or taken name and offers a merge; merge and delete say what they do", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
-  await kith.addPerson({ name: "Ana Hand", organisation: "Harbor Logistics" });
-  await kith.addPerson({ name: "Bo Dup", organisation: "Harbour Log" });
-  await kith.addPerson({ name: "Cy Gone", organisation: "Short Lived" });
+  for (const [name, organisation] of [["Ana Hand", "Harbor Logistics"], ["Bo Dup", "Harbour Log"], ["Cy Gone", "Short Lived"]]) {
+    await kith.addPerson({ name, organisation });
+    await kith.goToPeople();
+  }
   await openOrganisation(page, "Harbour Log");
 
   await page.getByRole("button", { name: "Edit" }).click();
@@ -69,7 +70,7 @@ test("rename refuses an empty or taken name and offers a merge; merge and delete
   await expect(page.getByText("There is already an organisation called “harbor logistics”. Merge into it instead, below.")).toBeVisible();
   const merge = page.getByRole("button", { name: "Merge Harbour Log into Harbor Logistics" });
   await merge.click();
-  await expect(page.getByRole("status")).toContainText("Merged Harbour Log into Harbor Logistics: 1 person moved.");
+  await expect(page.getByRole("status").getByText("Merged Harbour Log into Harbor Logistics: 1 person moved.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Harbor Logistics" })).toBeVisible();
   const members = page.getByRole("list", { name: "People at this organisation" });
   await expect(members.getByRole("listitem")).toHaveCount(2);
@@ -82,11 +83,25 @@ test("rename refuses an empty or taken name and offers a merge; merge and delete
   const confirm = page.getByRole("alertdialog", { name: "Delete organisation?" });
   await expect(confirm).toHaveText(/Delete Short Lived\? 1 person has a role there\. Their roles there are removed; the people stay in Kith\./);
   await confirm.getByRole("button", { name: "Delete Short Lived" }).click();
-  await expect(page.getByRole("status")).toContainText("Deleted Short Lived and the roles of 1 person there.");
+  await expect(page.getByRole("status").getByText("Deleted Short Lived and the roles of 1 person there.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Short Lived" })).toHaveCount(0);
+  await kith.goToPeople();
   await kith.openPerson("Cy Gone");
   await expect(page.getByRole("heading", { level: 1, name: "Cy Gone" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Work" })).toHaveCount(0);
+
+  // Changed their mind: Undo brings the organisation and Cy's role back.
+  await page.goto("/organisations");
+  await openOrganisation(page, "Harbor Logistics");
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Delete organisation…" }).click();
+  await page.getByRole("alertdialog", { name: "Delete organisation?" }).getByRole("button", { name: "Delete Harbor Logistics" }).click();
+  const n = page.getByRole("status").filter({ has: page.locator(".notice") });
+  await expect(n).toContainText("Deleted Harbor Logistics and the roles of 2 people there.");
+  await n.getByRole("button", { name: "Undo" }).click();
+  await expect(n).toContainText("Undone");
+  await openOrganisation(page, "Harbor Logistics");
+  await expect(page.getByRole("list", { name: "People at this organisation" }).getByRole("listitem")).toHaveCount(2);
 });
 
 test("the organisation's people show their warmth and sort by it, by name and by check-in", async ({ page }) => {
@@ -94,6 +109,7 @@ test("the organisation's people show their warmth and sort by it, by name and by
   await kith.open();
   await kith.addPerson({ name: "Ann Warm", organisation: "Tidewater" });
   await kith.logInteraction({ date: await day(page, -2), score: 5 });
+  await kith.goToPeople();
   await kith.addPerson({ name: "Zed Cool", organisation: "Tidewater" });
   await kith.logInteraction({ date: await day(page, -20), score: 4 });
   await kith.logInteraction({ date: await day(page, -1), score: 1 });

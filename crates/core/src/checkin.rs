@@ -13,6 +13,10 @@
 //! - A person's own cadence wins; otherwise their organisation's default;
 //!   otherwise the shortest default of their tags.
 //!
+//! (Over 400 lines on purpose: the rule, its states and the words each
+//! screen shows for them stay together, so no screen words a state its
+//! own way.)
+//!
 //! This is the ONE place that says where a person stands:
 //! [`Directory::check_in_status`]. Today's sections, the People sort, an
 //! organisation's members, a person's page, the app badge and the calendar

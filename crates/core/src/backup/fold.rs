@@ -24,21 +24,23 @@ use crate::commands::move_roles;
 use crate::ids::OrganisationId;
 use crate::model::{Contact, Organisation};
 use crate::organisation::organisation_key;
-use std::collections::BTreeMap;
 
 /// Folds live organisations that share a name (see the module docs) and
 /// returns where each merged organisation's roles belong.
-pub(super) fn fold_organisations(
-    orgs: &mut [Organisation],
-) -> BTreeMap<OrganisationId, OrganisationId> {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+pub(super) fn fold_organisations(orgs: &mut [Organisation]) -> Redirects {
+    // Plain vectors, not maps: organisations are few, and every new map
+    // type costs the wasm kilobytes.
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, o) in orgs.iter().enumerate() {
         let key = organisation_key(&o.name);
         if o.deleted.is_none() && !key.is_empty() {
-            groups.entry(key).or_default().push(i);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((key, vec![i])),
+            }
         }
     }
-    for members in groups.values().filter(|m| m.len() > 1) {
+    for (_, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
         let Some(&kept) = members
             .iter()
             .min_by(|&&a, &&b| (orgs[a].created, &orgs[a].id).cmp(&(orgs[b].created, &orgs[b].id)))
@@ -54,20 +56,27 @@ pub(super) fn fold_organisations(
     }
     let redirects = final_targets(orgs);
     for o in orgs.iter_mut() {
-        if let Some(to) = redirects.get(&o.id) {
+        if let Some(to) = target(&redirects, &o.id) {
             o.merged_into = Some(to.clone());
         }
     }
     redirects
 }
 
+/// Where each merged organisation's roles belong: `(from, to)`.
+pub(super) type Redirects = Vec<(OrganisationId, OrganisationId)>;
+
+fn target<'a>(redirects: &'a Redirects, id: &OrganisationId) -> Option<&'a OrganisationId> {
+    redirects
+        .iter()
+        .find(|(from, _)| from == id)
+        .map(|(_, to)| to)
+}
+
 /// People with roles at merged organisations, their roles moved to where
 /// they belong; the others as they are. Applied to both sides before they
 /// are compared, so equal stamps are settled between the same forms.
-pub(super) fn move_merged_roles(
-    contacts: &[Contact],
-    redirects: &BTreeMap<OrganisationId, OrganisationId>,
-) -> Vec<Contact> {
+pub(super) fn move_merged_roles(contacts: &[Contact], redirects: &Redirects) -> Vec<Contact> {
     contacts
         .iter()
         .map(|c| {
@@ -78,7 +87,7 @@ pub(super) fn move_merged_roles(
                 .filter_map(|r| {
                     Some((
                         r.organisation_id.clone(),
-                        redirects.get(&r.organisation_id)?.clone(),
+                        target(redirects, &r.organisation_id)?.clone(),
                     ))
                 })
                 .collect();
@@ -96,17 +105,18 @@ pub(super) fn move_merged_roles(
 
 /// Each merged organisation's final destination, following chains (a
 /// cycle, which only a hand-edited file could hold, stops where it closes).
-fn final_targets(orgs: &[Organisation]) -> BTreeMap<OrganisationId, OrganisationId> {
-    let next: BTreeMap<&OrganisationId, &OrganisationId> = orgs
+fn final_targets(orgs: &[Organisation]) -> Redirects {
+    let next: Vec<(&OrganisationId, &OrganisationId)> = orgs
         .iter()
         .filter(|o| o.deleted.is_some())
         .filter_map(|o| Some((&o.id, o.merged_into.as_ref()?)))
         .collect();
-    next.keys()
-        .map(|&from| {
-            let mut to = next[from];
+    let step = |id: &OrganisationId| next.iter().find(|(from, _)| *from == id).map(|(_, to)| *to);
+    next.iter()
+        .map(|&(from, first)| {
+            let mut to = first;
             let mut seen = vec![from];
-            while let Some(&further) = next.get(to) {
+            while let Some(further) = step(to) {
                 if seen.contains(&to) {
                     break;
                 }
