@@ -24,7 +24,7 @@ pub fn BriefCard(
     let title_id = format!("brief-title-{id}");
     let title_ref = title_id.clone();
     let me = StoredValue::new(id);
-    let tasks = LocalResource::new(move || {
+    let tasks = crate::state::load(move || {
         kith.revision.track();
         async move {
             kith.open_tasks(platform::today(), Some(&me.get_value()))

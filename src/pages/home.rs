@@ -32,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
     };
     // Follow-ups and dates are read from storage: loading, read, or failed
     // (never taken for "none").
-    let reminders = LocalResource::new(move || {
+    let reminders = crate::state::load(move || {
         kith.revision.track();
         async move {
             kith.date_reminders(DATE_HORIZON)
@@ -40,7 +40,7 @@ pub fn HomePage() -> impl IntoView {
                 .map_err(|e| e.to_string())
         }
     });
-    let tasks = LocalResource::new(move || {
+    let tasks = crate::state::load(move || {
         kith.revision.track();
         async move {
             kith.open_tasks(platform::today(), None)

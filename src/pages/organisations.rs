@@ -329,7 +329,7 @@ fn OrganisationHistory(id: OrganisationId) -> impl IntoView {
     let kith = use_kith();
     let me = StoredValue::new(id);
     let shown = RwSignal::new(PAGE);
-    let history = LocalResource::new(move || {
+    let history = crate::state::load(move || {
         kith.revision.track();
         let want = shown.get().max(200);
         let people: Vec<_> = kith.directory.with_untracked(|d| {

@@ -9,6 +9,8 @@ mod commands;
 mod corrections;
 /// The one error type of the state layer, in the words users read.
 mod error;
+/// Reads from storage held in signals, again after each write.
+mod loader;
 /// The short message at the bottom of the screen, and undo.
 mod notices;
 /// Reads straight from storage: timelines, follow-ups, important dates.
@@ -23,6 +25,7 @@ mod transfer;
 mod writes;
 
 pub use error::Error;
+pub use loader::{load, Loaded};
 pub use notices::{Notice, Undo};
 
 use crate::platform;
