@@ -20,26 +20,17 @@ impl Backup {
     pub fn merge(&self, other: &Backup) -> Backup {
         let mut merged = Backup::new(
             &self.app_version,
-            merge_by_id(
-                &self.contacts,
-                &other.contacts,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            merge_by_id(
-                &self.organisations,
-                &other.organisations,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            merge_by_id(
-                &self.interactions,
-                &other.interactions,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            merge_by_id(&self.dates, &other.dates, |r| r.id.clone(), |r| r.updated),
-            merge_by_id(&self.tasks, &other.tasks, |r| r.id.clone(), |r| r.updated),
+            merge_by_id(&self.contacts, &other.contacts, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            merge_by_id(&self.organisations, &other.organisations, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            merge_by_id(&self.interactions, &other.interactions, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            merge_by_id(&self.dates, &other.dates, |r| (r.id.as_str(), r.updated)),
+            merge_by_id(&self.tasks, &other.tasks, |r| (r.id.as_str(), r.updated)),
         );
         let stamp = |b: &Backup, id: &crate::ids::ContactId| {
             b.contacts
@@ -73,27 +64,43 @@ impl Backup {
     }
 }
 
-fn merge_by_id<T: Clone + Serialize + PartialEq, K: Ord>(
-    a: &[T],
-    b: &[T],
-    id: impl Fn(&T) -> K,
-    updated: impl Fn(&T) -> Timestamp,
-) -> Vec<T> {
-    let mut out: BTreeMap<K, T> = BTreeMap::new();
-    for record in a.iter().chain(b) {
-        let key = id(record);
-        let keep_new = match out.get(&key) {
+/// A record's id and `updated` stamp, which is all merging looks at
+/// until two versions tie.
+type Key<T> = for<'a> fn(&'a T) -> (&'a str, Timestamp);
+
+/// The JSON that breaks ties between two versions with the same stamp.
+fn json<T: Serialize>(r: &T) -> Option<String> {
+    serde_json::to_string(r).ok()
+}
+
+fn merge_by_id<T: Clone + Serialize + PartialEq>(a: &[T], b: &[T], key: Key<T>) -> Vec<T> {
+    let all: Vec<&T> = a.iter().chain(b).collect();
+    let keys: Vec<(&str, Timestamp)> = all.iter().map(|r| key(r)).collect();
+    let tie_newer = |n: usize, o: usize| all[n] != all[o] && json(all[n]) > json(all[o]);
+    newest_by_id(&keys, &tie_newer)
+        .into_iter()
+        .map(|i| all[i].clone())
+        .collect()
+}
+
+/// The position of the version of each id that a merge keeps, in id order:
+/// the newest stamp, and on a tie the one `tie_newer` prefers. Not generic,
+/// so one copy serves all five record types (ids order as their strings).
+fn newest_by_id(
+    keys: &[(&str, Timestamp)],
+    tie_newer: &dyn Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let mut out: BTreeMap<&str, usize> = BTreeMap::new();
+    for (n, (id, updated)) in keys.iter().enumerate() {
+        let keep_new = match out.get(id) {
             None => true,
-            Some(old) => {
-                let (n, o) = (updated(record), updated(old));
-                n > o
-                    || (n == o
-                        && record != old
-                        && serde_json::to_string(record).ok() > serde_json::to_string(old).ok())
+            Some(&o) => {
+                let old = keys[o].1;
+                *updated > old || (*updated == old && tie_newer(n, o))
             }
         };
         if keep_new {
-            out.insert(key, record.clone());
+            out.insert(id, n);
         }
     }
     out.into_values().collect()
@@ -128,42 +135,34 @@ impl Removed {
     /// Live records of `current` with no live record of the same id in
     /// `incoming`.
     fn of(current: &Backup, incoming: &Backup) -> Removed {
-        fn gone<T, K: Ord>(
-            current: &[T],
-            incoming: &[T],
-            id: impl Fn(&T) -> K,
-            live: impl Fn(&T) -> bool,
-        ) -> usize {
+        fn gone<T>(current: &[T], incoming: &[T], key: fn(&T) -> (&str, bool)) -> usize {
+            let here: Vec<_> = current.iter().map(key).collect();
+            let there: Vec<_> = incoming.iter().map(key).collect();
+            gone_keys(&here, &there)
+        }
+        /// Not generic: one copy for every record type.
+        fn gone_keys(current: &[(&str, bool)], incoming: &[(&str, bool)]) -> usize {
             // Inserted one by one: collecting into a B-tree sorts first,
             // a whole compiled sort per key type (see crate::sort).
             let mut kept = std::collections::BTreeSet::new();
-            for r in incoming.iter().filter(|r| live(r)) {
-                kept.insert(id(r));
+            for (id, _) in incoming.iter().filter(|(_, live)| *live) {
+                kept.insert(*id);
             }
             current
                 .iter()
-                .filter(|r| live(r) && !kept.contains(&id(r)))
+                .filter(|(id, live)| *live && !kept.contains(id))
                 .count()
         }
         Removed {
-            people: gone(
-                &current.contacts,
-                &incoming.contacts,
-                |c| c.id.clone(),
-                |c| c.is_live(),
-            ),
-            interactions: gone(
-                &current.interactions,
-                &incoming.interactions,
-                |i| i.id.clone(),
-                |i| i.deleted.is_none(),
-            ),
-            dates: gone(
-                &current.dates,
-                &incoming.dates,
-                |d| d.id.clone(),
-                |d| d.deleted.is_none(),
-            ),
+            people: gone(&current.contacts, &incoming.contacts, |c| {
+                (c.id.as_str(), c.is_live())
+            }),
+            interactions: gone(&current.interactions, &incoming.interactions, |i| {
+                (i.id.as_str(), i.deleted.is_none())
+            }),
+            dates: gone(&current.dates, &incoming.dates, |d| {
+                (d.id.as_str(), d.deleted.is_none())
+            }),
         }
     }
 
@@ -175,28 +174,35 @@ impl Removed {
 impl Preview {
     /// Compares `incoming` with `current` record by record.
     pub fn of(current: &Backup, incoming: &Backup) -> Preview {
-        fn count<T: Serialize + PartialEq, K: Ord>(
+        fn count<T: Serialize + PartialEq>(
             current: &[T],
             incoming: &[T],
-            id: impl Fn(&T) -> K,
-            updated: impl Fn(&T) -> Timestamp,
+            key: Key<T>,
             p: &mut Preview,
         ) {
-            let mut have: BTreeMap<K, &T> = BTreeMap::new();
-            for r in current {
-                have.insert(id(r), r);
+            let have: Vec<_> = current.iter().map(key).collect();
+            let come: Vec<_> = incoming.iter().map(key).collect();
+            let differ = |i: usize, c: usize| {
+                incoming[i] != current[c] && json(&incoming[i]) != json(&current[c])
+            };
+            tally(&have, &come, &differ, p);
+        }
+        /// Not generic: one copy for every record type.
+        fn tally(
+            current: &[(&str, Timestamp)],
+            incoming: &[(&str, Timestamp)],
+            differ: &dyn Fn(usize, usize) -> bool,
+            p: &mut Preview,
+        ) {
+            let mut have: BTreeMap<&str, usize> = BTreeMap::new();
+            for (c, (id, _)) in current.iter().enumerate() {
+                have.insert(id, c);
             }
-            for r in incoming {
-                match have.get(&id(r)) {
+            for (i, (id, updated)) in incoming.iter().enumerate() {
+                match have.get(id) {
                     None => p.new += 1,
-                    Some(old) if updated(r) > updated(old) => p.changed += 1,
-                    Some(old)
-                        if updated(r) == updated(old)
-                            && r != *old
-                            && serde_json::to_string(r).ok() != serde_json::to_string(old).ok() =>
-                    {
-                        p.conflicting += 1
-                    }
+                    Some(&c) if *updated > current[c].1 => p.changed += 1,
+                    Some(&c) if *updated == current[c].1 && differ(i, c) => p.conflicting += 1,
                     _ => {}
                 }
             }
@@ -219,36 +225,31 @@ impl Preview {
         count(
             &current.contacts,
             &incoming.contacts,
-            |r| r.id.clone(),
-            |r| r.updated,
+            |r| (r.id.as_str(), r.updated),
             &mut p,
         );
         count(
             &current.organisations,
             &incoming.organisations,
-            |r| r.id.clone(),
-            |r| r.updated,
+            |r| (r.id.as_str(), r.updated),
             &mut p,
         );
         count(
             &current.interactions,
             &incoming.interactions,
-            |r| r.id.clone(),
-            |r| r.updated,
+            |r| (r.id.as_str(), r.updated),
             &mut p,
         );
         count(
             &current.dates,
             &incoming.dates,
-            |r| r.id.clone(),
-            |r| r.updated,
+            |r| (r.id.as_str(), r.updated),
             &mut p,
         );
         count(
             &current.tasks,
             &incoming.tasks,
-            |r| r.id.clone(),
-            |r| r.updated,
+            |r| (r.id.as_str(), r.updated),
             &mut p,
         );
         p
