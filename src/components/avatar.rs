@@ -30,7 +30,7 @@ pub fn Avatar(
         % 360;
     let url = {
         let id = id.clone();
-        LocalResource::new(move || {
+        crate::state::load(move || {
             let version = photo.get();
             let id = id.clone();
             async move {

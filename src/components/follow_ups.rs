@@ -19,10 +19,10 @@ const PAGE: usize = 50;
 /// Open follow-ups, read again after every write: everyone's (`of` is
 /// `None`) or one person's, soonest first. Loading (`None`), read, or
 /// failed in words, never taken for "none".
-pub fn open_tasks(of: Option<ContactId>) -> LocalResource<Result<Vec<Task>, String>> {
+pub fn open_tasks(of: Option<ContactId>) -> crate::state::Loaded<Result<Vec<Task>, String>> {
     let kith = use_kith();
     let of = StoredValue::new(of);
-    LocalResource::new(move || {
+    crate::state::load(move || {
         kith.revision.track();
         async move {
             kith.every_open_task(of.get_value())

@@ -18,12 +18,12 @@ const PAGE: usize = 20;
 /// shared by the brief and the health card.
 /// `Err` holds the storage's reason in words: a failed read is shown as
 /// such, never as "no interactions".
-pub type History = LocalResource<Result<Vec<Interaction>, String>>;
+pub type History = crate::state::Loaded<Result<Vec<Interaction>, String>>;
 
 /// Loads up to 200 of `id`'s newest interactions, again after each write.
 pub fn recent_history(kith: Kith, id: ContactId) -> History {
     let me = StoredValue::new(id);
-    LocalResource::new(move || {
+    crate::state::load(move || {
         kith.revision.track();
         async move {
             kith.timeline(&me.get_value(), None, 200)

@@ -33,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
     };
     // Follow-ups and dates are read from storage: loading, read, or failed
     // (never taken for "none").
-    let reminders = LocalResource::new(move || {
+    let reminders = crate::state::load(move || {
         kith.revision.track();
         async move {
             kith.date_reminders(DATE_HORIZON)

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// The organisation's interactions, newest first, as its page loads them.
-pub type History = LocalResource<Result<Vec<Interaction>, String>>;
+pub type History = crate::state::Loaded<Result<Vec<Interaction>, String>>;
 
 /// The organisation's people: role, last contact, check-in state and
 /// warmth, in the order the user picks.

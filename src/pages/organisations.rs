@@ -283,7 +283,7 @@ fn current_people(kith: crate::state::Kith, org: &OrganisationId) -> Vec<kith_co
 /// present), newest first: each person's newest 200, merged.
 fn org_history(kith: crate::state::Kith, id: OrganisationId) -> History {
     let me = StoredValue::new(id);
-    LocalResource::new(move || {
+    crate::state::load(move || {
         kith.revision.track();
         let people: Vec<_> = kith.directory.with_untracked(|d| {
             d.members(&me.get_value())

@@ -11,6 +11,8 @@ mod corrections;
 mod error;
 /// Follow-ups on their own: add, edit, delete, list every open one.
 mod followups;
+/// Reads from storage held in signals, again after each write.
+mod loader;
 /// The short message at the bottom of the screen, and undo.
 mod notices;
 /// Merging and deleting organisations.
@@ -27,6 +29,7 @@ mod transfer;
 mod writes;
 
 pub use error::Error;
+pub use loader::{load, Loaded};
 pub use notices::{Notice, Undo};
 
 use crate::platform;

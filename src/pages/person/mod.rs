@@ -34,7 +34,7 @@ pub fn use_contact_id() -> Memo<Option<ContactId>> {
 pub type Person = Memo<Option<Contact>>;
 
 /// The person's important dates, as stored; reloaded after each write.
-pub type Dates = LocalResource<Result<Vec<ImportantDate>, crate::state::Error>>;
+pub type Dates = crate::state::Loaded<Result<Vec<ImportantDate>, crate::state::Error>>;
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -71,7 +71,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
     let history = recent_history(kith, id.clone());
     let dates: Dates = {
         let id = id.clone();
-        LocalResource::new(move || {
+        crate::state::load(move || {
             kith.revision.track();
             let id = id.clone();
             async move { kith.dates_for(&id).await }

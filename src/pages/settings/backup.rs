@@ -79,7 +79,7 @@ pub fn BackupCard() -> impl IntoView {
         }
     };
     let busy = move || working.get().is_some();
-    let usage = LocalResource::new(move || {
+    let usage = crate::state::load(move || {
         kith.revision.track();
         crate::platform::storage_estimate()
     });

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 pub fn SettingsPage() -> impl IntoView {
     let kith = use_kith();
     let theme = RwSignal::new(platform::load_theme());
-    let counts = LocalResource::new(move || {
+    let counts = crate::state::load(move || {
         kith.directory.track();
         let store = kith.store();
         async move {
@@ -81,7 +81,7 @@ pub fn SettingsPage() -> impl IntoView {
                     "Everything you keep in Kith stays in this browser on this device. "
                     "Nothing is sent anywhere."
                 </p>
-                <Suspense fallback=|| view! { <p>"Counting…"</p> }>{stored}</Suspense>
+                {move || stored().unwrap_or_else(|| view! { <p>"Counting…"</p> }.into_any())}
                 <div class="persist" role="region" aria-label="Keeping your data">
                     {move || match kith.persisted.get() {
                         Some(true) => view! {
