@@ -21,40 +21,30 @@ impl Backup {
     /// comes from the side whose record set it last; preferences are this
     /// backup's (the device's own), or `other`'s when it has none.
     pub fn merge(&self, other: &Backup) -> Backup {
-        let mut organisations = merge_by_id(
-            &self.organisations,
-            &other.organisations,
-            |r| r.id.clone(),
-            |r| r.updated,
-        );
+        let mut organisations = merge_by_id(&self.organisations, &other.organisations, |r| {
+            (r.id.as_str(), r.updated)
+        });
         let redirects = fold_organisations(&mut organisations);
         let contacts = if redirects.is_empty() {
-            merge_by_id(
-                &self.contacts,
-                &other.contacts,
-                |r| r.id.clone(),
-                |r| r.updated,
-            )
+            merge_by_id(&self.contacts, &other.contacts, |r| {
+                (r.id.as_str(), r.updated)
+            })
         } else {
             merge_by_id(
                 &move_merged_roles(&self.contacts, &redirects),
                 &move_merged_roles(&other.contacts, &redirects),
-                |r| r.id.clone(),
-                |r| r.updated,
+                |r| (r.id.as_str(), r.updated),
             )
         };
         let mut merged = Backup::new(
             &self.app_version,
             contacts,
             organisations,
-            merge_by_id(
-                &self.interactions,
-                &other.interactions,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            merge_by_id(&self.dates, &other.dates, |r| r.id.clone(), |r| r.updated),
-            merge_by_id(&self.tasks, &other.tasks, |r| r.id.clone(), |r| r.updated),
+            merge_by_id(&self.interactions, &other.interactions, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            merge_by_id(&self.dates, &other.dates, |r| (r.id.as_str(), r.updated)),
+            merge_by_id(&self.tasks, &other.tasks, |r| (r.id.as_str(), r.updated)),
         );
         let stamp = |b: &Backup, id: &crate::ids::ContactId| {
             b.contacts
@@ -88,27 +78,43 @@ impl Backup {
     }
 }
 
-fn merge_by_id<T: Clone + Serialize + PartialEq, K: Ord>(
-    a: &[T],
-    b: &[T],
-    id: impl Fn(&T) -> K,
-    updated: impl Fn(&T) -> Timestamp,
-) -> Vec<T> {
-    let mut out: BTreeMap<K, T> = BTreeMap::new();
-    for record in a.iter().chain(b) {
-        let key = id(record);
-        let keep_new = match out.get(&key) {
+fn merge_by_id<T: Clone + Serialize + PartialEq>(a: &[T], b: &[T], key: Key<T>) -> Vec<T> {
+    let all: Vec<&T> = a.iter().chain(b).collect();
+    let keys: Vec<(&str, Timestamp)> = all.iter().map(|r| key(r)).collect();
+    let tie_newer = |n: usize, o: usize| all[n] != all[o] && json(all[n]) > json(all[o]);
+    newest_by_id(&keys, &tie_newer)
+        .into_iter()
+        .map(|i| all[i].clone())
+        .collect()
+}
+
+/// A record's id and `updated` stamp, which is all merging looks at
+/// until two versions tie.
+type Key<T> = for<'a> fn(&'a T) -> (&'a str, Timestamp);
+
+/// The JSON that breaks ties between two versions with the same stamp.
+fn json<T: Serialize>(r: &T) -> Option<String> {
+    serde_json::to_string(r).ok()
+}
+
+/// The position of the version of each id that a merge keeps, in id order:
+/// the newest stamp, and on a tie the one `tie_newer` prefers. Not generic,
+/// so one copy serves all five record types (ids order as their strings).
+fn newest_by_id(
+    keys: &[(&str, Timestamp)],
+    tie_newer: &dyn Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let mut out: BTreeMap<&str, usize> = BTreeMap::new();
+    for (n, (id, updated)) in keys.iter().enumerate() {
+        let keep_new = match out.get(id) {
             None => true,
-            Some(old) => {
-                let (n, o) = (updated(record), updated(old));
-                n > o
-                    || (n == o
-                        && record != old
-                        && serde_json::to_string(record).ok() > serde_json::to_string(old).ok())
+            Some(&o) => {
+                let old = keys[o].1;
+                *updated > old || (*updated == old && tie_newer(n, o))
             }
         };
         if keep_new {
-            out.insert(key, record.clone());
+            out.insert(id, n);
         }
     }
     out.into_values().collect()
@@ -213,64 +219,51 @@ pub const KINDS: [(&str, &str); 5] = [
 impl Preview {
     /// Compares `incoming` with `current` record by record.
     pub fn of(current: &Backup, incoming: &Backup) -> Preview {
-        fn count<T: Serialize + PartialEq, K: Ord>(
-            current: &[T],
-            incoming: &[T],
-            id: impl Fn(&T) -> K,
-            updated: impl Fn(&T) -> Timestamp,
+        fn count<T: Serialize + PartialEq>(current: &[T], incoming: &[T], key: Key<T>) -> Tally {
+            let have: Vec<_> = current.iter().map(key).collect();
+            let come: Vec<_> = incoming.iter().map(key).collect();
+            let differ = |i: usize, c: usize| {
+                incoming[i] != current[c] && json(&incoming[i]) != json(&current[c])
+            };
+            tally(&have, &come, &differ)
+        }
+        /// Not generic: one copy for every record type.
+        fn tally(
+            current: &[(&str, Timestamp)],
+            incoming: &[(&str, Timestamp)],
+            differ: &dyn Fn(usize, usize) -> bool,
         ) -> Tally {
-            let mut have: BTreeMap<K, &T> = BTreeMap::new();
-            for r in current {
-                have.insert(id(r), r);
+            let mut have: BTreeMap<&str, usize> = BTreeMap::new();
+            for (c, (id, _)) in current.iter().enumerate() {
+                have.insert(id, c);
             }
             let mut t = Tally::default();
-            for r in incoming {
-                match have.get(&id(r)) {
+            for (i, (id, updated)) in incoming.iter().enumerate() {
+                match have.get(id) {
                     None => t.new += 1,
-                    Some(old) if updated(r) > updated(old) => t.changed += 1,
-                    Some(old)
-                        if updated(r) == updated(old)
-                            && r != *old
-                            && serde_json::to_string(r).ok() != serde_json::to_string(old).ok() =>
-                    {
-                        t.conflicting += 1
-                    }
+                    Some(&c) if *updated > current[c].1 => t.changed += 1,
+                    Some(&c) if *updated == current[c].1 && differ(i, c) => t.conflicting += 1,
                     _ => {}
                 }
             }
             t
         }
         let by_kind = [
-            count(
-                &current.contacts,
-                &incoming.contacts,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            count(
-                &current.organisations,
-                &incoming.organisations,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            count(
-                &current.interactions,
-                &incoming.interactions,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            count(
-                &current.dates,
-                &incoming.dates,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
-            count(
-                &current.tasks,
-                &incoming.tasks,
-                |r| r.id.clone(),
-                |r| r.updated,
-            ),
+            count(&current.contacts, &incoming.contacts, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            count(&current.organisations, &incoming.organisations, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            count(&current.interactions, &incoming.interactions, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            count(&current.dates, &incoming.dates, |r| {
+                (r.id.as_str(), r.updated)
+            }),
+            count(&current.tasks, &incoming.tasks, |r| {
+                (r.id.as_str(), r.updated)
+            }),
         ];
         let mut p = Preview {
             people: incoming.contacts.iter().filter(|c| c.is_live()).count(),
