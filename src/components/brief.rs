@@ -7,6 +7,7 @@ use super::follow_ups::{fresh, open_tasks, FollowUpForm, FollowUpList};
 use super::log::History;
 use super::read_failed::ReadFailed;
 use super::subform::SubForm;
+use kith_core::calendar::Words;
 use kith_core::temperature::{scores, trend};
 use kith_core::{Contact, ContactId};
 use leptos::prelude::*;
@@ -70,7 +71,7 @@ pub fn BriefCard(
             } else {
                 format!(" — {}", i.notes)
             };
-            format!("{} · {}{notes}", i.kind.label(), i.date.format("%-d %b %Y"))
+            format!("{} · {}{notes}", i.kind.label(), i.date.words("%-d %b %Y"))
         })
     };
     let temperature = move || {

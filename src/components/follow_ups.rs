@@ -10,6 +10,7 @@ use super::form::{FormError, TextField};
 use super::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;
+use kith_core::calendar::Words;
 use kith_core::{ContactId, Task};
 use leptos::prelude::*;
 
@@ -61,7 +62,7 @@ pub fn FollowUpList(
 
 /// A day as the date input wants it.
 fn day_value(day: chrono::NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
+    day.words("%Y-%m-%d").to_string()
 }
 
 /// What the form starts from: the words and day of the follow-up being

@@ -7,6 +7,7 @@
 use crate::components::form::{DateField, SelectField, TextArea, TextField};
 use crate::platform;
 use crate::state::use_kith;
+use kith_core::calendar::Words;
 use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind};
 use leptos::prelude::*;
 
@@ -66,7 +67,7 @@ impl Draft {
     pub fn reset(&self, others: Vec<ContactId>) {
         self.kind.set("call".into());
         self.date
-            .set(platform::today().format("%Y-%m-%d").to_string());
+            .set(platform::today().words("%Y-%m-%d").to_string());
         for s in [
             self.time,
             self.notes,
@@ -88,10 +89,10 @@ impl Draft {
     pub fn load(&self, i: &Interaction) {
         let fixed = self.fixed.get_value();
         self.kind.set(i.kind.key().into());
-        self.date.set(i.date.format("%Y-%m-%d").to_string());
+        self.date.set(i.date.words("%Y-%m-%d").to_string());
         self.time.set(
             i.time
-                .map(|t| t.format("%H:%M").to_string())
+                .map(|t| t.words("%H:%M").to_string())
                 .unwrap_or_default(),
         );
         self.notes.set(i.notes.clone());

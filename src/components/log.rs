@@ -8,6 +8,7 @@ use crate::components::interaction_form::{DetailsLearned, Draft, InteractionFiel
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::{use_kith, Kith};
+use kith_core::calendar::Words;
 use kith_core::{ContactId, Interaction, TimelineCursor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -197,11 +198,11 @@ pub fn TimelineItem(
     let what = format!(
         "{} of {}",
         item.kind.label().to_lowercase(),
-        item.date.format("%-d %b %Y")
+        item.date.words("%-d %b %Y")
     );
     let when = match item.time {
-        Some(t) => format!("{} · {}", item.date.format("%-d %b %Y"), t.format("%H:%M")),
-        None => item.date.format("%-d %b %Y").to_string(),
+        Some(t) => format!("{} · {}", item.date.words("%-d %b %Y"), t.words("%H:%M")),
+        None => item.date.words("%-d %b %Y").to_string(),
     };
     let temperature = move || {
         me.with_value(|i| i.temperature.clone()).map(|t| {

@@ -8,6 +8,7 @@ use crate::components::log::{recent_history, LogForm};
 use crate::components::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
+use kith_core::calendar::Words;
 use kith_core::{CheckIn, ContactId};
 use leptos::prelude::*;
 
@@ -73,7 +74,7 @@ pub fn HomePage() -> impl IntoView {
             <header class="page-head">
                 <div>
                     <h1 class="page-head__title">"Today"</h1>
-                    <p class="page-head__sub">{today.format("%A %-d %B").to_string()}</p>
+                    <p class="page-head__sub">{today.words("%A %-d %B").to_string()}</p>
                 </div>
                 <a class="button button--primary" href=crate::platform::at("/people/new")>
                     <span aria-hidden="true">"+ "</span>"Add person"

@@ -5,6 +5,7 @@
 //! write itself is not awaited: should it fail, a notice says so.
 
 use super::{Error, Kith, Outcome};
+use kith_core::calendar::Words;
 use kith_core::{
     Batch, Cadence, ContactId, ContactInput, Ctx, DateInput, DetailId, Directory, FamilyInput,
     FamilyMemberId, ImportantDate, InteractionInput, MergeChoices, OrganisationId, OtherRecords,
@@ -246,7 +247,7 @@ impl Kith {
                 match next {
                     Some(day) => format!(
                         "Logged a check-in with {name} today. Next check-in {}.",
-                        day.format("%-d %B")
+                        day.words("%-d %B")
                     ),
                     None => format!("Logged a check-in with {name} today."),
                 }
@@ -305,7 +306,7 @@ impl Kith {
             |b| {
                 let until = b.contacts.first().and_then(|c| c.snoozed_until);
                 let until = until
-                    .map(|u| u.format("%-d %B").to_string())
+                    .map(|u| u.words("%-d %B").to_string())
                     .unwrap_or_default();
                 format!("Snoozed {} until {until}.", Self::first_name(b))
             },

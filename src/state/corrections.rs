@@ -5,6 +5,7 @@
 
 use super::{Error, Kith};
 use chrono::NaiveDate;
+use kith_core::calendar::Words;
 use kith_core::{ContactId, Interaction, InteractionInput};
 
 impl Kith {
@@ -59,6 +60,6 @@ fn describe(i: &Interaction) -> String {
     format!(
         "{} of {}",
         i.kind.label().to_lowercase(),
-        i.date.format("%-d %b")
+        i.date.words("%-d %b")
     )
 }

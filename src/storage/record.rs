@@ -7,6 +7,7 @@
 //! crossing per field, and no second serialiser in the wasm.
 
 use js_sys::{Array, Reflect, Uint8Array};
+use kith_core::calendar::Words;
 use kith_core::model::{Interaction, Photo, Task};
 use kith_core::store::StoreError;
 use kith_core::ContactId;
@@ -45,7 +46,7 @@ pub(super) fn rows_from_js<T: DeserializeOwned>(rows: &JsValue) -> Result<Vec<T>
 /// A day as the indexes hold it (`2024-03-01`, as serde writes dates), so
 /// a query's bounds sort the same way as the stored keys.
 pub(super) fn day_key(day: chrono::NaiveDate) -> JsValue {
-    JsValue::from_str(&day.format("%Y-%m-%d").to_string())
+    JsValue::from_str(&day.words("%Y-%m-%d").to_string())
 }
 
 /// An interaction with its [`TIMELINE`] keys.

@@ -302,7 +302,8 @@ function focusRings(page) {
     };
     const name = (el) => el.labels?.[0]?.textContent.trim() || el.getAttribute("aria-label") || el.placeholder || el.id;
     const fields = [...document.querySelectorAll("main input, main textarea, main select")]
-      .filter((el) => !["checkbox", "radio", "file", "hidden"].includes(el.type) && el.getClientRects().length > 0);
+      // A disabled control cannot take focus, so it has no ring to show.
+      .filter((el) => !["checkbox", "radio", "file", "hidden"].includes(el.type) && !el.disabled && el.getClientRects().length > 0);
     return fields.map((el) => {
       el.focus();
       const { colour, width } = ring(getComputedStyle(el));

@@ -23,6 +23,7 @@
 //! export all ask it; none computes a due day of its own.
 
 use crate::cadence::Cadence;
+use crate::calendar::Words;
 use crate::directory::Directory;
 use crate::ids::ContactId;
 use crate::model::Contact;
@@ -200,7 +201,7 @@ impl CheckIn {
     /// on 3 Nov", "Due today", "Due in 7 days, 9 Dec", "Snoozed until
     /// 1 Mar", "Never in touch yet", "No check-in timer".
     pub fn words(self, today: NaiveDate) -> String {
-        let day = |d: NaiveDate| d.format("%-d %b").to_string();
+        let day = |d: NaiveDate| d.words("%-d %b").to_string();
         match self {
             CheckIn::Overdue { due, .. } => match (today - due).num_days() {
                 1 => "Due yesterday".into(),
@@ -270,7 +271,7 @@ impl CheckInStatus {
     /// 3 December · every month (the default for Acme)", and with their
     /// own maximum "… · every 30 days · overdue after 45 days".
     pub fn sentence(&self) -> String {
-        let day = |d: NaiveDate| d.format("%-d %B").to_string();
+        let day = |d: NaiveDate| d.words("%-d %B").to_string();
         let state = match self.state {
             CheckIn::NoTimer => {
                 return "No check-in timer. Set one to be reminded to get in touch.".to_owned()

@@ -2,6 +2,7 @@
 //! check-ins, follow-ups and yearly dates as an iCalendar file (RFC 5545)
 //! with alarms, so a phone calendar reminds the user while Kith is closed.
 
+use crate::calendar::Words;
 use crate::checkin::CheckInSettings;
 use crate::dates::{DateKind, ImportantDate};
 use crate::directory::Directory;
@@ -168,12 +169,12 @@ pub fn vcard(
 /// An instant as iCalendar/vCard UTC date-time.
 fn stamp(t: Timestamp) -> String {
     t.as_datetime()
-        .map(|d| d.format("%Y%m%dT%H%M%SZ").to_string())
+        .map(|d| d.words("%Y%m%dT%H%M%SZ").to_string())
         .unwrap_or_else(|| "19700101T000000Z".into())
 }
 
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    d.words("%Y%m%d").to_string()
 }
 
 /// One all-day event with a display alarm `lead_days` before (at 09:00 on

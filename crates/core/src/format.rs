@@ -1,5 +1,6 @@
 //! Numbers and words as the UI shows them.
 
+use crate::calendar::Words;
 use chrono::NaiveDate;
 
 /// 12345 as "12,345".
@@ -62,7 +63,7 @@ pub fn last_in_touch(last: Option<NaiveDate>, today: NaiveDate) -> String {
             0 => "Last in touch today".into(),
             1 => "Last in touch yesterday".into(),
             n if n > 0 => format!("Last in touch {n} days ago"),
-            _ => format!("Last in touch {}", d.format("%-d %b %Y")),
+            _ => format!("Last in touch {}", d.words("%-d %b %Y")),
         },
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod backup;
 pub mod cadence;
+pub mod calendar;
 pub mod checkin;
 pub mod commands;
 pub mod contact;

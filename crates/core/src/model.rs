@@ -3,6 +3,7 @@
 //! carry `#[serde(default)]` so older stored records still read.
 
 use crate::cadence::Cadence;
+use crate::calendar::Words;
 use crate::ids::{ContactId, InteractionId, OrganisationId, TaskId};
 use crate::time::Timestamp;
 use crate::ImportantDate;
@@ -159,9 +160,9 @@ pub fn timeline_key(
 ) -> String {
     let time = time.map_or_else(
         || "--:--:--".to_owned(),
-        |t| t.format("%H:%M:%S").to_string(),
+        |t| t.words("%H:%M:%S").to_string(),
     );
-    format!("{contact}|{}|{time}|{id}", date.format("%Y-%m-%d"))
+    format!("{contact}|{}|{time}|{id}", date.words("%Y-%m-%d"))
 }
 
 /// A follow-up: something to do for one or more people by a day.
@@ -194,7 +195,7 @@ impl Task {
     /// new routing system is working — 7 Dec". The stored text stays
     /// clean; every list of follow-ups shows this.
     pub fn sentence(&self) -> String {
-        format!("{} — {}", self.text, self.due.format("%-d %b"))
+        format!("{} — {}", self.text, self.due.words("%-d %b"))
     }
 
     /// "Due today", "Due in 3 days", or "Late: due 3 Nov".
@@ -203,7 +204,7 @@ impl Task {
             0 => "Due today".to_owned(),
             1 => "Due tomorrow".to_owned(),
             n if n > 1 => format!("Due in {n} days"),
-            _ => format!("Late: due {}", self.due.format("%-d %b")),
+            _ => format!("Late: due {}", self.due.words("%-d %b")),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Person;
 use crate::state::use_kith;
+use kith_core::calendar::Words;
 use kith_core::{ContactId, Detail};
 use leptos::prelude::*;
 
@@ -57,7 +58,7 @@ fn DetailRow(id: ContactId, detail: Detail) -> impl IntoView {
         <li class="detail" class:detail--pinned=pinned>
             <div class="detail__body">
                 <p class="detail__text">{detail.text.clone()}</p>
-                <p class="detail__date">{detail.date.format("%-d %b %Y").to_string()}</p>
+                <p class="detail__date">{detail.date.words("%-d %b %Y").to_string()}</p>
             </div>
             <button class="icon-button" aria-pressed=pinned.to_string()
                 aria-label=format!("{} “{text}”", if pinned { "Unpin" } else { "Pin" })

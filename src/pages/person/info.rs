@@ -3,6 +3,7 @@
 
 use super::Person;
 use crate::state::use_kith;
+use kith_core::calendar::Words;
 use kith_core::{Contact, Labeled};
 use leptos::prelude::*;
 
@@ -98,7 +99,7 @@ pub fn WorkCard(person: Person) -> impl IntoView {
         })
     };
     let span = |r: &kith_core::Role| {
-        let day = |d: chrono::NaiveDate| d.format("%b %Y").to_string();
+        let day = |d: chrono::NaiveDate| d.words("%b %Y").to_string();
         match (r.since, r.until) {
             (Some(s), Some(u)) => format!("{} – {}", day(s), day(u)),
             (Some(s), None) => format!("since {}", day(s)),
@@ -146,7 +147,7 @@ pub fn AboutCard(person: Person) -> impl IntoView {
                 {facts(person, |c| &c.custom_fields, "", |_| None)}
                 <div class="facts__row"><dt>"Check-ins"</dt><dd>{text(|c| c.cadence.describe())}</dd></div>
                 <div class="facts__row"><dt>"Added"</dt><dd>{text(|c| {
-                    c.created.as_datetime().map(|t| t.with_timezone(&chrono::Local).format("%-d %B %Y").to_string()).unwrap_or_default()
+                    c.created.as_datetime().map(|t| t.with_timezone(&chrono::Local).words("%-d %B %Y").to_string()).unwrap_or_default()
                 })}</dd></div>
             </dl>
             {move || { let n = notes(); (!n.is_empty()).then(|| view! {

@@ -4,6 +4,7 @@
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
 use kith_core::backup::{Backup, Preview, Removed, Restorer};
+use kith_core::calendar::Words;
 use kith_core::format::{count, grouped, sentence};
 use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
@@ -71,7 +72,7 @@ pub fn BackupCard() -> impl IntoView {
         };
         let name = format!(
             "kith-before-replace-{}.json",
-            crate::platform::today().format("%Y-%m-%d")
+            crate::platform::today().words("%Y-%m-%d")
         );
         match crate::components::file_pick::download(&name, "application/json", &pieces) {
             Ok(()) => kith.say("Safety copy saved to your downloads."),
@@ -107,7 +108,7 @@ pub fn BackupCard() -> impl IntoView {
                 crate::components::file_pick::download(
                     &format!(
                         "kith-backup-{}.json",
-                        crate::platform::today().format("%Y-%m-%d")
+                        crate::platform::today().words("%Y-%m-%d")
                     ),
                     "application/json",
                     &pieces,

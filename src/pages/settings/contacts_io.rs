@@ -7,6 +7,7 @@ use crate::components::file_pick::download;
 use crate::components::form::{Binding, FormError, SelectField};
 use crate::platform::BrowserCharsets;
 use crate::state::use_kith;
+use kith_core::calendar::Words;
 use kith_core::format::{count, grouped, sentence};
 use kith_core::import::csv::{self, Column, Field, Table};
 use kith_core::import::{self, text, vcard, Action, Format, ImportPlan, ImportedPerson, Skipped};
@@ -232,7 +233,7 @@ pub fn ContactsCard() -> impl IntoView {
                     download(
                         &format!(
                             "kith-people-{}.vcf",
-                            crate::platform::today().format("%Y-%m-%d")
+                            crate::platform::today().words("%Y-%m-%d")
                         ),
                         "text/vcard",
                         std::slice::from_ref(&text),

@@ -65,7 +65,7 @@ pub(super) fn check(
     }
     let time = match input.time.trim() {
         "" => None,
-        t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
+        t => Some(crate::calendar::parse_time(t).ok_or(()).map_err(|_| {
             ValidationError::invalid(
                 Field::LogTime,
                 format!("“{t}” is not a time; write it as 14:30."),

@@ -128,7 +128,8 @@ pub(crate) fn parse_day(field: Field, value: &str) -> Result<Option<NaiveDate>, 
     if value.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+    crate::calendar::parse_day(value)
+        .ok_or(())
         .map(Some)
         .map_err(|_| ValidationError::Date {
             field,

@@ -2,6 +2,7 @@
 
 use super::{check_len, one_line, parse_day, Ctx, Field, RolePart, ValidationError};
 use super::{MAX_EMAIL, MAX_LINE, MAX_NAME, MAX_NOTES, MAX_PHONE, MAX_TAG};
+use crate::calendar::Words;
 use crate::directory::Directory;
 use crate::ids::{ContactId, OrganisationId};
 use crate::model::{Batch, Contact, Labeled, Organisation, Role};
@@ -42,7 +43,7 @@ impl ContactInput {
     /// The form's initial values for an existing person.
     pub fn from_contact(c: &Contact, dir: &Directory) -> Self {
         let day = |d: Option<chrono::NaiveDate>| {
-            d.map(|d| d.format("%Y-%m-%d").to_string())
+            d.map(|d| d.words("%Y-%m-%d").to_string())
                 .unwrap_or_default()
         };
         ContactInput {

@@ -3,6 +3,7 @@
 //! described by its first email, its organisation and the day it was
 //! added; the short form names only as much as makes the two differ.
 
+use crate::calendar::Words;
 use crate::directory::Directory;
 use crate::ids::ContactId;
 use crate::model::Contact;
@@ -38,8 +39,7 @@ impl Directory {
                 .chain(self.organisation_of(c).map(|o| o.name.clone()))
                 .collect()
         };
-        let added =
-            |c: &Contact| day(c.created).map(|d| format!("added {}", d.format("%-d %b %Y")));
+        let added = |c: &Contact| day(c.created).map(|d| format!("added {}", d.words("%-d %b %Y")));
         let short = |c: &Contact, facts: &[String]| {
             if facts.is_empty() {
                 c.name.clone()
