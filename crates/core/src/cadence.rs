@@ -13,8 +13,9 @@ pub enum CadenceUnit {
     Months,
 }
 
-/// Every `count` `unit`s, or no check-in timer at all.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Every `count` `unit`s, or no check-in timer at all. Stored as
+/// `{"type":"none"}` or `{"type":"every","count":3,"unit":"weeks"}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Cadence {
     #[default]
@@ -23,6 +24,32 @@ pub enum Cadence {
         count: u16,
         unit: CadenceUnit,
     },
+}
+
+/// Read through a flat record rather than serde's derive for an
+/// internally tagged enum, which buffers the input in a general `Content`
+/// tree and compiles a large deserializer into the wasm.
+impl<'de> Deserialize<'de> for Cadence {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Flat {
+            #[serde(rename = "type")]
+            kind: String,
+            #[serde(default)]
+            count: Option<u16>,
+            #[serde(default)]
+            unit: Option<CadenceUnit>,
+        }
+        use serde::de::Error;
+        let flat = Flat::deserialize(d)?;
+        match (flat.kind.as_str(), flat.count, flat.unit) {
+            ("none", _, _) => Ok(Cadence::None),
+            ("every", Some(count), Some(unit)) => Ok(Cadence::Every { count, unit }),
+            ("every", None, _) => Err(D::Error::missing_field("count")),
+            ("every", _, None) => Err(D::Error::missing_field("unit")),
+            (other, _, _) => Err(D::Error::unknown_variant(other, &["none", "every"])),
+        }
+    }
 }
 
 /// The timers offered as presets (an organisation's default, a tag's

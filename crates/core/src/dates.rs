@@ -15,7 +15,8 @@ use crate::time::Timestamp;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Stored as `{"type":"birthday"}`, or `{"type":"custom","label":"…"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", content = "label", rename_all = "snake_case")]
 pub enum DateKind {
     Birthday,
@@ -23,6 +24,44 @@ pub enum DateKind {
     Graduation,
     WorkAnniversary,
     Custom(String),
+}
+
+/// Read through a flat record rather than serde's derive for an adjacently
+/// tagged enum, which buffers the input in a general `Content` tree and
+/// compiles a large deserializer into the wasm.
+impl<'de> Deserialize<'de> for DateKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Flat {
+            #[serde(rename = "type")]
+            kind: String,
+            #[serde(default)]
+            label: Option<String>,
+        }
+        use serde::de::Error;
+        let flat = Flat::deserialize(d)?;
+        Ok(match flat.kind.as_str() {
+            "birthday" => DateKind::Birthday,
+            "anniversary" => DateKind::Anniversary,
+            "graduation" => DateKind::Graduation,
+            "work_anniversary" => DateKind::WorkAnniversary,
+            "custom" => {
+                DateKind::Custom(flat.label.ok_or_else(|| D::Error::missing_field("label"))?)
+            }
+            other => {
+                return Err(D::Error::unknown_variant(
+                    other,
+                    &[
+                        "birthday",
+                        "anniversary",
+                        "graduation",
+                        "work_anniversary",
+                        "custom",
+                    ],
+                ))
+            }
+        })
+    }
 }
 
 impl DateKind {

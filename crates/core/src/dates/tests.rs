@@ -165,3 +165,42 @@ fn validity_of_month_and_day() {
     assert!(!ImportantDate::is_valid_day(13, 1));
     assert!(!ImportantDate::is_valid_day(4, 31));
 }
+
+#[test]
+fn kinds_and_timers_read_back_as_written() {
+    use crate::cadence::{Cadence, CadenceUnit};
+    for kind in [
+        DateKind::Birthday,
+        DateKind::WorkAnniversary,
+        DateKind::Custom("Name day".into()),
+    ] {
+        let json = serde_json::to_string(&kind).unwrap();
+        assert_eq!(
+            serde_json::from_str::<DateKind>(&json).unwrap(),
+            kind,
+            "{json}"
+        );
+    }
+    assert_eq!(
+        serde_json::to_string(&DateKind::Custom("X".into())).unwrap(),
+        r#"{"type":"custom","label":"X"}"#
+    );
+    assert!(serde_json::from_str::<DateKind>(r#"{"type":"custom"}"#).is_err());
+    assert!(serde_json::from_str::<DateKind>(r#"{"type":"feast"}"#).is_err());
+    for cadence in [
+        Cadence::None,
+        Cadence::Every {
+            count: 3,
+            unit: CadenceUnit::Weeks,
+        },
+    ] {
+        let json = serde_json::to_string(&cadence).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Cadence>(&json).unwrap(),
+            cadence,
+            "{json}"
+        );
+    }
+    assert!(serde_json::from_str::<Cadence>(r#"{"type":"every","unit":"days"}"#).is_err());
+    assert!(serde_json::from_str::<Cadence>(r#"{"type":"often"}"#).is_err());
+}
