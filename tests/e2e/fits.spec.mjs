@@ -320,6 +320,8 @@ for (const scheme of ["light", "dark"]) {
     const kith = new Kith(page);
     const seen = new Set();
     const check = async (where) => {
+      // After a navigation the page's fields appear a moment later.
+      await expect(page.locator("main :is(input, textarea, select)").first()).toBeAttached();
       const rings = await focusRings(page);
       expect(rings.length, `fields on ${where}`).toBeGreaterThan(0);
       for (const r of rings) {
