@@ -126,7 +126,12 @@ impl Draft {
 
     /// The form as typed, for the command.
     pub fn input_untracked(&self) -> InteractionInput {
-        untrack(|| InteractionInput {
+        untrack(|| self.input())
+    }
+
+    /// The form as typed, reading every field (tracked).
+    fn input(&self) -> InteractionInput {
+        InteractionInput {
             people: self.people(),
             kind: self.kind.get(),
             date: self.date.get(),
@@ -138,26 +143,13 @@ impl Draft {
             details_about: self.details_about.get(),
             follow_up: self.follow_up.get(),
             follow_up_due: self.follow_up_due.get(),
-        })
+        }
     }
 
     /// Whether anything was typed or chosen since the form was filled
     /// (tracked, so a prompt can follow it).
     pub fn dirty(&self) -> bool {
-        // Read every field so the answer is tracked.
-        let now = InteractionInput {
-            people: self.people(),
-            kind: self.kind.get(),
-            date: self.date.get(),
-            time: self.time.get(),
-            notes: self.notes.get(),
-            temperature: self.score.get(),
-            temperature_note: self.their_words.get(),
-            details: self.details.get(),
-            details_about: self.details_about.get(),
-            follow_up: self.follow_up.get(),
-            follow_up_due: self.follow_up_due.get(),
-        };
+        let now = self.input();
         self.filled.with_value(|filled| *filled != now) || !self.query.get().trim().is_empty()
     }
 }

@@ -59,14 +59,10 @@ pub fn LogForm(
     let draft = Draft::new(fixed);
     let form = SubForm::new(move || draft.dirty());
     let error = RwSignal::new(None::<String>);
-    let open = move || {
-        if form.open() {
-            draft.reset(others.get_untracked());
-            error.set(None);
-            true
-        } else {
-            false
-        }
+    // What opening the form does: a fresh interaction today.
+    let fill = move || {
+        draft.reset(others.get_untracked());
+        error.set(None);
     };
     // `l` opens the log form, outside text fields, with focus in it.
     let key = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -77,9 +73,10 @@ pub fn LogForm(
             && !crate::components::escape::typing_in_a_field(&ev)
         {
             ev.prevent_default();
-            if open() {
+            form.toggle_with(|| {
+                fill();
                 platform::focus_soon("log-kind");
-            }
+            });
         }
     });
     on_cleanup(move || key.remove());
@@ -93,7 +90,7 @@ pub fn LogForm(
     view! {
         <div class="log">
             <button class="button button--primary" aria-keyshortcuts="l" aria-expanded=move || form.is_open().to_string()
-                on:click=move |_| if form.is_open_untracked() { form.toggle_with(|| ()) } else { open(); }>"Log interaction"</button>
+                on:click=move |_| form.toggle_with(fill)>"Log interaction"</button>
             <Show when=move || form.is_open()>
                 <form class="card subform log__form" on:submit=save>
                     <h2 class="card__title">{move || {
@@ -195,11 +192,7 @@ pub fn TimelineItem(
     let form = SubForm::new(move || draft.dirty());
     let error = RwSignal::new(None::<String>);
     let me = StoredValue::new(item.clone());
-    let what = format!(
-        "{} of {}",
-        item.kind.label().to_lowercase(),
-        item.date.words("%-d %b %Y")
-    );
+    let what = item.what();
     let when = match item.time {
         Some(t) => format!("{} · {}", item.date.words("%-d %b %Y"), t.words("%H:%M")),
         None => item.date.words("%-d %b %Y").to_string(),

@@ -333,11 +333,7 @@ impl Kith {
                 .filter_map(|id| d.any_contact(id).map(|c| c.name.clone()))
                 .collect()
         });
-        match names.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        }
+        kith_core::format::and_list(&names)
     }
 
     /// Follow-ups at +7, +30 and +90 days for `people`.

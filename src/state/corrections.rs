@@ -5,7 +5,6 @@
 
 use super::{Error, Kith};
 use chrono::NaiveDate;
-use kith_core::calendar::Words;
 use kith_core::{ContactId, Interaction, InteractionInput};
 
 impl Kith {
@@ -25,7 +24,7 @@ impl Kith {
         );
         let others = self.newest_others(old, &people).await?;
         let batch = self.run(|d, ctx| d.edit_interaction(old, input, &others, ctx))?;
-        let text = format!("Saved the changes to the {}.", describe(old));
+        let text = format!("Saved the changes to the {}.", old.what());
         self.persist_undoable(batch, text);
         Ok(())
     }
@@ -34,7 +33,7 @@ impl Kith {
     pub async fn delete_interaction(&self, old: &Interaction) -> Result<(), Error> {
         let others = self.newest_others(old, &old.contact_ids).await?;
         let batch = self.run(|d, ctx| d.delete_interaction(old, &others, ctx))?;
-        self.persist_undoable(batch, format!("Deleted the {}.", describe(old)));
+        self.persist_undoable(batch, format!("Deleted the {}.", old.what()));
         Ok(())
     }
 
@@ -53,13 +52,4 @@ impl Kith {
         }
         Ok(out)
     }
-}
-
-/// "call of 3 Nov".
-fn describe(i: &Interaction) -> String {
-    format!(
-        "{} of {}",
-        i.kind.label().to_lowercase(),
-        i.date.words("%-d %b")
-    )
 }

@@ -6,22 +6,9 @@
 //! read as before; a pattern not listed here is a bug the host tests catch
 //! (debug builds panic; release falls back to the ISO day).
 
+use crate::dates::MONTHS;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Timelike};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",

@@ -132,6 +132,17 @@ impl Interaction {
 }
 
 impl Interaction {
+    /// What it was and when, for a control's name or a notice: "call of
+    /// 3 Nov 2026".
+    pub fn what(&self) -> String {
+        use crate::calendar::Words;
+        format!(
+            "{} of {}",
+            self.kind.label().to_lowercase(),
+            self.date.words("%-d %b %Y")
+        )
+    }
+
     /// Who else was there, as one person's timeline says it: "with Bill
     /// Hart and Marta Silva"; `None` when `me` was alone with no one else.
     /// `name` gives a participant's name, or `None` for someone deleted.
