@@ -129,12 +129,7 @@ fn AppBadge() -> impl IntoView {
     use wasm_bindgen::JsCast;
     let kith = use_kith();
     Effect::new(move |_| {
-        let settings = kith.check_in.get();
-        let overdue = kith.directory.with(|d| {
-            d.reach_out(crate::platform::today(), 0, &settings)
-                .overdue
-                .len()
-        });
+        let overdue = kith.reach.with(|r| r.lists.overdue.len());
         let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
             return;
         };

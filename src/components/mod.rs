@@ -16,3 +16,4 @@ pub mod quick_detail;
 pub mod read_failed;
 pub mod subform;
 pub mod update;
+pub mod window;

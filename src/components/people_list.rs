@@ -1,23 +1,19 @@
-//! The list of people, virtualised: however many match, only the rows in
-//! view (plus a few either side) are in the DOM. Rows have a fixed height,
-//! so the row at any scroll offset is a division away.
+//! The list of people, windowed (see `window`): however many match, only
+//! the rows in view (plus a few either side) are in the DOM.
 
 use crate::components::avatar::Avatar;
+use crate::components::window::{window, Row};
 use crate::state::use_kith;
 use kith_core::{ContactId, Timestamp};
-use leptos::html;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The people ticked in select mode.
 pub type Selection = RwSignal<BTreeSet<ContactId>>;
 
-/// Height of one row in CSS pixels; `.person-row` in style/people.css
-/// must match.
+/// Height of one row in CSS pixels, as `.person-row` in style/people.css.
 pub const ROW_HEIGHT: f64 = 68.0;
-/// Rows rendered beyond each edge of the viewport, so fast scrolling does
-/// not show blank space.
-const OVERSCAN: usize = 8;
 
 /// Renders `ids` in order, in a scrolling box that fills its parent.
 #[component]
@@ -29,82 +25,8 @@ pub fn PeopleList(
     selecting: Signal<bool>,
     selection: Selection,
 ) -> impl IntoView {
-    let scroller = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0);
-    let viewport = RwSignal::new(900.0);
-    let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height().max(1)));
-            scroll_top.set(f64::from(el.scroll_top()));
-        }
-    };
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    // A new filter shows the top of the new list.
-    Effect::new(move |previous: Option<()>| {
-        ids.track();
-        if previous.is_some() {
-            if let Some(el) = scroller.get_untracked() {
-                el.set_scroll_top(0);
-            }
-        }
-    });
-
-    let total = move || ids.with(Vec::len);
-    let visible = move || {
-        let first = (scroll_top.get() / ROW_HEIGHT) as usize;
-        let start = first.saturating_sub(OVERSCAN);
-        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
-        ids.with(|all| {
-            let end = (start + count).min(all.len());
-            all.get(start.min(end)..end)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (start + i, id.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <div
-            class="people-scroll"
-            node_ref=scroller
-            on:scroll=move |_| {
-                if let Some(el) = scroller.get_untracked() {
-                    scroll_top.set(f64::from(el.scroll_top()));
-                }
-            }
-        >
-            <ul
-                class="people-list"
-                aria-label="People"
-                style:height=move || format!("{}px", total() as f64 * ROW_HEIGHT)
-            >
-                <For
-                    each=visible
-                    key=|(index, id)| (*index, id.clone())
-                    children=move |(index, id)| {
-                        view! {
-                            <li
-                                class="people-list__item"
-                                aria-setsize=total
-                                aria-posinset=index + 1
-                                style:transform=format!("translateY({}px)", index as f64 * ROW_HEIGHT)
-                            >
-                                <PersonRow id selecting selection/>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
-        </div>
-    }
+    let row: Row = Arc::new(move |_, id| view! { <PersonRow id selecting selection/> }.into_any());
+    window(ids.into(), "People", "people-scroll", ROW_HEIGHT, true, row)
 }
 
 /// One person: avatar, name, and organisation or email beneath, and where

@@ -6,13 +6,14 @@ use crate::components::brief::BriefCard;
 use crate::components::follow_ups::{open_tasks, FollowUpList};
 use crate::components::log::{recent_history, LogForm};
 use crate::components::read_failed::ReadFailed;
+use crate::components::window::{refocus, window, Row};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::calendar::Words;
-use kith_core::{CheckIn, ContactId};
+use kith_core::{format, CheckIn, ContactId, ReachOut};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-const WEEK: u64 = 7;
 /// Important dates show at most this many days ahead (and within their own
 /// lead time).
 const DATE_HORIZON: u32 = 14;
@@ -21,11 +22,6 @@ const DATE_HORIZON: u32 = 14;
 pub fn HomePage() -> impl IntoView {
     let kith = use_kith();
     let today = platform::today();
-    let lists = Memo::new(move |_| {
-        let settings = kith.check_in.get();
-        kith.directory
-            .with(|d| d.reach_out(platform::today(), WEEK, &settings))
-    });
     let nobody = move || kith.directory.with(|d| d.live_count() == 0);
     // A gentle reminder when the last backup is older than the chosen age.
     let backup_due = move || {
@@ -63,8 +59,10 @@ pub fn HomePage() -> impl IntoView {
     };
     let no_tasks = move || split(true).is_empty();
     let all_clear = move || {
-        lists.with(|l| l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty())
-            && loaded()
+        kith.reach.with(|r| {
+            let l = &r.lists;
+            l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty()
+        }) && loaded()
             && read_error().is_none()
             && no_dates()
             && no_tasks()
@@ -117,9 +115,9 @@ pub fn HomePage() -> impl IntoView {
                             <FollowUpList tasks=Signal::derive(move || split(true)) label="Follow-ups due" show_people=true/>
                         </section>
                     </Show>
-                    <ReachOutSection title="Overdue" id="overdue" today rows=Signal::derive(move || lists.with(|l| l.overdue.clone()))/>
-                    <ReachOutSection title="Due now" id="due" today rows=Signal::derive(move || lists.with(|l| l.due.clone()))/>
-                    <ReachOutSection title="Coming up this week" id="upcoming" today rows=Signal::derive(move || lists.with(|l| l.upcoming.clone()))/>
+                    <ReachOutSection title="Overdue" id="overdue" today pick=|l| &l.overdue/>
+                    <ReachOutSection title="Due now" id="due" today pick=|l| &l.due/>
+                    <ReachOutSection title="Coming up this week" id="upcoming" today pick=|l| &l.upcoming/>
                     <Show when=move || !no_dates()>
                         <section class="card home__section" aria-labelledby="home-dates">
                             <h2 class="card__title" id="home-dates">"Dates coming up"</h2>
@@ -152,51 +150,102 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// One of Today's lists.
+type List = Vec<(ContactId, CheckIn)>;
+
+/// Height of one row in CSS pixels, as `.reach-row` in style/person.css
+/// (read back from the first row, so a narrow layout may differ).
+const ROW_HEIGHT: f64 = 64.0;
+
+/// One of Today's sections, with its count in the heading and only the
+/// rows in view in the page (there may be thousands). A row's brief opens
+/// beneath the list, so every row keeps one height.
 #[component]
 fn ReachOutSection(
     title: &'static str,
     id: &'static str,
     today: chrono::NaiveDate,
-    rows: Signal<Vec<(ContactId, CheckIn)>>,
+    pick: fn(&ReachOut) -> &List,
 ) -> impl IntoView {
     let kith = use_kith();
     let heading = format!("home-{id}");
+    let ids = Memo::new(move |_| {
+        kith.reach.with(|r| {
+            pick(&r.lists)
+                .iter()
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || ids.with(Vec::len);
+    let brief_for = RwSignal::new(None::<ContactId>);
+    let brief_panel = format!("home-{id}-brief");
+    let controls = brief_panel.clone();
+    let row: Row = Arc::new(move |index, cid| {
+        // The state is read by position, reactively: a row whose person
+        // moved is drawn again under its new key.
+        let status = {
+            let cid = cid.clone();
+            move || {
+                kith.reach.with(|r| {
+                    pick(&r.lists)
+                        .get(index)
+                        .filter(|(id, _)| *id == cid)
+                        .map(|(_, s)| *s)
+                })
+            }
+        };
+        let Some((name, initials, photo, org)) = kith.directory.with_untracked(|d| {
+            let c = d.contact(&cid)?;
+            Some((
+                c.name.clone(),
+                c.initials(),
+                c.photo,
+                d.organisation_of(c).map(|o| o.name.clone()),
+            ))
+        }) else {
+            return ().into_any();
+        };
+        let for_name = name.clone();
+        let (done, open, shown) = (cid.clone(), cid.clone(), cid.clone());
+        let controls = controls.clone();
+        view! {
+            <div class="reach-row">
+                <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
+                <div class="reach-row__text">
+                    <a class="reach-row__name" href=crate::platform::at(format!("/people/{cid}"))>{name}</a>
+                    <span class="reach-row__sub">
+                        {move || status().map(|s| view! {
+                            <span class=format!("status status--{}", s.kind().key())>{s.words(today)}</span>
+                        })}
+                        {org.map(|o| view! { <span class="reach-row__org">{o}</span> })}
+                    </span>
+                </div>
+                <button class="button button--small button--quiet"
+                    aria-expanded=move || brief_for.with(|b| b.as_ref() == Some(&shown)).to_string()
+                    aria-controls=controls
+                    aria-label=format!("Brief on {for_name}")
+                    on:click=move |_| brief_for.update(|b| {
+                        *b = if b.as_ref() == Some(&open) { None } else { Some(open.clone()) };
+                    })>"Brief"</button>
+                <button class="button button--small reach-row__done" aria-label=format!("Checked in with {for_name}")
+                    on:click=move |_| {
+                        if kith.checked_in(&done).is_ok() {
+                            refocus(title, index, ".reach-row__done");
+                        }
+                    }>"Checked in"</button>
+            </div>
+        }
+        .into_any()
+    });
     view! {
-        <Show when=move || !rows.with(Vec::is_empty)>
+        <Show when=move || count() != 0>
             <section class="card home__section" aria-labelledby=heading.clone()>
-                <h2 class="card__title" id=heading.clone()>{title} " " <span class="count">{move || rows.with(Vec::len)}</span></h2>
-                <ul class="members">
-                    {move || rows.get().into_iter().filter_map(|(cid, status)| {
-                        let (name, initials, photo, org) = kith.directory.with_untracked(|d| {
-                            let c = d.contact(&cid)?;
-                            Some((c.name.clone(), c.initials(), c.photo, d.organisation_of(c).map(|o| o.name.clone())))
-                        })?;
-                        let tone = format!("status status--{}", status.kind().key());
-                        let for_name = name.clone();
-                        let done = cid.clone();
-                        let brief_id = cid.clone();
-                        let brief_open = RwSignal::new(false);
-                        Some(view! {
-                            <li class="member">
-                                <Avatar id=cid.clone() initials=initials photo=Signal::stored(photo)/>
-                                <div class="member__main">
-                                    <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{name}</a>
-                                    <span class="member__role">{org.unwrap_or_default()}</span>
-                                </div>
-                                <div class="member__meta">
-                                    <span class=tone>{status.words(today)}</span>
-                                </div>
-                                <button class="button button--small button--quiet" aria-expanded=move || brief_open.get().to_string()
-                                    aria-label=format!("Brief on {for_name}") on:click=move |_| brief_open.update(|o| *o = !*o)>"Brief"</button>
-                                <button class="button button--small" aria-label=format!("Checked in with {for_name}")
-                                    on:click=move |_| { let _ = kith.checked_in(&done); }>"Checked in"</button>
-                                <Show when=move || brief_open.get()>
-                                    <div class="member__quick"><RowBrief id=brief_id.clone()/></div>
-                                </Show>
-                            </li>
-                        })
-                    }).collect_view()}
-                </ul>
+                <h2 class="card__title" id=heading.clone()>{title} <span class="count">" · " {move || format::grouped(count())}</span></h2>
+                {window(ids.into(), title, "reach-scroll", ROW_HEIGHT, false, row.clone())}
+                <div id=brief_panel.clone()>
+                    {move || brief_for.get().map(|id| view! { <div class="home__brief"><RowBrief id/></div> })}
+                </div>
             </section>
         </Show>
     }

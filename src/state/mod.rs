@@ -17,6 +17,8 @@ mod loader;
 mod notices;
 /// Merging and deleting organisations.
 mod organisations;
+/// Who to reach out to, counted once and refreshed from each write.
+mod reach;
 /// Reads straight from storage: timelines, follow-ups, important dates.
 mod reads;
 /// Check-in settings, and their refresh when another tab changes them.
@@ -31,6 +33,7 @@ mod writes;
 pub use error::Error;
 pub use loader::{load, Loaded};
 pub use notices::{Notice, Undo};
+pub use reach::{Reach, WEEK};
 
 use crate::platform;
 use crate::storage::{IdbStore, DATABASE};
@@ -54,6 +57,8 @@ pub enum Phase {
 #[derive(Clone, Copy)]
 pub struct Kith {
     pub directory: RwSignal<Directory>,
+    /// Today's sections and the badge: who is overdue, due, coming up.
+    pub reach: RwSignal<Reach>,
     pub phase: RwSignal<Phase>,
     pub notice: RwSignal<Option<Notice>>,
     /// Writes under way; the shell shows "Saving…" while any are.
@@ -88,6 +93,7 @@ impl Kith {
     pub fn start() -> Kith {
         let kith = Kith {
             directory: RwSignal::new(Directory::default()),
+            reach: RwSignal::new(Reach::default()),
             phase: RwSignal::new(Phase::Loading),
             notice: RwSignal::new(None),
             pending: RwSignal::new(0),
@@ -100,6 +106,11 @@ impl Kith {
             sync: StoredValue::new(CatchUp::default()),
         };
         kith.join_tabs();
+        // New thresholds or tag timers move people between Today's lists.
+        Effect::new(move |_| {
+            kith.check_in.track();
+            kith.recount();
+        });
         spawn_local(async move {
             match IdbStore::open(DATABASE).await {
                 Ok(store) => {

@@ -206,7 +206,7 @@ impl Kith {
                 .try_update_value(|s| s.finish_read(read))
                 .unwrap_or(false);
             if fresh {
-                self.directory.set(Directory::load(people, orgs, dates));
+                self.set_directory(Directory::load(people, orgs, dates));
                 self.revision.update(|r| *r += 1);
             }
         }

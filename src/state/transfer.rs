@@ -176,7 +176,7 @@ impl Kith {
             self.write_ended();
             return Err(Error::NotImported(e));
         }
-        self.directory.update(|d| d.apply(&batch));
+        self.show_batch(&batch);
         self.committed();
         let mut failed = 0;
         let total = photos.len();
@@ -197,7 +197,7 @@ impl Kith {
                 }
             };
             if store.commit(&batch).await.is_ok() {
-                self.directory.update(|d| d.apply(&batch));
+                self.show_batch(&batch);
             } else {
                 failed += 1;
             }

@@ -66,7 +66,7 @@ impl Kith {
                 .filter_map(|c| d.any_contact(&c.id).cloned())
                 .collect()
         });
-        self.directory.update(|d| d.apply(&batch));
+        self.show_batch(&batch);
         self.write_started();
         spawn_local(async move {
             let result = match (self.store(), &undo_text) {
@@ -180,7 +180,7 @@ impl Kith {
         };
         match read.await {
             Ok(directory) => {
-                self.directory.set(directory);
+                self.set_directory(directory);
                 self.phase.set(Phase::Ready);
             }
             Err(e) => self.phase.set(Phase::Failed(e)),

@@ -367,6 +367,8 @@ pub struct ReachOut {
     pub due: Vec<(ContactId, CheckIn)>,
     /// Falling due within the next `days` days, soonest first.
     pub upcoming: Vec<(ContactId, CheckIn)>,
+    /// The last day `upcoming` reaches.
+    pub horizon: NaiveDate,
 }
 
 impl Directory {
@@ -424,24 +426,65 @@ impl Directory {
 
     /// Everyone due, overdue, or due within `days` days.
     pub fn reach_out(&self, today: NaiveDate, days: u64, settings: &CheckInSettings) -> ReachOut {
-        let horizon = today.checked_add_days(Days::new(days)).unwrap_or(today);
-        let mut out = ReachOut::default();
+        let mut out = ReachOut {
+            horizon: today.checked_add_days(Days::new(days)).unwrap_or(today),
+            ..ReachOut::default()
+        };
         for c in self.all_contacts().filter(|c| c.is_live()) {
             let status = self.check_in_of(c, today, settings);
-            let entry = (c.id.clone(), status);
-            match status {
-                CheckIn::Overdue { .. } => out.overdue.push(entry),
-                CheckIn::Due { .. } | CheckIn::NeverInTouch { .. } => out.due.push(entry),
-                CheckIn::Upcoming { due } if due <= horizon => out.upcoming.push(entry),
-                _ => {}
+            if let Some(list) = out.list_for(status) {
+                list.push((c.id.clone(), status));
             }
         }
         for list in [&mut out.overdue, &mut out.due, &mut out.upcoming] {
-            crate::sort::sort_by(list, |a, b| {
-                a.1.due().cmp(&b.1.due()).then_with(|| a.0.cmp(&b.0))
-            });
+            crate::sort::sort_by(list, |a, b| ReachOut::order(a, b));
         }
         out
+    }
+}
+
+impl ReachOut {
+    /// The order of every list: soonest due first, then by id.
+    fn order(a: &(ContactId, CheckIn), b: &(ContactId, CheckIn)) -> std::cmp::Ordering {
+        a.1.due().cmp(&b.1.due()).then_with(|| a.0.cmp(&b.0))
+    }
+
+    /// The list a person in this state belongs to, if any.
+    fn list_for(&mut self, status: CheckIn) -> Option<&mut Vec<(ContactId, CheckIn)>> {
+        match status {
+            CheckIn::Overdue { .. } => Some(&mut self.overdue),
+            CheckIn::Due { .. } | CheckIn::NeverInTouch { .. } => Some(&mut self.due),
+            CheckIn::Upcoming { due } if due <= self.horizon => Some(&mut self.upcoming),
+            _ => None,
+        }
+    }
+
+    /// Brings the lists up to date after a write that changed only the
+    /// people in `ids` (and nothing they inherit a timer from): each is
+    /// taken out and put back where the rule now places them, so a write
+    /// costs a pass over the lists, not the rule over everyone. The result
+    /// equals [`Directory::reach_out`] on the changed directory with the
+    /// same `today` and settings (a host test checks it).
+    pub fn refresh(
+        &mut self,
+        d: &Directory,
+        ids: &[ContactId],
+        today: NaiveDate,
+        settings: &CheckInSettings,
+    ) {
+        for list in [&mut self.overdue, &mut self.due, &mut self.upcoming] {
+            list.retain(|(id, _)| !ids.contains(id));
+        }
+        for id in ids {
+            let Some(c) = d.contact(id).filter(|c| c.is_live()) else {
+                continue;
+            };
+            let entry = (c.id.clone(), d.check_in_of(c, today, settings));
+            if let Some(list) = self.list_for(entry.1) {
+                let at = list.partition_point(|x| Self::order(x, &entry).is_lt());
+                list.insert(at, entry);
+            }
+        }
     }
 }
 

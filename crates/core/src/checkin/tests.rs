@@ -297,3 +297,54 @@ fn a_people_row_says_where_each_person_stands_in_a_word_or_two() {
         "Never in touch"
     );
 }
+
+/// Today's lists kept up to date from each write agree with the lists
+/// computed over everyone, whatever the writes did: checked in, timer
+/// changed, snoozed, deleted, added.
+#[test]
+fn reach_out_refreshed_from_a_write_equals_the_full_count() {
+    let s = CheckInSettings::default();
+    let today = d(2026, 11, 22);
+    let mut dir = Directory::default();
+    let mut ids = Vec::new();
+    let mut people = Vec::new();
+    for i in 0..60u64 {
+        let id = add(&mut dir, &input(&format!("P{i}"), ""), i as i64);
+        let mut c = dir.contact(&id).unwrap().clone();
+        c.cadence = every(10 + (i % 25) as u16, CadenceUnit::Days);
+        c.last_interaction = (i % 7 != 0).then(|| today - Days::new(i * 3 % 70));
+        people.push(c);
+        ids.push(id);
+    }
+    dir.apply(&Batch {
+        contacts: people,
+        ..Default::default()
+    });
+    let mut kept = dir.reach_out(today, 7, &s);
+    for round in 0..40u64 {
+        let mut changed = Vec::new();
+        for k in 0..(1 + round % 4) {
+            let id = &ids[((round * 13 + k * 7) % 60) as usize];
+            let mut c = dir.any_contact(id).unwrap().clone();
+            match (round + k) % 5 {
+                0 => c.last_interaction = Some(today),
+                1 => c.cadence = every(1 + (round % 40) as u16, CadenceUnit::Days),
+                2 => c.snoozed_until = Some(today + Days::new(round)),
+                3 => c.deleted = Some(Timestamp(round as i64)),
+                _ => {
+                    c.deleted = None;
+                    c.snoozed_until = None;
+                    c.last_interaction = Some(today - Days::new(round * 5));
+                }
+            }
+            changed.push(c);
+        }
+        let touched: Vec<ContactId> = changed.iter().map(|c| c.id.clone()).collect();
+        dir.apply(&Batch {
+            contacts: changed,
+            ..Default::default()
+        });
+        kept.refresh(&dir, &touched, today, &s);
+        assert_eq!(kept, dir.reach_out(today, 7, &s), "after round {round}");
+    }
+}
