@@ -437,7 +437,7 @@ impl Directory {
             }
         }
         for list in [&mut out.overdue, &mut out.due, &mut out.upcoming] {
-            crate::sort::sort_by(list, |a, b| ReachOut::order(a, b));
+            crate::sort::sort_by(list, ReachOut::order);
         }
         out
     }
