@@ -7,6 +7,7 @@ use super::read_failed::ReadFailed;
 use crate::platform;
 use crate::state::use_kith;
 use chrono::{Datelike, Months, NaiveDate};
+use kith_core::format::{tenths, whole};
 use kith_core::temperature::{scores, Health};
 use kith_core::{ContactId, Interaction};
 use leptos::prelude::*;
@@ -91,7 +92,12 @@ pub fn TemperatureChart(
         .enumerate()
         .map(|(i, &s)| {
             let (x, y) = point(i, s);
-            format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { " L" })
+            format!(
+                "{}{},{}",
+                if i == 0 { "M" } else { " L" },
+                tenths(x),
+                tenths(y)
+            )
         })
         .collect();
     let label = format!(
@@ -104,15 +110,15 @@ pub fn TemperatureChart(
     );
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=label.clone()>
+            <svg viewBox=format!("0 0 {} {}", whole(w), whole(h)) role="img" aria-label=label.clone()>
                 {[1u8, 3, 5].map(|s| {
                     let y = point(0, s).1;
-                    view! { <line class="chart__grid" x1="0" x2=w.to_string() y1=format!("{y:.1}") y2=format!("{y:.1}")/> }
+                    view! { <line class="chart__grid" x1="0" x2=whole(w) y1=tenths(y) y2=tenths(y)/> }
                 }).collect_view()}
                 <path class="chart__line" d=path/>
                 {readings.iter().enumerate().map(|(i, &s)| {
                     let (x, y) = point(i, s);
-                    view! { <circle class=format!("chart__dot temp--{s}") cx=format!("{x:.1}") cy=format!("{y:.1}") r="4"/> }
+                    view! { <circle class=format!("chart__dot temp--{s}") cx=tenths(x) cy=tenths(y) r="4"/> }
                 }).collect_view()}
             </svg>
             <figcaption>{format!("Temperature (1 unhappy – 5 delighted), last {}", kith_core::format::count(readings.len(), "reading", "readings"))}</figcaption>
@@ -155,12 +161,12 @@ pub fn FrequencyChart(
     );
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
+            <svg viewBox=format!("0 0 {} {}", whole(w), whole(h)) role="img" aria-label=label>
                 {counts.iter().enumerate().map(|(i, &n)| {
                     let bh = (n as f64 / max as f64) * (h - 6.0);
                     view! {
-                        <rect class="chart__bar" x=format!("{:.1}", i as f64 * bar + 2.0) y=format!("{:.1}", h - bh)
-                            width=format!("{:.1}", bar - 4.0) height=format!("{bh:.1}") rx="2"/>
+                        <rect class="chart__bar" x=tenths(i as f64 * bar + 2.0) y=tenths(h - bh)
+                            width=tenths(bar - 4.0) height=tenths(bh) rx="2"/>
                     }
                 }).collect_view()}
             </svg>

@@ -126,7 +126,7 @@ pub fn window(
                 node_ref=list
                 aria-label=label
                 on:focusin=reveal
-                style:height=move || format!("{}px", total() as f64 * height.get())
+                style:height=move || px(total() as f64 * height.get())
             >
                 <For
                     each=visible
@@ -137,7 +137,7 @@ pub fn window(
                                 class="window__item"
                                 aria-setsize=total
                                 aria-posinset=index + 1
-                                style:transform=move || format!("translateY({}px)", index as f64 * height.get())
+                                style:transform=move || format!("translateY({})", px(index as f64 * height.get()))
                             >
                                 {row(index, id)}
                             </li>
@@ -147,6 +147,12 @@ pub fn window(
             </ul>
         </div>
     }
+}
+
+/// Whole CSS pixels (an integer: formatting a float would compile in the
+/// float printer for this alone).
+fn px(n: f64) -> String {
+    format!("{}px", n.round() as u64)
 }
 
 /// After a row left the list named `label` (a check-in on Today), keeps

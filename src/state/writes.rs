@@ -169,21 +169,26 @@ impl Kith {
         });
     }
 
-    /// Reads everyone from storage again, with the labels of their dates
-    /// (for search); start-up, and the way back after a failed write.
+    /// Reads everyone from storage again, then the labels of their dates
+    /// (for search); start-up, and the way back after a failed write. The
+    /// people are shown as soon as they are read: the labels follow a
+    /// moment later, so the first rows do not wait for every date.
     pub(super) async fn reload(self) {
         let Some(store) = self.store() else { return };
-        let read = async {
-            let (people, orgs) = store.load_people().await?;
-            let dates = self.all_dates(&store).await?;
-            Ok::<_, super::Error>(Directory::load(people, orgs, dates))
+        let (people, orgs) = match store.load_people().await {
+            Ok(read) => read,
+            Err(e) => return self.phase.set(Phase::Failed(e.into())),
         };
-        match read.await {
-            Ok(directory) => {
-                self.set_directory(directory);
-                self.phase.set(Phase::Ready);
-            }
-            Err(e) => self.phase.set(Phase::Failed(e)),
+        self.set_directory(Directory::load(people, orgs, Vec::new()));
+        self.phase.set(Phase::Ready);
+        match self.all_dates(&store).await {
+            Ok(dates) => self.directory.update(|d| {
+                d.apply(&kith_core::Batch {
+                    dates,
+                    ..Default::default()
+                })
+            }),
+            Err(e) => self.warn(e),
         }
     }
 }

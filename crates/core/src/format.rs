@@ -70,6 +70,26 @@ pub fn last_in_touch(last: Option<NaiveDate>, today: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tenths_and_wholes_read_as_the_float_printer_writes_them() {
+        for x in [
+            0.0,
+            1.04,
+            12.36,
+            299.99,
+            1234.56,
+            0.96,
+            99.94,
+            7.0,
+            1e6 / 3.0,
+        ] {
+            assert_eq!(super::tenths(x), format!("{x:.1}"), "{x}");
+            assert_eq!(super::whole(x), format!("{x:.0}"), "{x}");
+        }
+        assert_eq!(super::tenths(-2.36), "-2.4");
+        assert_eq!(super::whole(300.0), "300");
+    }
+
     use super::*;
 
     #[test]
@@ -126,4 +146,22 @@ mod tests {
         assert_eq!(grouped(10_000), "10,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
     }
+}
+
+/// `x` to the nearest tenth ("12.3"), through integers: the app's only
+/// float printing (chart coordinates, megabytes), so the wasm carries no
+/// float printer. Halves round away from zero (`{:.1}` rounds them to
+/// even; a chart cannot tell).
+pub fn tenths(x: f64) -> String {
+    let t = (x * 10.0).round();
+    let sign = if t < 0.0 { "-" } else { "" };
+    let t = t.abs() as u64;
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// `x` to the nearest whole number ("300"), like [`tenths`].
+pub fn whole(x: f64) -> String {
+    let r = x.round();
+    let sign = if r < 0.0 { "-" } else { "" };
+    format!("{sign}{}", r.abs() as u64)
 }

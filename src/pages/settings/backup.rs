@@ -243,7 +243,7 @@ pub fn BackupCard() -> impl IntoView {
                     Some(n) => format!("{n} days ago"),
                 }}</dd></div>
                 <div class="facts__row"><dt>"Storage used"</dt><dd>{move || match usage.get().flatten() {
-                    Some((used, quota)) => format!("{:.1} MB of {:.0} MB this browser allows", used / 1e6, quota / 1e6),
+                    Some((used, quota)) => format!("{} MB of {} MB this browser allows", kith_core::format::tenths(used / 1e6), kith_core::format::whole(quota / 1e6)),
                     None => "Not reported by this browser".to_owned(),
                 }}</dd></div>
             </dl>

@@ -237,3 +237,36 @@ fn search_finds_custom_field_values_and_date_labels() {
     dir.apply(&removed);
     assert!(q(&dir, "graduation").is_empty());
 }
+
+/// The name order is kept between changes and follows each one: a rename
+/// moves the person, a deletion takes them out, a new person takes their
+/// place, and two people of one name keep their id order.
+#[test]
+fn the_kept_name_order_follows_every_change() {
+    let mut dir = Directory::default();
+    let cy = add(&mut dir, &input("Cy Berg", ""), 1);
+    let ana = add(&mut dir, &input("Ana Cruz", ""), 2);
+    let q = |dir: &Directory| query(dir, "", SortOrder::Name, &all());
+    assert_eq!(q(&dir), [ana.clone(), cy.clone()]);
+    let mut renamed = dir.contact(&ana).unwrap().clone();
+    renamed.name = "Zed Cruz".into();
+    dir.apply(&Batch {
+        contacts: vec![renamed.clone()],
+        ..Default::default()
+    });
+    assert_eq!(q(&dir), [cy.clone(), ana.clone()]);
+    let bo = add(&mut dir, &input("Bo Lind", ""), 3);
+    let twin = add(&mut dir, &input("Bo Lind", ""), 4);
+    let mut twins = [bo.clone(), twin.clone()];
+    twins.sort();
+    assert_eq!(
+        q(&dir),
+        [twins[0].clone(), twins[1].clone(), cy.clone(), ana.clone()]
+    );
+    renamed.deleted = Some(crate::Timestamp(5));
+    dir.apply(&Batch {
+        contacts: vec![renamed],
+        ..Default::default()
+    });
+    assert_eq!(q(&dir), [twins[0].clone(), twins[1].clone(), cy]);
+}
