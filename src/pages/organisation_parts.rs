@@ -4,6 +4,7 @@
 
 use crate::components::avatar::Avatar;
 use crate::components::form::{Binding, SelectField};
+use crate::components::window::{window, Row};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::format::last_in_touch;
@@ -12,6 +13,8 @@ use kith_core::temperature::{scores, Health};
 use kith_core::{ContactId, Interaction, OrganisationId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The organisation's interactions, newest first, as its page loads them.
 pub type History = crate::state::Loaded<Result<Vec<Interaction>, String>>;
@@ -23,22 +26,26 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
     let kith = use_kith();
     let me = StoredValue::new(id);
     let order = RwSignal::new("name".to_owned());
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         let today = platform::today();
         let settings = kith.check_in.get();
-        let items = history.get().and_then(Result::ok).unwrap_or_default();
+        // Each person's interactions, gathered in one pass over the history.
+        let mut theirs: HashMap<ContactId, Vec<Interaction>> = HashMap::new();
+        history.with(|h| {
+            for i in h.iter().flat_map(|r| r.iter()).flatten() {
+                for c in &i.contact_ids {
+                    theirs.entry(c.clone()).or_default().push(i.clone());
+                }
+            }
+        });
         kith.directory.with(|d| {
             let mut rows: Vec<_> = d
                 .member_statuses(&me.get_value(), today, &settings)
                 .into_iter()
                 .map(|m| {
-                    let theirs: Vec<Interaction> = items
-                        .iter()
-                        .filter(|i| i.contact_ids.contains(&m.contact.id))
-                        .cloned()
-                        .collect();
+                    let theirs = theirs.get(&m.contact.id).map_or(&[][..], Vec::as_slice);
                     let health = (!theirs.is_empty() || m.status.kind().wants_contact())
-                        .then(|| Health::of(m.status.state, &scores(&theirs)));
+                        .then(|| Health::of(m.status.state, &scores(theirs)));
                     (m, health, ())
                 })
                 .collect();
@@ -66,7 +73,44 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|m| m.id.clone()).collect::<Vec<_>>()));
+    // A note about one person opens beneath the list, so rows keep one height.
+    let note_for = RwSignal::new(None::<(ContactId, String)>);
+    let row: Row = Arc::new(move |index, id| {
+        let this = id.clone();
+        (move || {
+            let m = rows.with(|r| r.get(index).filter(|m| m.id == this).cloned())?;
+            let label = format!("Note a detail about {}", m.name);
+            let (cid, open_id, name) = (m.id.clone(), m.id.clone(), m.name.clone());
+            Some(view! {
+                <div class="member-row" class:member--former=!m.current>
+                    <Avatar id=cid.clone() initials=m.initials photo=Signal::stored(m.photo)/>
+                    <div class="member-row__text">
+                        <span class="member-row__line">
+                            <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{m.name}</a>
+                            <span class="member__role">{m.role}</span>
+                        </span>
+                        <span class="member-row__line">
+                            <span class=m.tone>{m.status}</span>
+                            {m.warmth.map(|(tone, label)| view! { <span class=tone>{format!("Warmth: {label}")}</span> })}
+                            <span class="member__role">{m.last}</span>
+                        </span>
+                    </div>
+                    <button class="icon-button member__note"
+                        aria-expanded=move || note_for.with(|n| n.as_ref().is_some_and(|(i, _)| *i == open_id)).to_string()
+                        aria-controls="members-note" aria-label=label.clone() title=label
+                        on:click=move |_| note_for.update(|n| {
+                            *n = match n {
+                                Some((i, _)) if *i == cid => None,
+                                _ => Some((cid.clone(), name.clone())),
+                            };
+                        })>"✎"</button>
+                </div>
+            })
+        })
+        .into_any()
+    });
     view! {
         <section class="card" aria-labelledby="members-title">
             <div class="card__head">
@@ -74,36 +118,29 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
                 <SelectField id="org-member-order" label="Sort people by" class="field--inline" value=order
                     options=MemberOrder::ALL.iter().map(|(_, k, l)| ((*k).to_owned(), (*l).to_owned())).collect()/>
             </div>
-            <Show when=move || !rows().is_empty() fallback=|| view! {
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
                 <p class="card__empty">"No one here yet. Give someone a role at this organisation from their page."</p>
             }>
-                <ul class="members" aria-label="People at this organisation">
-                    {move || rows().into_iter().map(|m| {
-                        let cid = m.id;
-                        let cname_for_note = m.name.clone();
-                        view! {
-                            <li class="member" class:member--former=!m.current>
-                                <Avatar id=cid.clone() initials=m.initials photo=Signal::stored(m.photo)/>
-                                <div class="member__main">
-                                    <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{m.name}</a>
-                                    <span class="member__role">{m.role}</span>
-                                </div>
-                                <div class="member__meta">
-                                    <span>{m.last}</span>
-                                    <span class=m.tone>{m.status}</span>
-                                    {m.warmth.map(|(tone, label)| view! { <span class=tone>{format!("Warmth: {label}")}</span> })}
-                                </div>
-                                <super::organisations::MemberNote id=cid.clone() name=cname_for_note/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                {window(ids.into(), "People at this organisation", "members-scroll", ROW_HEIGHT, false, row.clone())}
+                <div id="members-note">
+                    {move || note_for.get().map(|(id, name)| view! {
+                        <div class="members__note">
+                            <crate::components::quick_detail::QuickDetail id name compact=true
+                                on_saved=Callback::new(move |_| note_for.set(None))/>
+                        </div>
+                    })}
+                </div>
             </Show>
         </section>
     }
 }
 
+/// Height of one member row in CSS pixels, as `.members-scroll` in
+/// style/person.css (read back from the page).
+const ROW_HEIGHT: f64 = 64.0;
+
 /// What a member row shows, read once from the directory.
+#[derive(Clone, PartialEq)]
 struct MemberRow {
     id: ContactId,
     name: String,

@@ -191,24 +191,6 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
     }
 }
 
-/// A small "note" button on a member row that opens a one-line detail
-/// field for that person.
-#[component]
-pub(super) fn MemberNote(id: kith_core::ContactId, name: String) -> impl IntoView {
-    let open = RwSignal::new(false);
-    let label = format!("Note a detail about {name}");
-    view! {
-        <button class="icon-button member__note" aria-expanded=move || open.get().to_string()
-            aria-label=label.clone() title=label on:click=move |_| open.update(|o| *o = !*o)>"✎"</button>
-        <Show when=move || open.get()>
-            <div class="member__quick">
-                <crate::components::quick_detail::QuickDetail id=id.clone() name=name.clone() compact=true
-                    on_saved=Callback::new(move |_| open.set(false))/>
-            </div>
-        </Show>
-    }
-}
-
 /// The default check-in timer for the organisation's people (those without
 /// their own), and a follow-up series for all of them after a project.
 #[component]

@@ -17,6 +17,10 @@ use leptos::task::spawn_local;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
+/// A preview lists at most this many organisations or left-out records,
+/// then says how many more: a file of 10,000 people stays one screen.
+const LISTED: usize = 50;
+
 /// Charsets offered for files that do not say theirs.
 const CHARSETS: [(&str, &str); 8] = [
     ("windows-1252", "Western European (Windows-1252)"),
@@ -376,7 +380,8 @@ pub fn ContactsCard() -> impl IntoView {
                     {charset_picker}
                     {(!orgs.is_empty()).then(|| view! {
                         <ul class="import__orgs" aria-label="Organisations">
-                            {orgs.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                            {orgs.iter().take(LISTED).map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
+                            {(orgs.len() > LISTED).then(|| view! { <li class="import__more">{format!("and {} more", grouped(orgs.len() - LISTED))}</li> })}
                         </ul>
                     })}
                     <ul class="import__sample">
@@ -386,7 +391,10 @@ pub fn ContactsCard() -> impl IntoView {
                     {(linked > 0).then(|| view! { <p class="card__text">{format!("{} left out: links to other sites, which Kith never contacts.", count(linked, "photo", "photos"))}</p> })}
                     {(!skipped.is_empty()).then(|| view! {
                         <details><summary>{format!("{} left out", skipped.len())}</summary>
-                            <ul>{skipped.into_iter().map(|s| view! { <li>{format!("Record {}: {}.", grouped(s.position), s.reason)}</li> }).collect_view()}</ul>
+                            <ul>
+                                {skipped.iter().take(LISTED).map(|s| view! { <li>{format!("Record {}: {}.", grouped(s.position), s.reason)}</li> }).collect_view()}
+                                {(skipped.len() > LISTED).then(|| view! { <li class="import__more">{format!("and {} more", grouped(skipped.len() - LISTED))}</li> })}
+                            </ul>
                         </details>
                     })}
                     <div class="form__actions">

@@ -1,9 +1,10 @@
-// Today with thousands of people due: each section says how many, and only
-// the rows in view are in the page; the keyboard still reaches every row,
-// "Checked in" takes one person off without moving the list, and a brief
-// opens beneath the list.
+// Long lists keep only the rows in view in the page. Today with thousands
+// of people due: each section says how many, the keyboard still reaches
+// every row, "Checked in" takes one person off without moving the list,
+// and a brief opens beneath the list. An organisation of hundreds: the same
+// for its people, with a note about one opening beneath.
 import { test, expect } from "@playwright/test";
-import { Kith, personRecord, putRecords } from "./kith.mjs";
+import { Kith, organisationRecord, personRecord, putRecords } from "./kith.mjs";
 
 const PEOPLE = 3_000;
 
@@ -68,4 +69,35 @@ test("Today windows thousands of overdue people and keeps their count", async ({
   // After a reload the check-in is still there.
   await page.reload();
   await expect(page.getByRole("region", { name: /^Overdue/ }).getByRole("heading")).toHaveText("Overdue · 2,998");
+});
+
+test("an organisation of 600 people shows a window of them, and notes open beneath", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  const contacts = Array.from({ length: 600 }, (_, i) => ({
+    ...personRecord({ id: `m${String(i).padStart(3, "0")}`, name: `Member ${String(i).padStart(3, "0")}`, organisation: "big" }),
+    roles: [{ organisation_id: "big", title: "Engineer" }],
+  }));
+  await putRecords(page, { contacts, organisations: [organisationRecord({ id: "big", name: "Big Co" })] });
+  await page.goto("/organisations/big");
+  const members = page.getByRole("list", { name: "People at this organisation" });
+  await expect(members.getByRole("listitem").first()).toContainText("Member 000");
+  await expect(members.getByRole("listitem").first()).toContainText("Engineer");
+  await expect(members.getByRole("listitem").first()).toHaveAttribute("aria-setsize", "600");
+  expect(await members.getByRole("listitem").count()).toBeLessThan(100);
+
+  await page.locator(".members-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(members.getByRole("link", { name: "Member 599" })).toBeVisible();
+  expect(await members.getByRole("listitem").count()).toBeLessThan(100);
+
+  const note = page.getByRole("button", { name: "Note a detail about Member 599" });
+  await note.click();
+  await expect(note).toHaveAttribute("aria-expanded", "true");
+  const field = page.getByRole("textbox", { name: /Member 599/ });
+  await field.fill("Prefers email");
+  await field.press("Enter");
+  await expect(note).toHaveAttribute("aria-expanded", "false");
+  await members.getByRole("link", { name: "Member 599" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Member 599" })).toBeVisible();
+  await expect(page.getByText("Prefers email")).toBeVisible();
 });
