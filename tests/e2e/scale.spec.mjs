@@ -12,10 +12,10 @@
 // Run alone: `npx playwright test scale.spec.mjs --workers=1`.
 import { test, expect } from "@playwright/test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  DATABASE, Kith, coldLoad, dataFloors, describeBackup, heapMb, heavyBackup, longTasks, print, probes,
+  DATABASE, Kith, coldLoad, dataFloors, describeBackup, heavyBackup, longTasks, memory, print, probes,
   putRecords, root, storeFloors, table, wasmSizes,
 } from "./kith.mjs";
 
@@ -29,7 +29,8 @@ const QUERIES = [String(PERSON).slice(-2), String(PERSON).slice(-3), String(PERS
 const count = (x) => x.toLocaleString("en");
 const mb = (x) => `${x.toFixed(1)} MB`;
 const kb = (x) => `${count(Math.round(x / 1000))} kB`;
-const tasks = (t) => `${Math.round(t.max)} ms (${t.over50} of ${t.count} over 50 ms)`;
+const tasks = (t) => `${count(Math.round(t.max))} ms (${t.over50} of ${t.count} over 50 ms)`;
+const load = () => loadavg()[0].toFixed(1);
 
 // One data set per worker, written once to a file the import picks.
 let made;
@@ -53,6 +54,7 @@ function sameIds(a, b) {
 test("10,000 people, 500 organisations and 100,000 interactions brought in through the app stay quick", async ({ page, browser }) => {
   test.setTimeout(330_000);
   const began = Date.now();
+  const loadBefore = load();
   const { backup, text, path } = data();
   const person = backup.contacts[PERSON];
   const org = backup.organisations.find((o) => o.id === person.organisation_id);
@@ -121,7 +123,7 @@ test("10,000 people, 500 organisations and 100,000 interactions brought in throu
     rows: window.__bench.overdueRows().length,
     count: window.__bench.overdueCount(),
   }));
-  const todayHeap = await heapMb(page);
+  const todayMemory = await memory(page);
 
   // "Checked in" on the first Overdue row: until it is gone and the count moved.
   const checked = await page.evaluate(async () => {
@@ -150,7 +152,7 @@ test("10,000 people, 500 organisations and 100,000 interactions brought in throu
   const peopleCold = await coldLoad(page, "/people", ["peopleRow"]);
   await page.waitForTimeout(1_000);
   const peopleTasks = await longTasks(page);
-  const peopleHeap = await heapMb(page);
+  const peopleMemory = await memory(page);
   await expect(page.getByText(`${count(PEOPLE)} people`)).toBeVisible();
   expect(await kith.rows().count()).toBeLessThan(100);
 
@@ -231,7 +233,10 @@ test("10,000 people, 500 organisations and 100,000 interactions brought in throu
 
   const wasm = wasmSizes(join(root, "dist"));
   const { bySource } = describeBackup(backup);
-  const bulk = Math.min(floor.bulkDefault, Number.isFinite(floor.bulkRelaxed) ? floor.bulkRelaxed : Infinity);
+  // The faster of the chunked puts, with the engine's default durability or relaxed.
+  const [bulkName, bulk] = Object.entries({ "default durability": floor.bulkDefault, relaxed: floor.bulkRelaxed })
+    .filter(([, x]) => Number.isFinite(x)).sort(([, a], [, b]) => a - b)[0];
+  const whole = (x) => (Number.isFinite(x) ? `${count(Math.round(x))} ms` : "–");
   const median = (xs) => {
     const known = xs.filter(Number.isFinite).sort((a, b) => a - b);
     return known.length ? known[Math.floor(known.length / 2)] : NaN;
@@ -243,29 +248,30 @@ test("10,000 people, 500 organisations and 100,000 interactions brought in throu
     "",
     ...table(`Kith at ${count(PEOPLE)} people, imported through the app`, [
       { what: "import: file picked → preview (floor: JSON.parse of the file)", kith: checkMs, floor: floor.parse },
-      { what: "import: \"Yes, replace everything\" → done notice (floor: people, then interactions, in puts of 100 per transaction)", kith: writeMs, floor: bulk,
-        floorNote: `(relaxed; default durability ${Math.round(floor.bulkDefault)} ms, one transaction ${Math.round(floor.bulkOneTx)} ms)` },
+      { what: `import: "Yes, replace everything" → done notice (floor: people, then interactions, in puts of 100 a transaction, ${bulkName})`, kith: writeMs, floor: bulk,
+        floorNote: `(default durability ${whole(floor.bulkDefault)}, relaxed ${whole(floor.bulkRelaxed)}; all in one transaction ${whole(floor.bulkOneTx)})` },
       { what: "export backup → download (floor: JSON.stringify + Blob)", kith: exportMs, floor: floor.stringifyBlob },
       { what: "cold start: / (Today) → first Overdue row (floor: getAll of the people)", kith: todayCold.overdueRow, floor: store.getAll },
       { what: "cold start: /people → first row (floor: getAll of the people)", kith: peopleCold.peopleRow, floor: store.getAll },
       { what: `Today: elements in the DOM / rows in Overdue (its count says ${Number.isFinite(todayShape.count) ? count(todayShape.count) : "nothing"})`,
         kith: `${count(todayShape.elements)} / ${count(todayShape.rows)}` },
-      { what: "\"Checked in\" on Today → row gone, count updated (floor: one small put committed, p50)", kith: checked.ms, floor: floor.singlePut50,
-        floorNote: `(p95 ${floor.singlePut95.toFixed(1)} ms)` },
+      { what: "\"Checked in\" on Today → row gone, count updated (floor: one small put committed, p50, default durability)", kith: checked.ms, floor: floor.defaultPut50,
+        floorNote: `(p95 ${floor.defaultPut95.toFixed(1)} ms; strict, as the app writes: p50 ${floor.strictPut50.toFixed(1)}, p95 ${floor.strictPut95.toFixed(1)} ms)` },
       { what: `search keystroke → rows updated in script, median of ${QUERIES.map((q) => `"${q}"`).join(", ")}; painted at the next frame: ${typed.painted.map((x) => (Number.isFinite(x) ? x.toFixed(1) : "–")).join(", ")} ms (floor: filter over the lowercased names)`,
         kith: median(typed.script), floor: median(floor.filter), floorNote: `(each: ${floor.filter.map((x) => x.toFixed(2)).join(", ")} ms)` },
       { what: "person page, link in the app → timeline shown (floor: their interactions by index)", kith: personInApp, floor: store.byIndex },
       { what: "person page, fresh load → timeline shown", kith: personCold.timeline, floor: store.byIndex },
-      { what: `organisation page, link in the app → ${members} people shown (its history at ${Math.round(orgInApp.history)} ms)`, kith: orgInApp.members, floor: store.byIndex },
-      { what: `organisation page, fresh load → people shown (its history at ${Math.round(orgCold.orgHistory)} ms)`, kith: orgCold.members, floor: store.byIndex },
+      { what: `organisation page, link in the app → ${members} people shown (its history at ${count(Math.round(orgInApp.history))} ms)`, kith: orgInApp.members, floor: store.byIndex },
+      { what: `organisation page, fresh load → people shown (its history at ${count(Math.round(orgCold.orgHistory))} ms)`, kith: orgCold.members, floor: store.byIndex },
       { what: "longest main-thread task: start-up of Today / of People", kith: `${tasks(todayTasks)} / ${tasks(peopleTasks)}`, floor: "target ≤ 50 ms" },
       { what: "longest main-thread task: import preview / import write", kith: `${tasks(checkTasks)} / ${tasks(writeTasks)}`, floor: "target ≤ 50 ms" },
       { what: "longest main-thread task: export / scrolling People", kith: `${tasks(exportTasks)} / ${tasks(scrollTasks)}`, floor: "target ≤ 50 ms" },
-      { what: "JS heap at full data: People / Today", kith: `${mb(peopleHeap)} / ${mb(todayHeap)}`, floor: "target ≤ 60 MB" },
+      { what: "JS heap after a garbage collection, at full data: People / Today", kith: `${mb(peopleMemory.js)} / ${mb(todayMemory.js)}`, floor: "target ≤ 60 MB" },
+      { what: "wasm linear memory (high-water mark): People / Today", kith: `${mb(peopleMemory.wasm)} / ${mb(todayMemory.wasm)}`, floor: "–" },
       { what: `wasm (${wasm.file}, ${kb(wasm.raw)} raw), brotli quality 11`, kith: wasm.brotli, unit: kb, floor: "target ≤ 300 kB" },
     ]),
     "",
-    `run time: ${Math.round((Date.now() - began) / 1000)} s`,
+    `run time: ${Math.round((Date.now() - began) / 1000)} s; load average (1 min) at start ${loadBefore}, at end ${load()} on ${cpus().length} cores`,
   ]);
 });
 
