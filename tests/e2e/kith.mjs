@@ -15,6 +15,8 @@ export { calendarDay, day, longDay } from "./support/days.mjs";
 export { png, sample, upload } from "./support/files.mjs";
 export { DATABASE, interactionRecord, organisationRecord, personRecord, putRecords, readRecords } from "./support/records.mjs";
 export { root, serve } from "./support/server.mjs";
+export { describeBackup, heavyBackup, localToday } from "./support/dataset.mjs";
+export { coldLoad, dataFloors, longTasks, memory, print, probes, storeFloors, table, wasmSizes } from "./support/bench.mjs";
 
 export class Kith {
   constructor(page) {
