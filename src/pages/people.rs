@@ -184,6 +184,14 @@ fn keep_in_address(
     organisation: RwSignal<Option<OrganisationId>>,
 ) {
     let navigate = use_navigate();
+    // Written once typing pauses: a navigation costs tens of milliseconds,
+    // too much for every keystroke at 10,000 people.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
     Effect::new(move |previous: Option<String>| {
         let mut params = Vec::new();
         query.with(|q| {
@@ -202,14 +210,22 @@ fn keep_in_address(
         }
         let search = crate::platform::query_string(&params);
         if previous.as_ref().is_some_and(|p| p != &search) {
-            navigate(
-                &format!("/people{search}"),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            if let Some(h) = pending.try_update_value(Option::take).flatten() {
+                h.clear();
+            }
+            let (navigate, to) = (navigate.clone(), format!("/people{search}"));
+            let write = move || {
+                navigate(
+                    &to,
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                )
+            };
+            let handle = set_timeout_with_handle(write, std::time::Duration::from_millis(350));
+            pending.set_value(handle.ok());
         }
         search
     });
