@@ -174,21 +174,49 @@ impl Kith {
     /// people are shown as soon as they are read: the labels follow a
     /// moment later, so the first rows do not wait for every date.
     pub(super) async fn reload(self) {
+        /// People (or date labels) taken in per step.
+        const PAGE: usize = 1_000;
         let Some(store) = self.store() else { return };
         let (people, orgs) = match store.load_people().await {
             Ok(read) => read,
             Err(e) => return self.phase.set(Phase::Failed(e.into())),
         };
-        self.set_directory(Directory::load(people, orgs, Vec::new()));
+        // Built a page at a time, yielding between pages, so no step of
+        // start-up holds the main thread for long.
+        let mut directory = Directory::load(Vec::new(), orgs, Vec::new());
+        let mut people = people.into_iter();
+        loop {
+            let page: Vec<_> = people.by_ref().take(PAGE).collect();
+            if page.is_empty() {
+                break;
+            }
+            directory.extend(page);
+            platform::yield_now().await;
+        }
+        self.set_directory(directory);
         self.phase.set(Phase::Ready);
-        match self.all_dates(&store).await {
-            Ok(dates) => self.directory.update(|d| {
+        let mut dates = match self.all_dates(&store).await {
+            Ok(dates) => dates.into_iter(),
+            Err(e) => return self.warn(e),
+        };
+        loop {
+            let page: Vec<_> = dates.by_ref().take(PAGE).collect();
+            if page.is_empty() {
+                break;
+            }
+            platform::yield_now().await;
+            let labels = |d: &mut Directory| {
                 d.apply(&kith_core::Batch {
-                    dates,
+                    dates: page,
                     ..Default::default()
                 })
-            }),
-            Err(e) => self.warn(e),
+            };
+            // Screens hear once, after the last page.
+            if dates.as_slice().is_empty() {
+                self.directory.update(labels);
+            } else {
+                self.directory.update_untracked(labels);
+            }
         }
     }
 }

@@ -154,16 +154,15 @@ impl IdbStore {
 
 impl Store for IdbStore {
     async fn load_people(&self) -> Result<(Vec<Contact>, Vec<Organisation>), StoreError> {
+        // People in pages, each read and parsed in its own task, so
+        // start-up never holds the main thread for all 10,000 at once.
         let tx = read::tx(&self.db, &[CONTACTS, ORGANISATIONS])?;
-        let people = tx
-            .object_store(CONTACTS)
-            .and_then(|s| s.get_all())
-            .map_err(js_error)?;
         let orgs = tx
             .object_store(ORGANISATIONS)
             .and_then(|s| s.get_all())
             .map_err(js_error)?;
-        Ok((get_all(people).await?, get_all(orgs).await?))
+        let orgs = get_all(orgs).await?;
+        Ok((read_all(&tx, CONTACTS).await?, orgs))
     }
 
     async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StoreError> {

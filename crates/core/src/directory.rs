@@ -111,13 +111,19 @@ impl Directory {
             dates,
             ..Batch::default()
         });
-        dir.by_name = OnceLock::new();
-        dir.contacts.reserve(contacts.len());
-        dir.keys.reserve(contacts.len());
-        for c in contacts {
-            dir.insert(c);
-        }
+        dir.extend(contacts);
         dir
+    }
+
+    /// Adds people read from storage (a page of them at start-up): each is
+    /// normalised and keyed, with the date labels already here.
+    pub fn extend(&mut self, contacts: Vec<Contact>) {
+        self.by_name = OnceLock::new();
+        self.contacts.reserve(contacts.len());
+        self.keys.reserve(contacts.len());
+        for c in contacts {
+            self.insert(c);
+        }
     }
 
     /// Holds `c` (normalised) and keys it for search and sorting.
@@ -131,7 +137,11 @@ impl Directory {
     /// Brings the directory up to date with a batch that was (or is about
     /// to be) committed. Records from older versions are normalised here.
     pub fn apply(&mut self, batch: &Batch) {
-        self.by_name = OnceLock::new();
+        // Only people move in the name order (dates and organisations
+        // change search keys, not names).
+        if !batch.contacts.is_empty() {
+            self.by_name = OnceLock::new();
+        }
         let mut redated = Vec::new();
         for d in &batch.dates {
             if let Some((owner, _)) = self.dates.remove(&d.id) {
