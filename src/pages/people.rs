@@ -50,19 +50,20 @@ pub fn PeoplePage() -> impl IntoView {
             (true, _) => format!("{} of {}", grouped(shown), grouped(all)),
         }
     };
-    let tags = move || kith.directory.with(|d| d.tags());
-    let orgs = move || {
+    // Memos: a write re-draws the filters' options only when they changed.
+    let tags = Memo::new(move |_| kith.directory.with(|d| d.tags()));
+    let orgs = Memo::new(move |_| {
         kith.directory.with(|d| {
             d.organisations()
                 .into_iter()
                 .map(|o| (o.id.clone(), o.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
-    let trash = move || {
+    });
+    let trash = Memo::new(move |_| {
         kith.directory
             .with(|d| d.trash(crate::platform::now()).len())
-    };
+    });
 
     crate::components::escape::close_on_escape(selecting);
     Effect::new(move |_| {
@@ -130,7 +131,7 @@ pub fn PeoplePage() -> impl IntoView {
                             tag.set((!v.is_empty()).then_some(v));
                         }>
                             <option value="" selected=move || tag.with(Option::is_none)>"All"</option>
-                            {move || tags().into_iter().map(|(t, n)| {
+                            {move || tags.get().into_iter().map(|(t, n)| {
                                 let selected = { let t = t.clone(); move || tag.get().as_deref() == Some(t.as_str()) };
                                 view! { <option value=t.clone() selected=selected>{format!("{t} ({n})")}</option> }
                             }).collect_view()}
@@ -140,7 +141,7 @@ pub fn PeoplePage() -> impl IntoView {
                         <span>"Organisation"</span>
                         <select on:change=move |ev| organisation.set(OrganisationId::parse(&event_target_value(&ev)))>
                             <option value="" selected=move || organisation.with(Option::is_none)>"All"</option>
-                            {move || orgs().into_iter().map(|(id, name)| {
+                            {move || orgs.get().into_iter().map(|(id, name)| {
                                 let selected = { let id = id.clone(); move || organisation.get().as_ref() == Some(&id) };
                                 view! { <option value=id.to_string() selected=selected>{name}</option> }
                             }).collect_view()}
@@ -168,7 +169,7 @@ pub fn PeoplePage() -> impl IntoView {
                 <p class="people-page__foot">
                     <a href=crate::platform::at("/organisations")>"Organisations"</a>
                     " · "
-                    <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash())}</a>
+                    <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash.get())}</a>
                 </p>
             </Show>
         </section>
