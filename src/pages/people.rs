@@ -50,20 +50,21 @@ pub fn PeoplePage() -> impl IntoView {
             (true, _) => format!("{} of {}", grouped(shown), grouped(all)),
         }
     };
-    // Memos: a write re-draws the filters' options only when they changed.
-    let tags = Memo::new(move |_| kith.directory.with(|d| d.tags()));
-    let orgs = Memo::new(move |_| {
+    // One memo (one compiled copy): a write re-draws the filters' options
+    // only when the tags, organisations or trash count changed.
+    let filters = Memo::new(move |_| {
         kith.directory.with(|d| {
-            d.organisations()
+            let orgs = d
+                .organisations()
                 .into_iter()
                 .map(|o| (o.id.clone(), o.name.clone()))
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (d.tags(), orgs, d.trash(crate::platform::now()).len())
         })
     });
-    let trash = Memo::new(move |_| {
-        kith.directory
-            .with(|d| d.trash(crate::platform::now()).len())
-    });
+    let tags = move || filters.with(|f| f.0.clone());
+    let orgs = move || filters.with(|f| f.1.clone());
+    let trash = move || filters.with(|f| f.2);
 
     crate::components::escape::close_on_escape(selecting);
     Effect::new(move |_| {
@@ -131,7 +132,7 @@ pub fn PeoplePage() -> impl IntoView {
                             tag.set((!v.is_empty()).then_some(v));
                         }>
                             <option value="" selected=move || tag.with(Option::is_none)>"All"</option>
-                            {move || tags.get().into_iter().map(|(t, n)| {
+                            {move || tags().into_iter().map(|(t, n)| {
                                 let selected = { let t = t.clone(); move || tag.get().as_deref() == Some(t.as_str()) };
                                 view! { <option value=t.clone() selected=selected>{format!("{t} ({n})")}</option> }
                             }).collect_view()}
@@ -141,7 +142,7 @@ pub fn PeoplePage() -> impl IntoView {
                         <span>"Organisation"</span>
                         <select on:change=move |ev| organisation.set(OrganisationId::parse(&event_target_value(&ev)))>
                             <option value="" selected=move || organisation.with(Option::is_none)>"All"</option>
-                            {move || orgs.get().into_iter().map(|(id, name)| {
+                            {move || orgs().into_iter().map(|(id, name)| {
                                 let selected = { let id = id.clone(); move || organisation.get().as_ref() == Some(&id) };
                                 view! { <option value=id.to_string() selected=selected>{name}</option> }
                             }).collect_view()}
@@ -169,7 +170,7 @@ pub fn PeoplePage() -> impl IntoView {
                 <p class="people-page__foot">
                     <a href=crate::platform::at("/organisations")>"Organisations"</a>
                     " · "
-                    <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash.get())}</a>
+                    <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash())}</a>
                 </p>
             </Show>
         </section>
