@@ -91,7 +91,7 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
                             <a class="member__name" href=crate::platform::at(format!("/people/{cid}"))>{m.name}</a>
                             <span class="member__role">{m.role}</span>
                         </span>
-                        <span class="member-row__line">
+                        <span class="member-row__line member-row__facts">
                             <span class=m.tone>{m.status}</span>
                             {m.warmth.map(|(tone, label)| view! { <span class=tone>{format!("Warmth: {label}")}</span> })}
                             <span class="member__role">{m.last}</span>
