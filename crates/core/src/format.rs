@@ -68,6 +68,24 @@ pub fn last_in_touch(last: Option<NaiveDate>, today: NaiveDate) -> String {
     }
 }
 
+/// `x` to the nearest tenth ("12.3"), through integers: the app's only
+/// float printing (chart coordinates, megabytes), so the wasm carries no
+/// float printer. Halves round away from zero (`{:.1}` rounds them to
+/// even; a chart cannot tell).
+pub fn tenths(x: f64) -> String {
+    let t = (x * 10.0).round();
+    let sign = if t < 0.0 { "-" } else { "" };
+    let t = t.abs() as u64;
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// `x` to the nearest whole number ("300"), like [`tenths`].
+pub fn whole(x: f64) -> String {
+    let r = x.round();
+    let sign = if r < 0.0 { "-" } else { "" };
+    format!("{sign}{}", r.abs() as u64)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -146,22 +164,4 @@ mod tests {
         assert_eq!(grouped(10_000), "10,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
     }
-}
-
-/// `x` to the nearest tenth ("12.3"), through integers: the app's only
-/// float printing (chart coordinates, megabytes), so the wasm carries no
-/// float printer. Halves round away from zero (`{:.1}` rounds them to
-/// even; a chart cannot tell).
-pub fn tenths(x: f64) -> String {
-    let t = (x * 10.0).round();
-    let sign = if t < 0.0 { "-" } else { "" };
-    let t = t.abs() as u64;
-    format!("{sign}{}.{}", t / 10, t % 10)
-}
-
-/// `x` to the nearest whole number ("300"), like [`tenths`].
-pub fn whole(x: f64) -> String {
-    let r = x.round();
-    let sign = if r < 0.0 { "-" } else { "" };
-    format!("{sign}{}", r.abs() as u64)
 }
