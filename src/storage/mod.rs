@@ -7,11 +7,8 @@
 //! - read.rs and write.rs: read-only transactions, and the one durable write
 //!   transaction every write shares;
 //! - record.rs: how a record looks in the store;
-//! - backup.rs: backups in and out: the export made straight from the stored
-//!   records, and the restore that replaces everything;
 //! - request.rs: awaiting a request, and the browser's errors in words.
 
-mod backup;
 pub mod idb;
 mod read;
 mod record;
@@ -19,7 +16,6 @@ mod request;
 mod schema;
 mod write;
 
-pub use backup::{BackupText, Step};
 pub use idb::IdbStore;
 pub use schema::SCHEMA_VERSION;
 
