@@ -20,9 +20,15 @@ pub fn download(name: &str, mime: &str, pieces: &[String]) -> Result<(), String>
         .iter()
         .map(|p| js_sys::Uint8Array::from(p.as_bytes()))
         .collect();
+    download_parts(name, mime, &parts)
+}
+
+/// Hands a file to the browser as a download named `name`: `parts` are
+/// what a `Blob` is made of (strings or bytes), joined they are the file.
+pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let document = web_sys::window()

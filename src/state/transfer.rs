@@ -5,62 +5,65 @@
 use super::notices::Undo;
 use super::{Error, Kith};
 use crate::platform;
-use crate::storage::IdbStore;
+use crate::storage::{BackupText, IdbStore, Step};
 use kith_core::backup::{Backup, Preview};
 use kith_core::{ImportantDate, Store};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 impl Kith {
-    /// Everything, as the backup file's text in pieces (joined, they are
-    /// the file), built a slice at a time so the page stays responsive.
-    pub async fn export_backup(&self) -> Result<Vec<String>, Error> {
+    /// Everything, as the backup file's text (held by the browser in
+    /// pieces), read a page at a time so the page stays responsive;
+    /// `progress(done, total)` counts the records read.
+    pub async fn export_backup(
+        &self,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<BackupText, Error> {
         let store = self.open_store()?;
-        let backup = store
-            .export(env!("CARGO_PKG_VERSION"))
-            .await?
-            .with_settings(Some(self.backup_settings()));
-        let mut pieces = Vec::new();
-        for piece in backup.json_pieces(2_000) {
-            pieces.push(piece);
-            platform::yield_now().await;
-        }
-        Ok(pieces)
+        let settings = Some(self.backup_settings());
+        Ok(store
+            .backup_text(env!("CARGO_PKG_VERSION"), &settings, progress)
+            .await?)
     }
 
     /// What importing `incoming` would do, against what is stored now.
     pub async fn preview_import(&self, incoming: &Backup) -> Result<Preview, Error> {
         let store = self.open_store()?;
-        let current = store.export(env!("CARGO_PKG_VERSION")).await?;
+        let current = store.records(env!("CARGO_PKG_VERSION")).await?;
         Ok(Preview::of(&current, incoming))
     }
 
     /// Writes a checked backup in one transaction: merged with what is here
     /// (newer wins; deletions kept), or replacing it. Then the screen
-    /// reloads from storage. A replace keeps what was here as the safety
-    /// copy ([`Kith::safety_copy`]) and offers to undo.
-    pub async fn import_backup(&self, incoming: &Backup, replace: bool) -> Result<(), Error> {
+    /// reloads from storage. A replace keeps what was here, read in the
+    /// same transaction, as the safety copy ([`Kith::safety_copy`]) and
+    /// offers to undo. `progress(step, done, total)` says how far it is.
+    pub async fn import_backup(
+        &self,
+        incoming: &Backup,
+        replace: bool,
+        progress: &dyn Fn(Step, usize, usize),
+    ) -> Result<(), Error> {
         let store = self.open_store()?;
-        let current = store
-            .export(env!("CARGO_PKG_VERSION"))
-            .await?
-            .with_settings(Some(self.backup_settings()));
-        let result = if replace {
-            incoming.clone()
+        let settings = Some(self.backup_settings());
+        let merged = if replace {
+            None
         } else {
-            current.merge(incoming)
+            let current = store.export(env!("CARGO_PKG_VERSION")).await?;
+            Some(current.with_settings(settings.clone()).merge(incoming))
         };
+        let result = merged.as_ref().unwrap_or(incoming);
         self.write_started();
-        let written = store.replace_all(&result).await;
+        let written = store.restore(result, replace, progress).await;
         self.write_ended();
-        written.map_err(Error::NotImported)?;
+        let earlier = written.map_err(Error::NotImported)?;
         if let Some(settings) = &result.settings {
             self.adopt_settings(settings);
         }
         self.reload().await;
         self.committed();
-        if replace {
-            let earlier = Arc::new(current);
+        if let Some(earlier) = earlier {
+            let earlier = Arc::new(earlier.with_settings(settings));
             self.safety_copy.set(Some(earlier.clone()));
             self.offer_undo(
                 "Replaced everything with the backup. A safety copy of what was here is in Settings.".into(),

@@ -117,7 +117,7 @@ impl Kith {
                 let (kith, earlier) = (*self, earlier.clone());
                 kith.say("Putting back what was here…");
                 spawn_local(async move {
-                    match kith.import_backup(&earlier, true).await {
+                    match kith.import_backup(&earlier, true, &|_, _, _| {}).await {
                         Ok(()) => kith.say("Undone: everything is as it was before the import."),
                         Err(e) => kith.warn(e),
                     }

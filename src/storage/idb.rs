@@ -17,7 +17,7 @@ use web_sys::{
     IdbCursorDirection, IdbDatabase, IdbKeyRange, IdbOpenDbRequest, IdbVersionChangeEvent,
 };
 
-use super::read::{get_all, read_all, walk};
+use super::read::{get_all, walk};
 use super::record::{day_key, from_js, photo_from_js};
 use super::request::{js_error, settle};
 use super::schema::{
@@ -29,7 +29,7 @@ use super::{read, write};
 
 /// An open Kith database.
 pub struct IdbStore {
-    db: IdbDatabase,
+    pub(super) db: IdbDatabase,
     // Closes this connection when another tab wants to upgrade the schema,
     // so that tab is never blocked by this one.
     _on_version_change: Closure<dyn FnMut()>,
@@ -137,16 +137,22 @@ impl IdbStore {
         }
         let touched = write::stores_touched(batch);
         let cancelled = "the write was cancelled; nothing was saved";
-        write::in_write_tx(&self.db, &touched, cancelled, async |tx| {
-            if keep_before {
-                before = write::previous(tx, batch).await?;
-            }
-            let rebased = write::rebase(tx, batch).await?;
-            if rebased.is_some() {
-                self.rebased.set(true);
-            }
-            write::put_all(tx, rebased.as_ref().unwrap_or(batch)).await
-        })
+        write::in_write_tx(
+            &self.db,
+            &touched,
+            write::Durability::Strict,
+            cancelled,
+            async |tx| {
+                if keep_before {
+                    before = write::previous(tx, batch).await?;
+                }
+                let rebased = write::rebase(tx, batch).await?;
+                if rebased.is_some() {
+                    self.rebased.set(true);
+                }
+                write::put_all(tx, rebased.as_ref().unwrap_or(batch)).await
+            },
+        )
         .await?;
         Ok(before)
     }
@@ -292,38 +298,11 @@ impl Store for IdbStore {
 
     async fn export(&self, app_version: &str) -> Result<kith_core::backup::Backup, StoreError> {
         let tx = read::tx(&self.db, &ALL_STORES)?;
-        let backup = kith_core::backup::Backup::new(
-            app_version,
-            read_all(&tx, CONTACTS).await?,
-            read_all(&tx, ORGANISATIONS).await?,
-            read_all(&tx, INTERACTIONS).await?,
-            read_all(&tx, DATES).await?,
-            read_all(&tx, TASKS).await?,
-        );
-        let photos = tx
-            .object_store(PHOTOS)
-            .and_then(|s| s.get_all())
-            .map_err(js_error)?;
-        let rows: js_sys::Array = settle(&photos).await?.unchecked_into();
-        let photos = rows
-            .iter()
-            .map(|row| photo_from_js(&row))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(backup.with_photos(&photos))
+        super::backup::everything(&tx, app_version, true).await
     }
 
     async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {
-        let batch = backup.to_batch();
-        let cancelled = "the restore was cancelled; nothing was changed";
-        write::in_write_tx(&self.db, &ALL_STORES, cancelled, async |tx| {
-            for name in ALL_STORES {
-                tx.object_store(name)
-                    .and_then(|s| s.clear())
-                    .map_err(js_error)?;
-            }
-            write::put_all(tx, &batch).await
-        })
-        .await
+        self.restore(backup, false, &|_, _, _| {}).await.map(drop)
     }
 
     async fn counts(&self) -> Result<Counts, StoreError> {

@@ -7,8 +7,11 @@
 //! - read.rs and write.rs: read-only transactions, and the one durable write
 //!   transaction every write shares;
 //! - record.rs: how a record looks in the store;
+//! - backup.rs: backups in and out: the export made straight from the stored
+//!   records, and the restore that replaces everything;
 //! - request.rs: awaiting a request, and the browser's errors in words.
 
+mod backup;
 pub mod idb;
 mod read;
 mod record;
@@ -16,6 +19,7 @@ mod request;
 mod schema;
 mod write;
 
+pub use backup::{BackupText, Step};
 pub use idb::IdbStore;
 pub use schema::SCHEMA_VERSION;
 

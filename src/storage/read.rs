@@ -13,7 +13,6 @@ use web_sys::{
 
 use super::record::{from_js, rows_from_js};
 use super::request::{js_error, settle};
-use super::schema::ID;
 
 /// A read-only transaction over `stores`.
 pub(super) fn tx(db: &IdbDatabase, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
@@ -37,33 +36,56 @@ pub(super) async fn get_all<T: DeserializeOwned>(req: IdbRequest) -> Result<Vec<
     rows_from_js(&settle(&req).await?)
 }
 
-/// Every record of a store, read in pages of a few thousand within
-/// `tx`, so no single step holds the main thread for long.
-pub(super) async fn read_all<T: DeserializeOwned>(
+/// Every record of the store `name` within `tx`, in pages of `page` as
+/// `getAll` gives them, not parsed yet (see [`each_page`]). Calls
+/// `read(n)` after each page of `n`.
+pub(super) async fn read_pages(
     tx: &IdbTransaction,
     name: &str,
-) -> Result<Vec<T>, StoreError> {
-    const PAGE: u32 = 2_000;
+    key: &str,
+    page: u32,
+    read: &dyn Fn(usize),
+) -> Result<Vec<Array>, StoreError> {
+    let mut pages = Vec::new();
+    each_page(tx, name, key, page, &mut |rows| {
+        read(rows.length() as usize);
+        pages.push(rows);
+        Ok(())
+    })
+    .await?;
+    Ok(pages)
+}
+
+/// Reads the store `name` within `tx` in pages of `page` records, in key
+/// order (`key` is the store's key path), handing each page to `each` as
+/// the array `getAll` gives. Each page is read when the one before is
+/// handled, in the same transaction, so the pages are one snapshot.
+pub(super) async fn each_page(
+    tx: &IdbTransaction,
+    name: &str,
+    key: &str,
+    page: u32,
+    each: &mut dyn FnMut(Array) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     let store = tx.object_store(name).map_err(js_error)?;
-    let mut out = Vec::new();
     let mut after: Option<JsValue> = None;
     loop {
         let req = match &after {
-            None => store.get_all_with_key_and_limit(&JsValue::NULL, PAGE),
+            None => store.get_all_with_key_and_limit(&JsValue::NULL, page),
             Some(key) => {
                 let range = IdbKeyRange::lower_bound_with_open(key, true).map_err(js_error)?;
-                store.get_all_with_key_and_limit(&range, PAGE)
+                store.get_all_with_key_and_limit(&range, page)
             }
         }
         .map_err(js_error)?;
         let rows: Array = settle(&req).await?.unchecked_into();
         let count = rows.length();
         if count > 0 {
-            after = Some(Reflect::get(&rows.get(count - 1), &ID.into()).map_err(js_error)?);
-            out.extend(rows_from_js::<T>(&rows)?);
+            after = Some(Reflect::get(&rows.get(count - 1), &key.into()).map_err(js_error)?);
+            each(rows)?;
         }
-        if count < PAGE {
-            return Ok(out);
+        if count < page {
+            return Ok(());
         }
     }
 }

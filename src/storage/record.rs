@@ -2,15 +2,16 @@
 //! from their serde form, plus the properties only the indexes need
 //! (schema.rs), and photos as a record with the bytes in a `Uint8Array`.
 //!
-//! Records cross the wasm boundary as JSON text: one crossing per record (or
-//! per page of records) and the browser's native parser, instead of one
-//! crossing per field, and no second serialiser in the wasm.
+//! Records cross the wasm boundary as JSON text: one crossing per page of
+//! records (or per record, for single reads) and the browser's native
+//! parser, instead of one crossing per field, and no second serialiser in
+//! the wasm.
 
 use js_sys::{Array, Reflect, Uint8Array};
 use kith_core::calendar::Words;
-use kith_core::model::{Interaction, Photo, Task};
+use kith_core::model::{Contact, Interaction, Organisation, Photo, Task};
 use kith_core::store::StoreError;
-use kith_core::ContactId;
+use kith_core::{ContactId, ImportantDate};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,18 +22,11 @@ use super::schema::{OPEN_CONTACTS, OPEN_DUE, PHOTO_KEY, TIMELINE};
 const PHOTO_MIME: &str = "mime";
 const PHOTO_BYTES: &str = "bytes";
 
-pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    let json = serde_json::to_string(value)
-        .map_err(|e| StoreError::Other(format!("could not prepare a record: {e}")))?;
-    js_sys::JSON::parse(&json)
-        .map_err(|e| StoreError::Other(format!("could not prepare a record: {e:?}")))
-}
-
+/// One record, read as a page of one (the same compiled parse).
 pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
-    let json = js_sys::JSON::stringify(&value)
-        .map_err(|e| StoreError::Corrupt(format!("a stored record could not be read: {e:?}")))?;
-    serde_json::from_str(&json.as_string().unwrap_or_default())
-        .map_err(|e| StoreError::Corrupt(e.to_string()))
+    rows_from_js(&Array::of1(&value))?
+        .pop()
+        .ok_or_else(|| StoreError::Corrupt("a stored record is missing".into()))
 }
 
 /// Many records (an array, as `getAll` gives) in one crossing.
@@ -46,33 +40,101 @@ pub(super) fn rows_from_js<T: DeserializeOwned>(rows: &JsValue) -> Result<Vec<T>
 /// A day as the indexes hold it (`2024-03-01`, as serde writes dates), so
 /// a query's bounds sort the same way as the stored keys.
 pub(super) fn day_key(day: chrono::NaiveDate) -> JsValue {
-    JsValue::from_str(&day.words("%Y-%m-%d").to_string())
+    JsValue::from_str(&day_text(day))
 }
 
+fn day_text(day: chrono::NaiveDate) -> String {
+    day.words("%Y-%m-%d").to_string()
+}
+
+/// A record as the store holds it: its serde form and, for some, the
+/// properties only the indexes need (schema.rs).
+pub(super) trait Stored: Serialize {
+    /// Writes those properties, each as `,"name":value`.
+    fn index_properties(&self, _out: &mut Vec<u8>) -> serde_json::Result<()> {
+        Ok(())
+    }
+}
+
+impl Stored for Contact {}
+impl Stored for Organisation {}
+impl Stored for ImportantDate {}
+
 /// An interaction with its [`TIMELINE`] keys.
-pub(super) fn interaction_to_js(i: &Interaction) -> Result<JsValue, StoreError> {
-    let value = to_js(i)?;
-    let keys: Array = i.timeline_keys().into_iter().map(JsValue::from).collect();
-    Reflect::set(&value, &TIMELINE.into(), &keys).map_err(js_error)?;
-    Ok(value)
+impl Stored for Interaction {
+    fn index_properties(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        property(out, TIMELINE, &self.timeline_keys())
+    }
 }
 
 /// A task; while open, with its [`OPEN_DUE`] day and [`OPEN_CONTACTS`].
-pub(super) fn task_to_js(t: &Task) -> Result<JsValue, StoreError> {
-    let value = to_js(t)?;
-    if t.is_open() {
-        let people: Array = t
-            .contact_ids
-            .iter()
-            .map(|c| JsValue::from_str(c.as_str()))
-            .collect();
-        Reflect::set(&value, &OPEN_DUE.into(), &day_key(t.due)).map_err(js_error)?;
-        Reflect::set(&value, &OPEN_CONTACTS.into(), &people).map_err(js_error)?;
+impl Stored for Task {
+    fn index_properties(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        if self.is_open() {
+            property(out, OPEN_DUE, &day_text(self.due))?;
+            property(out, OPEN_CONTACTS, &self.contact_ids)?;
+        }
+        Ok(())
     }
-    Ok(value)
 }
 
-pub(super) fn photo_to_js(p: &Photo) -> Result<JsValue, StoreError> {
+fn property(out: &mut Vec<u8>, name: &str, value: &impl Serialize) -> serde_json::Result<()> {
+    out.push(b',');
+    serde_json::to_writer(&mut *out, name)?;
+    out.push(b':');
+    serde_json::to_writer(&mut *out, value)
+}
+
+/// Records as the store holds them, as an array of plain objects: one JSON
+/// text made in the wasm and one `JSON.parse` for them all, however many.
+pub(super) fn page_to_js<T: Stored>(records: &[T]) -> Result<Array, StoreError> {
+    encode_page(records.len(), &mut |k, out, part| match part {
+        Part::Record => serde_json::to_writer(out, &records[k]),
+        Part::IndexProperties => records[k].index_properties(out),
+    })
+}
+
+/// Which part of a record [`encode_page`] asks for.
+enum Part {
+    Record,
+    IndexProperties,
+}
+
+/// Writes part of the `k`th record of a page.
+type WritePart<'a> = &'a mut dyn FnMut(usize, &mut Vec<u8>, Part) -> serde_json::Result<()>;
+
+/// The page's text and parse, compiled once: `write` writes the `k`th
+/// record's serde form, or its index properties.
+fn encode_page(count: usize, write: WritePart) -> Result<Array, StoreError> {
+    let failed = |e: String| StoreError::Other(format!("could not prepare a record: {e}"));
+    let mut out = Vec::with_capacity(count * 320 + 2);
+    out.push(b'[');
+    for k in 0..count {
+        if k > 0 {
+            out.push(b',');
+        }
+        write(k, &mut out, Part::Record).map_err(|e| failed(e.to_string()))?;
+        // Every record is a JSON object with fields: its closing brace
+        // comes off, the index properties go in, and it closes again.
+        if out.pop() != Some(b'}') {
+            return Err(failed("not an object".into()));
+        }
+        write(k, &mut out, Part::IndexProperties).map_err(|e| failed(e.to_string()))?;
+        out.push(b'}');
+    }
+    out.push(b']');
+    let text = String::from_utf8(out).map_err(|_| failed("not UTF-8".into()))?;
+    js_sys::JSON::parse(&text)
+        .map(JsCast::unchecked_into)
+        .map_err(|e| failed(format!("{e:?}")))
+}
+
+/// Photos as the store holds them.
+pub(super) fn photos_to_js(photos: &[Photo]) -> Result<Array, StoreError> {
+    photos.iter().map(photo_to_js).collect()
+}
+
+fn photo_to_js(p: &Photo) -> Result<JsValue, StoreError> {
     let record = js_sys::Object::new();
     for (key, value) in [
         (PHOTO_KEY, JsValue::from_str(p.contact_id.as_str())),

@@ -6,15 +6,15 @@
 //! caller hears of it only once the browser says the data is on disk.
 
 use js_sys::{Array, Promise, Reflect};
-use kith_core::model::{Batch, Contact};
+use kith_core::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use kith_core::store::StoreError;
 use kith_core::undo::Before;
-use serde::de::DeserializeOwned;
+use kith_core::ImportantDate;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction};
 
-use super::record::{from_js, interaction_to_js, photo_from_js, photo_to_js, task_to_js, to_js};
+use super::record::{from_js, page_to_js, photo_from_js, photos_to_js, rows_from_js, Stored};
 use super::request::{dom_error, js_error, settle};
 use super::schema::{CONTACTS, DATES, INTERACTIONS, ORGANISATIONS, PHOTOS, TASKS};
 
@@ -25,10 +25,11 @@ use super::schema::{CONTACTS, DATES, INTERACTIONS, ORGANISATIONS, PHOTOS, TASKS}
 pub(super) async fn in_write_tx(
     db: &IdbDatabase,
     stores: &[&str],
+    durability: Durability,
     cancelled: &str,
     work: impl AsyncFnOnce(&IdbTransaction) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    let tx = write_tx(db, stores)?;
+    let tx = write_tx(db, stores, durability)?;
     let outcome = completion(&tx);
     if let Err(e) = work(&tx).await {
         let _ = tx.abort();
@@ -44,14 +45,33 @@ pub(super) async fn in_write_tx(
     }
 }
 
-/// A write transaction with strict durability: it completes only once
-/// the data is on disk, not merely handed to the operating system.
-/// (Through `Reflect`, as web-sys marks the options unstable; browsers
-/// without them ignore the argument.)
-fn write_tx(db: &IdbDatabase, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
+/// When a write transaction reports itself complete.
+#[derive(Clone, Copy)]
+pub(super) enum Durability {
+    /// Only once the data is on disk, not merely handed to the operating
+    /// system: every everyday write.
+    Strict,
+    /// Once the browser has the data: the flush to disk may follow. For
+    /// "Replace everything", one large transaction that is still all or
+    /// nothing (see docs/storage-performance.md for the figures).
+    Relaxed,
+}
+
+/// A write transaction with the given durability. (Through `Reflect`, as
+/// web-sys marks the options unstable; browsers without them ignore the
+/// argument.)
+fn write_tx(
+    db: &IdbDatabase,
+    stores: &[&str],
+    durability: Durability,
+) -> Result<IdbTransaction, StoreError> {
     let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
     let options = js_sys::Object::new();
-    Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(js_error)?;
+    let durability = match durability {
+        Durability::Strict => "strict",
+        Durability::Relaxed => "relaxed",
+    };
+    Reflect::set(&options, &"durability".into(), &durability.into()).map_err(js_error)?;
     let open = Reflect::get(db, &"transaction".into())
         .map_err(js_error)?
         .dyn_into::<js_sys::Function>()
@@ -121,25 +141,26 @@ pub(super) async fn rebase(
 /// stored version of each record `batch` writes and each photo it changes:
 /// what an undo puts back.
 pub(super) async fn previous(tx: &IdbTransaction, batch: &Batch) -> Result<Before, StoreError> {
-    async fn found<T: DeserializeOwned>(
+    /// The stored records of these keys, as one array (one parse).
+    async fn found(
         tx: &IdbTransaction,
         name: &str,
         keys: impl Iterator<Item = &str>,
-    ) -> Result<Vec<T>, StoreError> {
+    ) -> Result<Array, StoreError> {
+        let found = Array::new();
         let mut keys = keys.peekable();
         if keys.peek().is_none() {
-            return Ok(Vec::new());
+            return Ok(found);
         }
         let store = tx.object_store(name).map_err(js_error)?;
-        let mut out = Vec::new();
         for key in keys {
             let req = store.get(&JsValue::from_str(key)).map_err(js_error)?;
             let value = settle(&req).await?;
             if !value.is_undefined() {
-                out.push(from_js(value)?);
+                found.push(&value);
             }
         }
-        Ok(out)
+        Ok(found)
     }
     let mut photos = Vec::new();
     let owners = batch.photos.iter().map(|p| &p.contact_id);
@@ -153,22 +174,19 @@ pub(super) async fn previous(tx: &IdbTransaction, batch: &Batch) -> Result<Befor
             photos.push(photo_from_js(&value)?);
         }
     }
+    let contacts = found(tx, CONTACTS, batch.contacts.iter().map(|c| c.id.as_str())).await?;
+    let organisations = batch.organisations.iter().map(|o| o.id.as_str());
+    let organisations = found(tx, ORGANISATIONS, organisations).await?;
+    let interactions = batch.interactions.iter().map(|i| i.id.as_str());
+    let interactions = found(tx, INTERACTIONS, interactions).await?;
+    let dates = found(tx, DATES, batch.dates.iter().map(|d| d.id.as_str())).await?;
+    let tasks = found(tx, TASKS, batch.tasks.iter().map(|t| t.id.as_str())).await?;
     Ok(Before {
-        contacts: found(tx, CONTACTS, batch.contacts.iter().map(|c| c.id.as_str())).await?,
-        organisations: found(
-            tx,
-            ORGANISATIONS,
-            batch.organisations.iter().map(|o| o.id.as_str()),
-        )
-        .await?,
-        interactions: found(
-            tx,
-            INTERACTIONS,
-            batch.interactions.iter().map(|i| i.id.as_str()),
-        )
-        .await?,
-        dates: found(tx, DATES, batch.dates.iter().map(|d| d.id.as_str())).await?,
-        tasks: found(tx, TASKS, batch.tasks.iter().map(|t| t.id.as_str())).await?,
+        contacts: rows_from_js(&contacts)?,
+        organisations: rows_from_js(&organisations)?,
+        interactions: rows_from_js(&interactions)?,
+        dates: rows_from_js(&dates)?,
+        tasks: rows_from_js(&tasks)?,
         photos,
     })
 }
@@ -191,65 +209,149 @@ pub(super) fn stores_touched(batch: &Batch) -> Vec<&'static str> {
     .collect()
 }
 
-/// Writes come in slices: after this many requests, wait for the last one
-/// to succeed before queueing more. The transaction stays active (a
-/// request is always pending) and the page gets to paint between slices,
-/// so a restore of 100,000 records never holds the main thread for long.
-const SLICE: usize = 600;
+/// Records go in pages: one JSON text and one parse per page (record.rs),
+/// then a `put` per record. Each page waits for the one before it to be
+/// stored, so one page is stored while the next is made, a request is
+/// always pending (the transaction stays active), and the page gets to
+/// paint between pages: a restore of 100,000 records never holds the main
+/// thread for long.
+const PAGE: usize = 500;
+/// Photos per page: each is some tens of kilobytes.
+const PHOTO_PAGE: usize = 20;
 
-/// Paces the requests of one transaction in slices of [`SLICE`].
-#[derive(Default)]
-struct Pacer {
-    queued: usize,
+/// Every record a write puts, store by store.
+pub(super) struct Records<'a> {
+    pub contacts: &'a [Contact],
+    pub organisations: &'a [Organisation],
+    pub interactions: &'a [Interaction],
+    pub dates: &'a [ImportantDate],
+    pub tasks: &'a [Task],
 }
 
-impl Pacer {
-    /// Queues `records`, made stored records by `encode`, in the store
-    /// `name`; touches the store only if there is something to write.
-    async fn put_each<T>(
+impl Records<'_> {
+    pub fn len(&self) -> usize {
+        self.contacts.len()
+            + self.organisations.len()
+            + self.interactions.len()
+            + self.dates.len()
+            + self.tasks.len()
+    }
+}
+
+/// Paces the pages of one transaction and counts what is queued.
+pub(super) struct Pacer<'a> {
+    /// The last request of the page before.
+    pending: Option<IdbRequest>,
+    done: usize,
+    total: usize,
+    progress: &'a dyn Fn(usize, usize),
+}
+
+impl<'a> Pacer<'a> {
+    /// Calls `progress(done, total)` after each page.
+    pub fn new(total: usize, progress: &'a dyn Fn(usize, usize)) -> Self {
+        Pacer {
+            pending: None,
+            done: 0,
+            total,
+            progress,
+        }
+    }
+
+    /// Queues `records` in the store `name`; touches the store only if
+    /// there is something to write.
+    async fn put_pages(
         &mut self,
         tx: &IdbTransaction,
         name: &str,
-        records: &[T],
-        encode: impl Fn(&T) -> Result<JsValue, StoreError>,
+        pages: &mut dyn Iterator<Item = Result<(Array, usize), StoreError>>,
     ) -> Result<(), StoreError> {
-        if records.is_empty() {
+        let mut pages = pages.peekable();
+        if pages.peek().is_none() {
             return Ok(());
         }
         let store = tx.object_store(name).map_err(js_error)?;
-        for record in records {
-            self.queued(store.put(&encode(record)?).map_err(js_error)?)
-                .await?;
+        for page in pages {
+            let (rows, count) = page?;
+            let mut last = None;
+            for row in rows.iter() {
+                last = Some(store.put(&row).map_err(js_error)?);
+            }
+            self.queued(last, count).await?;
         }
         Ok(())
     }
 
-    async fn queued(&mut self, req: IdbRequest) -> Result<(), StoreError> {
-        self.queued += 1;
-        if self.queued >= SLICE {
-            self.queued = 0;
-            settle(&req).await?;
+    async fn queued(&mut self, last: Option<IdbRequest>, count: usize) -> Result<(), StoreError> {
+        let previous = self.pending.take();
+        if let Some(last) = last {
+            self.pending = Some(last);
         }
+        // Requests settle in the order they were made, so the page before
+        // has not settled yet: this one was queued in the same task.
+        if let Some(previous) = previous {
+            settle(&previous).await?;
+        }
+        self.done += count;
+        (self.progress)(self.done, self.total);
         Ok(())
     }
+
+    /// Queues `photos`, a few at a time.
+    pub async fn put_photos(
+        &mut self,
+        tx: &IdbTransaction,
+        photos: &[Photo],
+    ) -> Result<(), StoreError> {
+        let mut pages = photos
+            .chunks(PHOTO_PAGE)
+            .map(|page| Ok((photos_to_js(page)?, page.len())));
+        self.put_pages(tx, PHOTOS, &mut pages).await
+    }
+
+    /// Queues every record of `records`.
+    pub async fn put_records(
+        &mut self,
+        tx: &IdbTransaction,
+        records: &Records<'_>,
+    ) -> Result<(), StoreError> {
+        // The pages are made as they are written: only the encoding is
+        // compiled per record type, the writing once.
+        self.put_pages(tx, CONTACTS, &mut pages(records.contacts))
+            .await?;
+        self.put_pages(tx, ORGANISATIONS, &mut pages(records.organisations))
+            .await?;
+        self.put_pages(tx, INTERACTIONS, &mut pages(records.interactions))
+            .await?;
+        self.put_pages(tx, DATES, &mut pages(records.dates)).await?;
+        self.put_pages(tx, TASKS, &mut pages(records.tasks)).await
+    }
+}
+
+/// `records` as stored, a page at a time, with the number in each.
+fn pages<T: Stored>(
+    records: &[T],
+) -> impl Iterator<Item = Result<(Array, usize), StoreError>> + '_ {
+    records
+        .chunks(PAGE)
+        .map(|page| Ok((page_to_js(page)?, page.len())))
 }
 
 /// Queues every record of `batch` in `tx` (the stores of
 /// [`stores_touched`]).
 pub(super) async fn put_all(tx: &IdbTransaction, batch: &Batch) -> Result<(), StoreError> {
-    let mut pace = Pacer::default();
-    pace.put_each(tx, CONTACTS, &batch.contacts, to_js).await?;
-    pace.put_each(tx, ORGANISATIONS, &batch.organisations, to_js)
-        .await?;
-    pace.put_each(tx, INTERACTIONS, &batch.interactions, interaction_to_js)
-        .await?;
-    pace.put_each(tx, DATES, &batch.dates, to_js).await?;
-    pace.put_each(tx, TASKS, &batch.tasks, task_to_js).await?;
-    if !batch.photos.is_empty() || !batch.photos_removed.is_empty() {
+    let records = Records {
+        contacts: &batch.contacts,
+        organisations: &batch.organisations,
+        interactions: &batch.interactions,
+        dates: &batch.dates,
+        tasks: &batch.tasks,
+    };
+    let mut pace = Pacer::new(records.len(), &|_, _| {});
+    pace.put_records(tx, &records).await?;
+    pace.put_photos(tx, &batch.photos).await?;
+    if !batch.photos_removed.is_empty() {
         let photos = tx.object_store(PHOTOS).map_err(js_error)?;
-        for p in &batch.photos {
-            photos.put(&photo_to_js(p)?).map_err(js_error)?;
-        }
         for id in &batch.photos_removed {
             photos
                 .delete(&JsValue::from_str(id.as_str()))

@@ -3,6 +3,7 @@
 
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::state::use_kith;
+use crate::storage::{BackupText, Step};
 use kith_core::backup::{Backup, Preview, Removed, Restorer};
 use kith_core::calendar::Words;
 use kith_core::format::{count, grouped, sentence};
@@ -25,6 +26,18 @@ fn progress(stage: &str, fraction: Option<f64>) -> Option<Progress> {
         stage: stage.to_owned(),
         fraction,
     })
+}
+
+/// "Writing 40,000 of 110,000 records…", and how far that is; once all
+/// are done, what is left: "Finishing…".
+fn counted(doing: &str, done: usize, total: usize) -> Option<Progress> {
+    if total > 0 && done >= total {
+        return progress("Finishing…", None);
+    }
+    progress(
+        &format!("{doing} {} of {} records…", grouped(done), grouped(total)),
+        Some(done as f64 / total.max(1) as f64),
+    )
 }
 
 /// Checks a backup file a slice of records at a time, reporting progress,
@@ -97,22 +110,21 @@ pub fn BackupCard() -> impl IntoView {
         }
         working.set(progress("Reading everything…", None));
         spawn_local(async move {
-            let mut result = kith.export_backup().await.map_err(|e| e.to_string());
-            if let (Ok(pieces), Some(p)) = (&result, &secret) {
+            let name = format!(
+                "kith-backup-{}.json",
+                crate::platform::today().words("%Y-%m-%d")
+            );
+            let mime = "application/json";
+            let read = |done, total| working.set(counted("Reading", done, total));
+            let mut result = kith.export_backup(&read).await.map_err(|e| e.to_string());
+            if let (Ok(text), Some(p)) = (&result, &secret) {
                 working.set(progress("Encrypting…", None));
-                result = crate::crypto::seal(p, &pieces.concat())
+                result = crate::crypto::seal(p, &text.text())
                     .await
-                    .map(|s| vec![s]);
+                    .map(BackupText::from);
             }
-            let result = result.and_then(|pieces| {
-                crate::components::file_pick::download(
-                    &format!(
-                        "kith-backup-{}.json",
-                        crate::platform::today().words("%Y-%m-%d")
-                    ),
-                    "application/json",
-                    &pieces,
-                )
+            let result = result.and_then(|text| {
+                crate::components::file_pick::download_parts(&name, mime, text.parts())
             });
             working.set(None);
             match result {
@@ -216,8 +228,14 @@ pub fn BackupCard() -> impl IntoView {
         };
         working.set(progress("Writing…", None));
         spawn_local(async move {
+            let step = |step, done, total| {
+                working.set(match step {
+                    Step::Reading => counted("Keeping a copy of what is here:", done, total),
+                    Step::Writing => counted("Writing", done, total),
+                })
+            };
             let result = kith
-                .import_backup(&backup, replace)
+                .import_backup(&backup, replace, &step)
                 .await
                 .map_err(|e| e.to_string());
             working.set(None);

@@ -71,9 +71,54 @@ pub struct Backup {
     pub settings: Option<Settings>,
 }
 
-fn sorted<T, K: Ord>(mut items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
-    crate::sort::sort_by_key(&mut items, |i| key(i));
+/// `items` in the order of `key`. Records read from a store come sorted
+/// already (its keys are the ids), which the sort goes through in one
+/// pass; comparing borrowed keys, not cloned ones, keeps 100,000 records
+/// quick either way.
+fn sorted<T, K: Ord + ?Sized>(mut items: Vec<T>, key: impl Fn(&T) -> &K) -> Vec<T> {
+    crate::sort::sort_by(&mut items, |a, b| key(a).cmp(key(b)));
     items
+}
+
+/// The names of the file's lists, in the file's order.
+pub const LISTS: [&str; 6] = [
+    "contacts",
+    "organisations",
+    "interactions",
+    "dates",
+    "tasks",
+    "photos",
+];
+
+/// The file's text up to the first record: the envelope's fields and the
+/// opening of the first list. With [`between_lists`] and [`file_tail`], the
+/// one place the envelope's bytes are written (by [`Backup::json_pieces`]
+/// and by the browser's export, which writes the records' text itself).
+pub fn file_head(app_version: &str, exported_at: Timestamp) -> String {
+    head(FORMAT, VERSION, app_version, exported_at)
+}
+
+fn head(format: &str, version: u32, app_version: &str, exported_at: Timestamp) -> String {
+    format!(
+        "{{\"format\":{},\"version\":{version},\"app_version\":{},\"exported_at\":{},\"{}\":[",
+        serde_json::to_string(format).unwrap_or_default(),
+        serde_json::to_string(app_version).unwrap_or_default(),
+        exported_at.0,
+        LISTS[0],
+    )
+}
+
+/// Closes one list and opens `next` (one of [`LISTS`]).
+pub fn between_lists(next: &str) -> String {
+    format!("],\"{next}\":[")
+}
+
+/// Closes the last list and ends the file with the preferences.
+pub fn file_tail(settings: &Option<Settings>) -> String {
+    format!(
+        "],\"settings\":{}}}",
+        serde_json::to_string(settings).unwrap_or_default()
+    )
 }
 
 impl Backup {
@@ -100,11 +145,11 @@ impl Backup {
             version: VERSION,
             app_version: app_version.to_owned(),
             exported_at: newest,
-            contacts: sorted(contacts, |r| r.id.clone()),
-            organisations: sorted(organisations, |r| r.id.clone()),
-            interactions: sorted(interactions, |r| r.id.clone()),
-            dates: sorted(dates, |r| r.id.clone()),
-            tasks: sorted(tasks, |r| r.id.clone()),
+            contacts: sorted(contacts, |r| &r.id),
+            organisations: sorted(organisations, |r| &r.id),
+            interactions: sorted(interactions, |r| &r.id),
+            dates: sorted(dates, |r| &r.id),
+            tasks: sorted(tasks, |r| &r.id),
             photos: Vec::new(),
             settings: None,
         }
@@ -113,7 +158,7 @@ impl Backup {
     /// The same backup with these photos (sorted by person).
     pub fn with_photos(mut self, photos: &[crate::model::Photo]) -> Backup {
         self.photos = sorted(photos.iter().map(BackupPhoto::of).collect(), |p| {
-            p.contact_id.clone()
+            &p.contact_id
         });
         self
     }
@@ -176,30 +221,25 @@ impl Backup {
                     out
                 })
         }
-        let json = |v: &String| serde_json::to_string(v).unwrap_or_default();
-        let header = format!(
-            "{{\"format\":{},\"version\":{},\"app_version\":{},\"exported_at\":{},\"contacts\":[",
-            json(&self.format),
+        let first = head(
+            &self.format,
             self.version,
-            json(&self.app_version),
-            self.exported_at.0
+            &self.app_version,
+            self.exported_at,
         );
-        std::iter::once(header)
+        std::iter::once(first)
             .chain(list(&self.contacts, per_piece))
-            .chain(std::iter::once("],\"organisations\":[".to_owned()))
+            .chain(std::iter::once(between_lists(LISTS[1])))
             .chain(list(&self.organisations, per_piece))
-            .chain(std::iter::once("],\"interactions\":[".to_owned()))
+            .chain(std::iter::once(between_lists(LISTS[2])))
             .chain(list(&self.interactions, per_piece))
-            .chain(std::iter::once("],\"dates\":[".to_owned()))
+            .chain(std::iter::once(between_lists(LISTS[3])))
             .chain(list(&self.dates, per_piece))
-            .chain(std::iter::once("],\"tasks\":[".to_owned()))
+            .chain(std::iter::once(between_lists(LISTS[4])))
             .chain(list(&self.tasks, per_piece))
-            .chain(std::iter::once("],\"photos\":[".to_owned()))
+            .chain(std::iter::once(between_lists(LISTS[5])))
             .chain(list(&self.photos, per_piece))
-            .chain(std::iter::once(format!(
-                "],\"settings\":{}}}",
-                serde_json::to_string(&self.settings).unwrap_or_default()
-            )))
+            .chain(std::iter::once(file_tail(&self.settings)))
     }
 }
 

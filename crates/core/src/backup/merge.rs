@@ -12,7 +12,7 @@ use super::format::{Backup, BackupPhoto};
 use crate::format::{and_list, count};
 use crate::time::Timestamp;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 impl Backup {
     /// Merges `other` into this backup: by id, newer `updated` wins, ties
@@ -154,42 +154,37 @@ impl Removed {
     /// Live records of `current` with no live record of the same id in
     /// `incoming`.
     fn of(current: &Backup, incoming: &Backup) -> Removed {
-        fn gone<T, K: Ord>(
-            current: &[T],
-            incoming: &[T],
-            id: impl Fn(&T) -> K,
-            live: impl Fn(&T) -> bool,
+        /// Not generic over the id type: one compiled set serves all
+        /// three (ids compare as their strings).
+        fn gone<'a, T>(
+            current: &'a [T],
+            incoming: &'a [T],
+            key: impl Fn(&'a T) -> (&'a str, bool),
         ) -> usize {
             // Inserted one by one: collecting into a B-tree sorts first,
             // a whole compiled sort per key type (see crate::sort).
-            let mut kept = std::collections::BTreeSet::new();
-            for r in incoming.iter().filter(|r| live(r)) {
-                kept.insert(id(r));
+            let mut kept: BTreeSet<&str> = BTreeSet::new();
+            for (id, live) in incoming.iter().map(&key) {
+                if live {
+                    kept.insert(id);
+                }
             }
             current
                 .iter()
-                .filter(|r| live(r) && !kept.contains(&id(r)))
+                .map(key)
+                .filter(|(id, live)| *live && !kept.contains(id))
                 .count()
         }
         Removed {
-            people: gone(
-                &current.contacts,
-                &incoming.contacts,
-                |c| c.id.clone(),
-                |c| c.is_live(),
-            ),
-            interactions: gone(
-                &current.interactions,
-                &incoming.interactions,
-                |i| i.id.clone(),
-                |i| i.deleted.is_none(),
-            ),
-            dates: gone(
-                &current.dates,
-                &incoming.dates,
-                |d| d.id.clone(),
-                |d| d.deleted.is_none(),
-            ),
+            people: gone(&current.contacts, &incoming.contacts, |c| {
+                (c.id.as_str(), c.is_live())
+            }),
+            interactions: gone(&current.interactions, &incoming.interactions, |i| {
+                (i.id.as_str(), i.deleted.is_none())
+            }),
+            dates: gone(&current.dates, &incoming.dates, |d| {
+                (d.id.as_str(), d.deleted.is_none())
+            }),
         }
     }
 

@@ -34,7 +34,10 @@ mod restore;
 pub mod sealed;
 mod validate;
 
-pub use format::{migrate, Backup, BackupPhoto, Settings, FORMAT, VERSION};
+pub use format::{
+    between_lists, file_head, file_tail, migrate, Backup, BackupPhoto, Settings, FORMAT, LISTS,
+    VERSION,
+};
 pub use merge::{Preview, Removed};
 pub use reminder::Reminder;
 pub use restore::Restorer;

@@ -1,0 +1,354 @@
+//! Backups in and out of the store: the file made straight from the
+//! stored records, the records a preview compares with, and the restore
+//! that replaces everything.
+//!
+//! The export does not bring the records into the wasm: each page `getAll`
+//! reads loses the store-only properties (schema.rs), is turned into text
+//! by the browser's own `JSON.stringify`, and the pieces go to a `Blob` as
+//! they are. Only the envelope, the photos (their bytes become base64) and
+//! the preferences are written in Rust, by the same functions as
+//! [`Backup::json_pieces`].
+//!
+//! Invariant: the exported text means the same JSON as
+//! [`Backup::json_pieces`] of the same stored data (tests/idb.rs checks
+//! it): the stored records are the records' serde form (record.rs), in the
+//! store's key order, which is the order of their ids; `exported_at` is the
+//! newest `updated`. A record stored by an older Kith that lacks a field
+//! added since keeps lacking it in the file, which every Kith reads as that
+//! field's default.
+//!
+//! A restore is one write transaction, all or nothing, written a page at a
+//! time (write.rs) with relaxed durability: see
+//! docs/storage-performance.md for the figures behind both choices.
+//!
+//! [`Backup::json_pieces`]: kith_core::backup::Backup::json_pieces
+
+use js_sys::{Array, JsString, Reflect};
+use kith_core::backup::{
+    between_lists, file_head, file_tail, Backup, BackupPhoto, Settings, LISTS,
+};
+use kith_core::model::Photo;
+use kith_core::store::StoreError;
+use kith_core::Timestamp;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbTransaction};
+
+use super::idb::IdbStore;
+use super::read::{self, each_page, read_pages};
+use super::record::{photo_from_js, rows_from_js};
+use super::request::{js_error, settle};
+use super::schema::{
+    ALL_STORES, CONTACTS, DATES, ID, INTERACTIONS, OPEN_CONTACTS, OPEN_DUE, ORGANISATIONS, PHOTOS,
+    PHOTO_KEY, TASKS, TIMELINE,
+};
+use super::write;
+
+/// Records per page: each page is one `getAll`, one `JSON.stringify` and
+/// one piece of the file, a few milliseconds of the main thread.
+const PAGE: u32 = 2_000;
+/// Photos per page: each is up to some tens of kilobytes.
+const PHOTO_PAGE: u32 = 50;
+
+/// A backup file's text, in pieces held by the browser: joined, they are
+/// the file.
+pub struct BackupText {
+    parts: Array,
+}
+
+impl From<String> for BackupText {
+    /// A file already whole (an encrypted one).
+    fn from(text: String) -> Self {
+        BackupText {
+            parts: Array::of1(&text.into()),
+        }
+    }
+}
+
+impl BackupText {
+    /// The pieces (strings), as a `Blob` takes them.
+    pub fn parts(&self) -> &Array {
+        &self.parts
+    }
+
+    /// The whole text (what encryption needs).
+    pub fn text(&self) -> String {
+        self.parts.join("").into()
+    }
+}
+
+/// Each record store in the file's order, with the properties the store
+/// adds to its records (the last added first: V8 removes a newest
+/// property cheaply).
+const RECORDS: [(&str, &[&str]); 5] = [
+    (CONTACTS, &[]),
+    (ORGANISATIONS, &[]),
+    (INTERACTIONS, &[TIMELINE]),
+    (DATES, &[]),
+    (TASKS, &[OPEN_CONTACTS, OPEN_DUE]),
+];
+
+/// Everything stored, as a backup file with these preferences, read in
+/// one transaction. Calls `progress(done, total)` as records are read.
+async fn backup_text(
+    db: &IdbDatabase,
+    app_version: &str,
+    settings: &Option<Settings>,
+    progress: &dyn Fn(usize, usize),
+) -> Result<BackupText, StoreError> {
+    let tx = read::tx(db, &ALL_STORES)?;
+    let total = count(&tx).await?;
+    let parts = Array::new();
+    // The head says the newest `updated`, known only at the end.
+    parts.push(&JsValue::UNDEFINED);
+    let updated = JsValue::from_str("updated");
+    let mut newest = 0.0f64;
+    let mut done = 0;
+    for (k, (name, added)) in RECORDS.into_iter().enumerate() {
+        if k > 0 {
+            parts.push(&between_lists(LISTS[k]).into());
+        }
+        let added: Vec<JsValue> = added.iter().map(|p| JsValue::from_str(p)).collect();
+        let mut first = true;
+        each_page(&tx, name, ID, PAGE, &mut |rows| {
+            for row in rows.iter() {
+                for property in &added {
+                    Reflect::delete_property(row.unchecked_ref::<js_sys::Object>(), property)
+                        .map_err(js_error)?;
+                }
+                let stamp = Reflect::get(&row, &updated).map_err(js_error)?;
+                newest = newest.max(stamp.as_f64().unwrap_or(0.0));
+            }
+            let text: JsString = js_sys::JSON::stringify(&rows).map_err(|e| {
+                StoreError::Corrupt(format!("a stored record could not be read: {e:?}"))
+            })?;
+            // "[a,b]" → "a,b": the list's brackets are the envelope's.
+            if !first {
+                parts.push(&",".into());
+            }
+            first = false;
+            parts.push(&text.slice(1, text.length() - 1));
+            done += rows.length() as usize;
+            progress(done, total);
+            Ok(())
+        })
+        .await?;
+    }
+    parts.push(&between_lists(LISTS[5]).into());
+    let mut first = true;
+    each_page(&tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &mut |rows| {
+        for row in rows.iter() {
+            let photo = BackupPhoto::of(&photo_from_js(&row)?);
+            let text = serde_json::to_string(&photo)
+                .map_err(|e| StoreError::Other(format!("could not write a photo: {e}")))?;
+            if !first {
+                parts.push(&",".into());
+            }
+            first = false;
+            parts.push(&text.into());
+        }
+        Ok(())
+    })
+    .await?;
+    parts.push(&file_tail(settings).into());
+    parts.set(0, file_head(app_version, Timestamp(newest as i64)).into());
+    Ok(BackupText { parts })
+}
+
+/// How many records the record stores hold.
+async fn count(tx: &IdbTransaction) -> Result<usize, StoreError> {
+    let mut total = 0;
+    for (name, _) in RECORDS {
+        let req = tx
+            .object_store(name)
+            .and_then(|s| s.count())
+            .map_err(js_error)?;
+        total += settle(&req).await?.as_f64().unwrap_or(0.0) as usize;
+    }
+    Ok(total)
+}
+
+/// What a long job is doing, for its progress: reading what is here, or
+/// writing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Reading,
+    Writing,
+}
+
+impl IdbStore {
+    /// Every record (tombstones included), without photos: what a preview
+    /// of an import compares with.
+    pub async fn records(&self, app_version: &str) -> Result<Backup, StoreError> {
+        let tx = read::tx(&self.db, &ALL_STORES)?;
+        everything(&tx, app_version, false).await
+    }
+
+    /// Everything, as a backup file with these preferences, made without
+    /// reading the records into the wasm (export.rs). Calls
+    /// `progress(done, total)` as records are read.
+    pub async fn backup_text(
+        &self,
+        app_version: &str,
+        settings: &Option<Settings>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<BackupText, StoreError> {
+        backup_text(&self.db, app_version, settings, progress).await
+    }
+
+    /// Replaces every record and photo with the backup's, in one
+    /// transaction (all or nothing). With `keep_earlier`, returns what was
+    /// here, read in that same transaction just before: exactly what was
+    /// replaced. Calls `progress(step, done, total)` as it goes.
+    pub async fn restore(
+        &self,
+        backup: &Backup,
+        keep_earlier: bool,
+        progress: &dyn Fn(Step, usize, usize),
+    ) -> Result<Option<Backup>, StoreError> {
+        let cancelled = "the restore was cancelled; nothing was changed";
+        // Relaxed: one transaction, still all or nothing; only the flush to
+        // disk may follow its end (docs/storage-performance.md).
+        let durability = write::Durability::Relaxed;
+        let mut earlier = None;
+        write::in_write_tx(&self.db, &ALL_STORES, durability, cancelled, async |tx| {
+            if keep_earlier {
+                let reading = |done, total| progress(Step::Reading, done, total);
+                earlier = Some(read_everything(tx, true, &reading).await?);
+            }
+            for name in ALL_STORES {
+                tx.object_store(name)
+                    .and_then(|s| s.clear())
+                    .map_err(js_error)?;
+            }
+            let records = write::Records {
+                contacts: &backup.contacts,
+                organisations: &backup.organisations,
+                interactions: &backup.interactions,
+                dates: &backup.dates,
+                tasks: &backup.tasks,
+            };
+            let writing = |done, total| progress(Step::Writing, done, total);
+            let mut pace = write::Pacer::new(records.len() + backup.photos.len(), &writing);
+            pace.put_records(tx, &records).await?;
+            // A photo whose data is not base64 was refused on restore.
+            let photos: Vec<Photo> = backup
+                .photos
+                .iter()
+                .filter_map(|p| {
+                    Some(Photo {
+                        contact_id: p.contact_id.clone(),
+                        mime: p.mime.clone(),
+                        bytes: kith_core::encoding::base64_decode(&p.data)?,
+                    })
+                })
+                .collect();
+            pace.put_photos(tx, &photos).await?;
+            Ok(())
+        })
+        .await?;
+        // Parsed once the transaction is over, so the parse can pause. A
+        // copy of this build's data, so this build's version.
+        match earlier {
+            Some(unread) => Ok(Some(unread.parse(env!("CARGO_PKG_VERSION")).await?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Everything stored, read in one transaction and not parsed yet: reading
+/// is all the transaction waits for, and the parse ([`Unread::parse`]) can
+/// then give the page a turn now and then.
+pub(super) struct Unread {
+    /// The pages of each record store, in [`RECORDS`] order.
+    records: [Vec<Array>; 5],
+    photos: Vec<Array>,
+}
+
+/// Reads every record within `tx` (and every photo, with `photos`).
+/// Calls `progress(done, total)` after each page of records.
+pub(super) async fn read_everything(
+    tx: &IdbTransaction,
+    photos: bool,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Unread, StoreError> {
+    let total = count(tx).await?;
+    let done = std::cell::Cell::new(0);
+    let step = |n: usize| {
+        done.set(done.get() + n);
+        progress(done.get(), total);
+    };
+    let mut records: [Vec<Array>; 5] = Default::default();
+    for ((name, _), pages) in RECORDS.into_iter().zip(&mut records) {
+        *pages = read_pages(tx, name, ID, PAGE, &step).await?;
+    }
+    let photos = if photos {
+        read_pages(tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &|_| {}).await?
+    } else {
+        Vec::new()
+    };
+    Ok(Unread { records, photos })
+}
+
+impl Unread {
+    /// The records as a backup, parsed a page at a time, giving the page
+    /// a turn whenever a parse has held it for a while.
+    pub(super) async fn parse(self, app_version: &str) -> Result<Backup, StoreError> {
+        let mut contacts = Vec::new();
+        let mut organisations = Vec::new();
+        let mut interactions = Vec::new();
+        let mut dates = Vec::new();
+        let mut tasks = Vec::new();
+        let mut photos = Vec::new();
+        {
+            type Sink<'a> = &'a mut dyn FnMut(&Array) -> Result<(), StoreError>;
+            let mut sinks: [Sink; 6] = [
+                &mut |p| rows_from_js(p).map(|rows| contacts.extend(rows)),
+                &mut |p| rows_from_js(p).map(|rows| organisations.extend(rows)),
+                &mut |p| rows_from_js(p).map(|rows| interactions.extend(rows)),
+                &mut |p| rows_from_js(p).map(|rows| dates.extend(rows)),
+                &mut |p| rows_from_js(p).map(|rows| tasks.extend(rows)),
+                &mut |p| {
+                    for row in p.iter() {
+                        photos.push(photo_from_js(&row)?);
+                    }
+                    Ok(())
+                },
+            ];
+            let [c, o, i, d, t] = self.records;
+            let mut started = js_sys::Date::now();
+            for (pages, sink) in [c, o, i, d, t, self.photos].iter().zip(&mut sinks) {
+                for page in pages {
+                    sink(page)?;
+                    if js_sys::Date::now() - started > TURN_MS {
+                        crate::platform::yield_now().await;
+                        started = js_sys::Date::now();
+                    }
+                }
+            }
+        }
+        let backup = Backup::new(
+            app_version,
+            contacts,
+            organisations,
+            interactions,
+            dates,
+            tasks,
+        );
+        Ok(backup.with_photos(&photos))
+    }
+}
+
+/// How long a parse holds the main thread before it gives the page a turn.
+const TURN_MS: f64 = 25.0;
+
+/// Every record within `tx` (and every photo, with `photos`), as a backup.
+pub(super) async fn everything(
+    tx: &IdbTransaction,
+    app_version: &str,
+    photos: bool,
+) -> Result<Backup, StoreError> {
+    read_everything(tx, photos, &|_, _| {})
+        .await?
+        .parse(app_version)
+        .await
+}
