@@ -168,7 +168,13 @@ impl Store for IdbStore {
             .and_then(|s| s.get_all())
             .map_err(js_error)?;
         let orgs = get_all(orgs).await?;
-        Ok((read_all(&tx, CONTACTS).await?, orgs))
+        let mut people = Vec::new();
+        read::each_page(&tx, CONTACTS, super::schema::ID, 2_000, &mut |rows| {
+            people.extend(super::record::rows_from_js::<Contact>(&rows)?);
+            Ok(())
+        })
+        .await?;
+        Ok((people, orgs))
     }
 
     async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StoreError> {
