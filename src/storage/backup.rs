@@ -34,8 +34,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 use super::idb::IdbStore;
-use super::read::{self, each_page, read_pages};
-use super::record::{photo_from_js, rows_from_js};
+use super::read::{self, each_page, read_all};
+use super::record::photo_from_js;
 use super::request::{js_error, settle};
 use super::schema::{
     ALL_STORES, CONTACTS, DATES, ID, INTERACTIONS, OPEN_CONTACTS, OPEN_DUE, ORGANISATIONS, PHOTOS,
@@ -45,12 +45,13 @@ use super::write;
 
 /// Records per page: each page is one `getAll`, one `JSON.stringify` and
 /// one piece of the file, a few milliseconds of the main thread.
-const PAGE: u32 = 2_000;
+const PAGE: u32 = 1_000;
 /// Photos per page: each is up to some tens of kilobytes.
 const PHOTO_PAGE: u32 = 50;
 
-/// A backup file's text, in pieces held by the browser: joined, they are
-/// the file.
+/// A backup file, in pieces held by the browser (text, and pages already
+/// made `Blob`s as they were read, so no single step encodes the whole
+/// file): joined, they are the file.
 pub struct BackupText {
     parts: Array,
 }
@@ -65,14 +66,18 @@ impl From<String> for BackupText {
 }
 
 impl BackupText {
-    /// The pieces (strings), as a `Blob` takes them.
+    /// The pieces, as a `Blob` takes them.
     pub fn parts(&self) -> &Array {
         &self.parts
     }
 
     /// The whole text (what encryption needs).
-    pub fn text(&self) -> String {
-        self.parts.join("").into()
+    pub async fn text(&self) -> Result<String, StoreError> {
+        let whole = web_sys::Blob::new_with_u8_array_sequence(&self.parts).map_err(js_error)?;
+        let text = wasm_bindgen_futures::JsFuture::from(whole.text())
+            .await
+            .map_err(js_error)?;
+        Ok(text.as_string().unwrap_or_default())
     }
 }
 
@@ -126,7 +131,9 @@ async fn backup_text(
                 parts.push(&",".into());
             }
             first = false;
-            parts.push(&text.slice(1, text.length() - 1));
+            let page = Array::of1(&text.slice(1, text.length() - 1));
+            let blob = web_sys::Blob::new_with_str_sequence(&page).map_err(js_error)?;
+            parts.push(&blob);
             done += rows.length() as usize;
             progress(done, total);
             Ok(())
@@ -154,17 +161,26 @@ async fn backup_text(
     Ok(BackupText { parts })
 }
 
-/// How many records the record stores hold.
-async fn count(tx: &IdbTransaction) -> Result<usize, StoreError> {
-    let mut total = 0;
+/// How many records each record store holds, in [`RECORDS`] order (the
+/// order of [`kith_core::Counts`]'s fields).
+pub(super) async fn counts_in(tx: &IdbTransaction) -> Result<[usize; 5], StoreError> {
+    let mut reqs = Vec::new();
     for (name, _) in RECORDS {
-        let req = tx
-            .object_store(name)
-            .and_then(|s| s.count())
-            .map_err(js_error)?;
-        total += settle(&req).await?.as_f64().unwrap_or(0.0) as usize;
+        reqs.push(
+            tx.object_store(name)
+                .and_then(|s| s.count())
+                .map_err(js_error)?,
+        );
     }
-    Ok(total)
+    let mut n = [0usize; 5];
+    for (slot, req) in n.iter_mut().zip(&reqs) {
+        *slot = settle(req).await?.as_f64().unwrap_or(0.0) as usize;
+    }
+    Ok(n)
+}
+
+async fn count(tx: &IdbTransaction) -> Result<usize, StoreError> {
+    Ok(counts_in(tx).await?.iter().sum())
 }
 
 /// What a long job is doing, for its progress: reading what is here, or
@@ -180,7 +196,7 @@ impl IdbStore {
     /// of an import compares with.
     pub async fn records(&self, app_version: &str) -> Result<Backup, StoreError> {
         let tx = read::tx(&self.db, &ALL_STORES)?;
-        everything(&tx, app_version, false).await
+        everything(&tx, app_version, false, &|_, _| {}).await
     }
 
     /// Everything, as a backup file with these preferences, made without
@@ -213,7 +229,9 @@ impl IdbStore {
         write::in_write_tx(&self.db, &ALL_STORES, durability, cancelled, async |tx| {
             if keep_earlier {
                 let reading = |done, total| progress(Step::Reading, done, total);
-                earlier = Some(read_everything(tx, true, &reading).await?);
+                // A copy of this build's data, so this build's version.
+                let version = env!("CARGO_PKG_VERSION");
+                earlier = Some(everything(tx, version, true, &reading).await?);
             }
             for name in ALL_STORES {
                 tx.object_store(name)
@@ -246,109 +264,43 @@ impl IdbStore {
             Ok(())
         })
         .await?;
-        // Parsed once the transaction is over, so the parse can pause. A
-        // copy of this build's data, so this build's version.
-        match earlier {
-            Some(unread) => Ok(Some(unread.parse(env!("CARGO_PKG_VERSION")).await?)),
-            None => Ok(None),
-        }
+        Ok(earlier)
     }
 }
 
-/// Everything stored, read in one transaction and not parsed yet: reading
-/// is all the transaction waits for, and the parse ([`Unread::parse`]) can
-/// then give the page a turn now and then.
-pub(super) struct Unread {
-    /// The pages of each record store, in [`RECORDS`] order.
-    records: [Vec<Array>; 5],
-    photos: Vec<Array>,
-}
-
-/// Reads every record within `tx` (and every photo, with `photos`).
-/// Calls `progress(done, total)` after each page of records.
-pub(super) async fn read_everything(
+/// Every record within `tx` (and every photo, with `photos`), as a backup.
+/// Each page is parsed as it is read, a task of its own. Calls
+/// `progress(done, total)` after each page of records.
+pub(super) async fn everything(
     tx: &IdbTransaction,
+    app_version: &str,
     photos: bool,
     progress: &dyn Fn(usize, usize),
-) -> Result<Unread, StoreError> {
+) -> Result<Backup, StoreError> {
     let total = count(tx).await?;
     let done = std::cell::Cell::new(0);
     let step = |n: usize| {
         done.set(done.get() + n);
         progress(done.get(), total);
     };
-    let mut records: [Vec<Array>; 5] = Default::default();
-    for ((name, _), pages) in RECORDS.into_iter().zip(&mut records) {
-        *pages = read_pages(tx, name, ID, PAGE, &step).await?;
+    let backup = Backup::new(
+        app_version,
+        read_all(tx, CONTACTS, &step).await?,
+        read_all(tx, ORGANISATIONS, &step).await?,
+        read_all(tx, INTERACTIONS, &step).await?,
+        read_all(tx, DATES, &step).await?,
+        read_all(tx, TASKS, &step).await?,
+    );
+    if !photos {
+        return Ok(backup);
     }
-    let photos = if photos {
-        read_pages(tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &|_| {}).await?
-    } else {
-        Vec::new()
-    };
-    Ok(Unread { records, photos })
-}
-
-impl Unread {
-    /// The records as a backup, parsed a page at a time, giving the page
-    /// a turn whenever a parse has held it for a while.
-    pub(super) async fn parse(self, app_version: &str) -> Result<Backup, StoreError> {
-        let mut contacts = Vec::new();
-        let mut organisations = Vec::new();
-        let mut interactions = Vec::new();
-        let mut dates = Vec::new();
-        let mut tasks = Vec::new();
-        let mut photos = Vec::new();
-        {
-            type Sink<'a> = &'a mut dyn FnMut(&Array) -> Result<(), StoreError>;
-            let mut sinks: [Sink; 6] = [
-                &mut |p| rows_from_js(p).map(|rows| contacts.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| organisations.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| interactions.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| dates.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| tasks.extend(rows)),
-                &mut |p| {
-                    for row in p.iter() {
-                        photos.push(photo_from_js(&row)?);
-                    }
-                    Ok(())
-                },
-            ];
-            let [c, o, i, d, t] = self.records;
-            let mut started = js_sys::Date::now();
-            for (pages, sink) in [c, o, i, d, t, self.photos].iter().zip(&mut sinks) {
-                for page in pages {
-                    sink(page)?;
-                    if js_sys::Date::now() - started > TURN_MS {
-                        crate::platform::yield_now().await;
-                        started = js_sys::Date::now();
-                    }
-                }
-            }
+    let mut photos = Vec::new();
+    each_page(tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &mut |rows| {
+        for row in rows.iter() {
+            photos.push(photo_from_js(&row)?);
         }
-        let backup = Backup::new(
-            app_version,
-            contacts,
-            organisations,
-            interactions,
-            dates,
-            tasks,
-        );
-        Ok(backup.with_photos(&photos))
-    }
-}
-
-/// How long a parse holds the main thread before it gives the page a turn.
-const TURN_MS: f64 = 25.0;
-
-/// Every record within `tx` (and every photo, with `photos`), as a backup.
-pub(super) async fn everything(
-    tx: &IdbTransaction,
-    app_version: &str,
-    photos: bool,
-) -> Result<Backup, StoreError> {
-    read_everything(tx, photos, &|_, _| {})
-        .await?
-        .parse(app_version)
-        .await
+        Ok(())
+    })
+    .await?;
+    Ok(backup.with_photos(&photos))
 }

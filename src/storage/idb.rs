@@ -17,7 +17,7 @@ use web_sys::{
     IdbCursorDirection, IdbDatabase, IdbKeyRange, IdbOpenDbRequest, IdbVersionChangeEvent,
 };
 
-use super::read::{get_all, walk};
+use super::read::{get_all, read_all, walk};
 use super::record::{day_key, from_js, photo_from_js};
 use super::request::{js_error, settle};
 use super::schema::{
@@ -160,16 +160,15 @@ impl IdbStore {
 
 impl Store for IdbStore {
     async fn load_people(&self) -> Result<(Vec<Contact>, Vec<Organisation>), StoreError> {
+        // People in pages, each read and parsed in its own task, so
+        // start-up never holds the main thread for all 10,000 at once.
         let tx = read::tx(&self.db, &[CONTACTS, ORGANISATIONS])?;
-        let people = tx
-            .object_store(CONTACTS)
-            .and_then(|s| s.get_all())
-            .map_err(js_error)?;
         let orgs = tx
             .object_store(ORGANISATIONS)
             .and_then(|s| s.get_all())
             .map_err(js_error)?;
-        Ok((get_all(people).await?, get_all(orgs).await?))
+        let orgs = get_all(orgs).await?;
+        Ok((read_all(&tx, CONTACTS, &|_| {}).await?, orgs))
     }
 
     async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StoreError> {
@@ -299,7 +298,7 @@ impl Store for IdbStore {
 
     async fn export(&self, app_version: &str) -> Result<kith_core::backup::Backup, StoreError> {
         let tx = read::tx(&self.db, &ALL_STORES)?;
-        super::backup::everything(&tx, app_version, true).await
+        super::backup::everything(&tx, app_version, true, &|_, _| {}).await
     }
 
     async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {
@@ -311,28 +310,14 @@ impl Store for IdbStore {
             &self.db,
             &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS],
         )?;
-        let count = |name| {
-            tx.object_store(name)
-                .and_then(|s| s.count())
-                .map_err(js_error)
-        };
-        let reqs = [
-            count(CONTACTS)?,
-            count(ORGANISATIONS)?,
-            count(INTERACTIONS)?,
-            count(DATES)?,
-            count(TASKS)?,
-        ];
-        let mut n = [0usize; 5];
-        for (slot, req) in n.iter_mut().zip(&reqs) {
-            *slot = settle(req).await?.as_f64().unwrap_or(0.0) as usize;
-        }
+        let [contacts, organisations, interactions, dates, tasks] =
+            super::backup::counts_in(&tx).await?;
         Ok(Counts {
-            contacts: n[0],
-            organisations: n[1],
-            interactions: n[2],
-            dates: n[3],
-            tasks: n[4],
+            contacts,
+            organisations,
+            interactions,
+            dates,
+            tasks,
         })
     }
 }

@@ -13,6 +13,7 @@ use web_sys::{
 
 use super::record::{from_js, rows_from_js};
 use super::request::{js_error, settle};
+use super::schema::ID;
 
 /// A read-only transaction over `stores`.
 pub(super) fn tx(db: &IdbDatabase, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
@@ -36,24 +37,22 @@ pub(super) async fn get_all<T: DeserializeOwned>(req: IdbRequest) -> Result<Vec<
     rows_from_js(&settle(&req).await?)
 }
 
-/// Every record of the store `name` within `tx`, in pages of `page` as
-/// `getAll` gives them, not parsed yet (see [`each_page`]). Calls
-/// `read(n)` after each page of `n`.
-pub(super) async fn read_pages(
+/// Every record of a store, read in pages of a few thousand within
+/// `tx`, each parsed as it comes (a task of its own), so no single step
+/// holds the main thread for long. Calls `read(n)` after each page of `n`.
+pub(super) async fn read_all<T: DeserializeOwned>(
     tx: &IdbTransaction,
     name: &str,
-    key: &str,
-    page: u32,
     read: &dyn Fn(usize),
-) -> Result<Vec<Array>, StoreError> {
-    let mut pages = Vec::new();
-    each_page(tx, name, key, page, &mut |rows| {
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    each_page(tx, name, ID, 2_000, &mut |rows| {
+        out.extend(rows_from_js::<T>(&rows)?);
         read(rows.length() as usize);
-        pages.push(rows);
         Ok(())
     })
     .await?;
-    Ok(pages)
+    Ok(out)
 }
 
 /// Reads the store `name` within `tx` in pages of `page` records, in key

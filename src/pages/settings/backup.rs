@@ -46,7 +46,12 @@ async fn check(bytes: &[u8], working: RwSignal<Option<Progress>>) -> Result<Back
     let mut restorer = Restorer::start(bytes).map_err(|e| e.to_string())?;
     let total = restorer.total().max(1);
     loop {
-        let finished = restorer.step(2_000).map_err(|e| e.to_string())?;
+        // Slices of a few milliseconds, however fast this machine reads.
+        let began = js_sys::Date::now();
+        let mut finished = false;
+        while !finished && js_sys::Date::now() - began < 12.0 {
+            finished = restorer.step(200).map_err(|e| e.to_string())?;
+        }
         working.set(progress(
             &format!(
                 "Checking {} of {} records…",
@@ -68,7 +73,14 @@ pub fn BackupCard() -> impl IntoView {
     let kith = use_kith();
     let working = RwSignal::new(None::<Progress>);
     let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<(Backup, Preview)>);
+    // The checked backup (shared, never copied) and its preview, set and
+    // cleared together.
+    let checked = RwSignal::new(None::<Arc<Backup>>);
+    let pending = RwSignal::new(None::<Preview>);
+    let forget = move || {
+        pending.set(None);
+        checked.set(None);
+    };
     let last = RwSignal::new(crate::platform::days_since_backup());
     let remind = RwSignal::new(crate::platform::backup_reminder_days());
     let encrypt = RwSignal::new(false);
@@ -119,9 +131,10 @@ pub fn BackupCard() -> impl IntoView {
             let mut result = kith.export_backup(&read).await.map_err(|e| e.to_string());
             if let (Ok(text), Some(p)) = (&result, &secret) {
                 working.set(progress("Encrypting…", None));
-                result = crate::crypto::seal(p, &text.text())
-                    .await
-                    .map(BackupText::from);
+                result = match text.text().await {
+                    Ok(plain) => crate::crypto::seal(p, &plain).await.map(BackupText::from),
+                    Err(e) => Err(e.to_string()),
+                };
             }
             let result = result.and_then(|text| {
                 crate::components::file_pick::download_parts(&name, mime, text.parts())
@@ -146,23 +159,26 @@ pub fn BackupCard() -> impl IntoView {
     // Checks plain backup bytes and shows the preview.
     let restore = move |name: String, bytes: Vec<u8>| {
         spawn_local(async move {
-            let checked = check(&bytes, working)
+            let read = check(&bytes, working)
                 .await
                 .map_err(|e| format!("“{name}” was not imported. {e} Your data is unchanged."));
             drop(bytes);
-            let result = match checked {
+            let result = match read {
                 Ok(backup) => {
                     working.set(progress("Comparing with what is here…", None));
                     kith.preview_import(&backup)
                         .await
-                        .map(|p| (backup, p))
+                        .map(|p| (Arc::new(backup), p))
                         .map_err(|e| e.to_string())
                 }
                 Err(e) => Err(e),
             };
             working.set(None);
             match result {
-                Ok(ready) => pending.set(Some(ready)),
+                Ok((backup, preview)) => {
+                    checked.set(Some(backup));
+                    pending.set(Some(preview));
+                }
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -172,7 +188,7 @@ pub fn BackupCard() -> impl IntoView {
             return;
         };
         error.set(None);
-        pending.set(None);
+        forget();
         locked.set(None);
         working.set(progress("Reading the file…", None));
         spawn_local(async move {
@@ -223,7 +239,7 @@ pub fn BackupCard() -> impl IntoView {
         });
     };
     let apply = move |replace: bool| {
-        let Some((backup, _)) = pending.get_untracked() else {
+        let Some(backup) = checked.get_untracked() else {
             return;
         };
         working.set(progress("Writing…", None));
@@ -239,7 +255,7 @@ pub fn BackupCard() -> impl IntoView {
                 .await
                 .map_err(|e| e.to_string());
             working.set(None);
-            pending.set(None);
+            forget();
             confirming.set(false);
             match result {
                 // A replace says so itself, with an Undo.
@@ -295,10 +311,8 @@ pub fn BackupCard() -> impl IntoView {
             </div>
             {move || working.get().map(|p| view! {
                 <div class="import__progress" role="status">
-                    {match p.fraction {
-                        Some(f) => view! { <progress aria-label="Backup progress" max="1" value=f.to_string()></progress> }.into_any(),
-                        None => view! { <progress aria-label="Backup progress"></progress> }.into_any(),
-                    }}
+                    // Without a value, the bar says "working" without a share.
+                    <progress aria-label="Backup progress" max="1" value=p.fraction.map(|f| f.to_string())></progress>
                     <span>{p.stage}</span>
                 </div>
             })}
@@ -314,7 +328,7 @@ pub fn BackupCard() -> impl IntoView {
                     </div>
                 </form>
             })}
-            {move || pending.get().map(|(_, p)| view! {
+            {move || pending.get().map(|p| view! {
                 <div class="subform" role="region" aria-label="Import preview">
                     <p>{p.sentence()}</p>
                     {(!p.organisations_matched.is_empty()).then(|| view! {
@@ -326,7 +340,7 @@ pub fn BackupCard() -> impl IntoView {
                         <button class="button button--primary" on:click=move |_| apply(false)>"Merge into what is here"</button>
                         <button class="button button--danger" aria-expanded=move || confirming.get().to_string()
                             on:click=move |_| confirming.set(true)>"Replace everything"</button>
-                        <button class="button button--quiet" on:click=move |_| { confirming.set(false); pending.set(None); }>"Cancel"</button>
+                        <button class="button button--quiet" on:click=move |_| { confirming.set(false); forget(); }>"Cancel"</button>
                     </div>
                     <Show when=move || confirming.get()>
                         <div class="confirm" role="alertdialog" aria-labelledby="replace-question">
