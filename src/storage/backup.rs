@@ -34,8 +34,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 use super::idb::IdbStore;
-use super::read::{self, each_page, read_all};
-use super::record::photo_from_js;
+use super::read::{self, each_page};
+use super::record::{photo_from_js, rows_from_js};
 use super::request::{js_error, settle};
 use super::schema::{
     ALL_STORES, CONTACTS, DATES, ID, INTERACTIONS, OPEN_CONTACTS, OPEN_DUE, ORGANISATIONS, PHOTOS,
@@ -46,6 +46,9 @@ use super::write;
 /// Records per page: each page is one `getAll`, one `JSON.stringify` and
 /// one piece of the file, a few milliseconds of the main thread.
 const PAGE: u32 = 1_000;
+/// Pages become a `Blob` a few megabytes at a time: one `Blob` for the
+/// whole file is one long step, one per page many trips to the browser.
+const BLOB_CHARS: u32 = 4_000_000;
 /// Photos per page: each is up to some tens of kilobytes.
 const PHOTO_PAGE: u32 = 50;
 
@@ -102,15 +105,13 @@ async fn backup_text(
 ) -> Result<BackupText, StoreError> {
     let tx = read::tx(db, &ALL_STORES)?;
     let total = count(&tx).await?;
-    let parts = Array::new();
-    // The head says the newest `updated`, known only at the end.
-    parts.push(&JsValue::UNDEFINED);
+    let mut file = Pieces::default();
     let updated = JsValue::from_str("updated");
     let mut newest = 0.0f64;
     let mut done = 0;
     for (k, (name, added)) in RECORDS.into_iter().enumerate() {
         if k > 0 {
-            parts.push(&between_lists(LISTS[k]).into());
+            file.push(&between_lists(LISTS[k]).into())?;
         }
         let added: Vec<JsValue> = added.iter().map(|p| JsValue::from_str(p)).collect();
         let mut first = true;
@@ -126,21 +127,19 @@ async fn backup_text(
             let text: JsString = js_sys::JSON::stringify(&rows).map_err(|e| {
                 StoreError::Corrupt(format!("a stored record could not be read: {e:?}"))
             })?;
-            // "[a,b]" → "a,b": the list's brackets are the envelope's.
             if !first {
-                parts.push(&",".into());
+                file.push(&",".into())?;
             }
             first = false;
-            let page = Array::of1(&text.slice(1, text.length() - 1));
-            let blob = web_sys::Blob::new_with_str_sequence(&page).map_err(js_error)?;
-            parts.push(&blob);
+            // "[a,b]" → "a,b": the list's brackets are the envelope's.
+            file.push(&text.slice(1, text.length() - 1))?;
             done += rows.length() as usize;
             progress(done, total);
             Ok(())
         })
         .await?;
     }
-    parts.push(&between_lists(LISTS[5]).into());
+    file.push(&between_lists(LISTS[5]).into())?;
     let mut first = true;
     each_page(&tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &mut |rows| {
         for row in rows.iter() {
@@ -148,17 +147,54 @@ async fn backup_text(
             let text = serde_json::to_string(&photo)
                 .map_err(|e| StoreError::Other(format!("could not write a photo: {e}")))?;
             if !first {
-                parts.push(&",".into());
+                file.push(&",".into())?;
             }
             first = false;
-            parts.push(&text.into());
+            file.push(&text.into())?;
         }
         Ok(())
     })
     .await?;
-    parts.push(&file_tail(settings).into());
-    parts.set(0, file_head(app_version, Timestamp(newest as i64)).into());
-    Ok(BackupText { parts })
+    file.push(&file_tail(settings).into())?;
+    // The head says the newest `updated`, known only now.
+    let head = file_head(app_version, Timestamp(newest as i64));
+    Ok(BackupText {
+        parts: file.finish(&head.into())?,
+    })
+}
+
+/// A file's pieces as they come: strings, gathered into a `Blob` a few
+/// megabytes at a time.
+#[derive(Default)]
+struct Pieces {
+    blobs: Vec<JsValue>,
+    waiting: Vec<JsValue>,
+    chars: u32,
+}
+
+impl Pieces {
+    fn push(&mut self, text: &JsValue) -> Result<(), StoreError> {
+        self.chars += text.unchecked_ref::<JsString>().length();
+        self.waiting.push(text.clone());
+        if self.chars > BLOB_CHARS {
+            self.gather()?;
+        }
+        Ok(())
+    }
+
+    fn gather(&mut self) -> Result<(), StoreError> {
+        let texts: Array = self.waiting.drain(..).collect();
+        let blob = web_sys::Blob::new_with_str_sequence(&texts).map_err(js_error)?;
+        self.blobs.push(blob.into());
+        self.chars = 0;
+        Ok(())
+    }
+
+    /// All the pieces, after `head`.
+    fn finish(mut self, head: &JsValue) -> Result<Array, StoreError> {
+        self.gather()?;
+        Ok(std::iter::once(head.clone()).chain(self.blobs).collect())
+    }
 }
 
 /// How many records each record store holds, in [`RECORDS`] order (the
@@ -283,13 +319,35 @@ pub(super) async fn everything(
         done.set(done.get() + n);
         progress(done.get(), total);
     };
+    let (mut contacts, mut organisations, mut interactions) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut dates, mut tasks) = (Vec::new(), Vec::new());
+    {
+        // One reading loop for every store: only the parse is compiled
+        // per record type.
+        type Sink<'a> = &'a mut dyn FnMut(&Array) -> Result<(), StoreError>;
+        let mut sinks: [Sink; 5] = [
+            &mut |p| rows_from_js(p).map(|rows| contacts.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| organisations.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| interactions.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| dates.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| tasks.extend(rows)),
+        ];
+        for ((name, _), sink) in RECORDS.into_iter().zip(&mut sinks) {
+            each_page(tx, name, ID, PAGE, &mut |rows| {
+                sink(&rows)?;
+                step(rows.length() as usize);
+                Ok(())
+            })
+            .await?;
+        }
+    }
     let backup = Backup::new(
         app_version,
-        read_all(tx, CONTACTS, &step).await?,
-        read_all(tx, ORGANISATIONS, &step).await?,
-        read_all(tx, INTERACTIONS, &step).await?,
-        read_all(tx, DATES, &step).await?,
-        read_all(tx, TASKS, &step).await?,
+        contacts,
+        organisations,
+        interactions,
+        dates,
+        tasks,
     );
     if !photos {
         return Ok(backup);

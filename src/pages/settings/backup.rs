@@ -10,6 +10,7 @@ use kith_core::format::{count, grouped, sentence};
 use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::Cell;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
@@ -40,26 +41,44 @@ fn counted(doing: &str, done: usize, total: usize) -> Option<Progress> {
     )
 }
 
+/// Whether to show progress now: at most every 100 ms (each change
+/// redraws the bar, which can cost more than the work it reports), and
+/// always the `last` step. `shown` is when it last was.
+fn due(shown: &Cell<f64>, last: bool) -> bool {
+    let now = js_sys::Date::now();
+    let due = last || now - shown.get() >= 100.0;
+    if due {
+        shown.set(now);
+    }
+    due
+}
+
 /// Checks a backup file a slice of records at a time, reporting progress,
 /// so the page stays responsive for large files.
 async fn check(bytes: &[u8], working: RwSignal<Option<Progress>>) -> Result<Backup, String> {
+    // Reading the file in was a task of its own; the file's structure is
+    // the next.
+    crate::platform::yield_now().await;
     let mut restorer = Restorer::start(bytes).map_err(|e| e.to_string())?;
     let total = restorer.total().max(1);
+    let shown = Cell::new(0.0);
     loop {
         // Slices of a few milliseconds, however fast this machine reads.
         let began = js_sys::Date::now();
         let mut finished = false;
-        while !finished && js_sys::Date::now() - began < 12.0 {
+        while !finished && js_sys::Date::now() - began < 20.0 {
             finished = restorer.step(200).map_err(|e| e.to_string())?;
         }
-        working.set(progress(
-            &format!(
-                "Checking {} of {} records…",
-                grouped(restorer.done()),
-                grouped(total)
-            ),
-            Some(restorer.done() as f64 / total as f64),
-        ));
+        if due(&shown, finished) {
+            working.set(progress(
+                &format!(
+                    "Checking {} of {} records…",
+                    grouped(restorer.done()),
+                    grouped(total)
+                ),
+                Some(restorer.done() as f64 / total as f64),
+            ));
+        }
         crate::platform::yield_now().await;
         if finished {
             break;
@@ -127,7 +146,12 @@ pub fn BackupCard() -> impl IntoView {
                 crate::platform::today().words("%Y-%m-%d")
             );
             let mime = "application/json";
-            let read = |done, total| working.set(counted("Reading", done, total));
+            let shown = Cell::new(0.0);
+            let read = |done, total| {
+                if due(&shown, done >= total) {
+                    working.set(counted("Reading", done, total));
+                }
+            };
             let mut result = kith.export_backup(&read).await.map_err(|e| e.to_string());
             if let (Ok(text), Some(p)) = (&result, &secret) {
                 working.set(progress("Encrypting…", None));
@@ -244,7 +268,11 @@ pub fn BackupCard() -> impl IntoView {
         };
         working.set(progress("Writing…", None));
         spawn_local(async move {
+            let shown = Cell::new(0.0);
             let step = |step, done, total| {
+                if !due(&shown, done >= total) {
+                    return;
+                }
                 working.set(match step {
                     Step::Reading => counted("Keeping a copy of what is here:", done, total),
                     Step::Writing => counted("Writing", done, total),
