@@ -30,9 +30,10 @@ fn progress(stage: &str, fraction: Option<f64>) -> Option<Progress> {
 }
 
 /// "Writing 40,000 of 110,000 records…", and how far that is; once all
-/// are done, what is left: "Finishing…".
-fn counted(doing: &str, done: usize, total: usize) -> Option<Progress> {
-    if total > 0 && done >= total {
+/// are done and `last` (nothing counted follows), what is left:
+/// "Finishing…".
+fn counted(doing: &str, done: usize, total: usize, last: bool) -> Option<Progress> {
+    if last && total > 0 && done >= total {
         return progress("Finishing…", None);
     }
     progress(
@@ -149,7 +150,7 @@ pub fn BackupCard() -> impl IntoView {
             let shown = Cell::new(0.0);
             let read = |done, total| {
                 if due(&shown, done >= total) {
-                    working.set(counted("Reading", done, total));
+                    working.set(counted("Reading", done, total, true));
                 }
             };
             let mut result = kith.export_backup(&read).await.map_err(|e| e.to_string());
@@ -274,8 +275,8 @@ pub fn BackupCard() -> impl IntoView {
                     return;
                 }
                 working.set(match step {
-                    Step::Reading => counted("Keeping a copy of what is here:", done, total),
-                    Step::Writing => counted("Writing", done, total),
+                    Step::Reading => counted("Keeping a copy of what is here:", done, total, false),
+                    Step::Writing => counted("Writing", done, total, true),
                 })
             };
             let result = kith
