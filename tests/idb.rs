@@ -203,7 +203,9 @@ async fn the_export_from_stored_records_is_the_backup_file() {
         .backup_text("1.0.0", &settings, &|_, _| {})
         .await
         .unwrap()
-        .text();
+        .text()
+        .await
+        .unwrap();
     let expected: String = store
         .export("1.0.0")
         .await
@@ -224,7 +226,9 @@ async fn the_export_from_stored_records_is_the_backup_file() {
         .backup_text("1.0.0", &settings, &|_, _| {})
         .await
         .unwrap()
-        .text();
+        .text()
+        .await
+        .unwrap();
     assert_eq!(second, again.json_pieces(1_000).collect::<String>());
 
     // And an empty store: the empty file.
@@ -233,7 +237,9 @@ async fn the_export_from_stored_records_is_the_backup_file() {
         .backup_text("1.0.0", &None, &|_, _| {})
         .await
         .unwrap()
-        .text();
+        .text()
+        .await
+        .unwrap();
     let expected: String = empty
         .export("1.0.0")
         .await

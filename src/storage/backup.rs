@@ -34,7 +34,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 use super::idb::IdbStore;
-use super::read::{self, each_page, read_pages};
+use super::read::{self, each_page};
 use super::record::{photo_from_js, rows_from_js};
 use super::request::{js_error, settle};
 use super::schema::{
@@ -45,12 +45,16 @@ use super::write;
 
 /// Records per page: each page is one `getAll`, one `JSON.stringify` and
 /// one piece of the file, a few milliseconds of the main thread.
-const PAGE: u32 = 2_000;
+const PAGE: u32 = 1_000;
+/// Pages become a `Blob` a few megabytes at a time: one `Blob` for the
+/// whole file is one long step, one per page many trips to the browser.
+const BLOB_CHARS: u32 = 4_000_000;
 /// Photos per page: each is up to some tens of kilobytes.
 const PHOTO_PAGE: u32 = 50;
 
-/// A backup file's text, in pieces held by the browser: joined, they are
-/// the file.
+/// A backup file, in pieces held by the browser (text, and pages already
+/// made `Blob`s as they were read, so no single step encodes the whole
+/// file): joined, they are the file.
 pub struct BackupText {
     parts: Array,
 }
@@ -65,14 +69,18 @@ impl From<String> for BackupText {
 }
 
 impl BackupText {
-    /// The pieces (strings), as a `Blob` takes them.
+    /// The pieces, as a `Blob` takes them.
     pub fn parts(&self) -> &Array {
         &self.parts
     }
 
     /// The whole text (what encryption needs).
-    pub fn text(&self) -> String {
-        self.parts.join("").into()
+    pub async fn text(&self) -> Result<String, StoreError> {
+        let whole = web_sys::Blob::new_with_u8_array_sequence(&self.parts).map_err(js_error)?;
+        let text = wasm_bindgen_futures::JsFuture::from(whole.text())
+            .await
+            .map_err(js_error)?;
+        Ok(text.as_string().unwrap_or_default())
     }
 }
 
@@ -97,15 +105,13 @@ async fn backup_text(
 ) -> Result<BackupText, StoreError> {
     let tx = read::tx(db, &ALL_STORES)?;
     let total = count(&tx).await?;
-    let parts = Array::new();
-    // The head says the newest `updated`, known only at the end.
-    parts.push(&JsValue::UNDEFINED);
+    let mut file = Pieces::default();
     let updated = JsValue::from_str("updated");
     let mut newest = 0.0f64;
     let mut done = 0;
     for (k, (name, added)) in RECORDS.into_iter().enumerate() {
         if k > 0 {
-            parts.push(&between_lists(LISTS[k]).into());
+            file.push(&between_lists(LISTS[k]).into())?;
         }
         let added: Vec<JsValue> = added.iter().map(|p| JsValue::from_str(p)).collect();
         let mut first = true;
@@ -121,19 +127,19 @@ async fn backup_text(
             let text: JsString = js_sys::JSON::stringify(&rows).map_err(|e| {
                 StoreError::Corrupt(format!("a stored record could not be read: {e:?}"))
             })?;
-            // "[a,b]" → "a,b": the list's brackets are the envelope's.
             if !first {
-                parts.push(&",".into());
+                file.push(&",".into())?;
             }
             first = false;
-            parts.push(&text.slice(1, text.length() - 1));
+            // "[a,b]" → "a,b": the list's brackets are the envelope's.
+            file.push(&text.slice(1, text.length() - 1))?;
             done += rows.length() as usize;
             progress(done, total);
             Ok(())
         })
         .await?;
     }
-    parts.push(&between_lists(LISTS[5]).into());
+    file.push(&between_lists(LISTS[5]).into())?;
     let mut first = true;
     each_page(&tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &mut |rows| {
         for row in rows.iter() {
@@ -141,30 +147,76 @@ async fn backup_text(
             let text = serde_json::to_string(&photo)
                 .map_err(|e| StoreError::Other(format!("could not write a photo: {e}")))?;
             if !first {
-                parts.push(&",".into());
+                file.push(&",".into())?;
             }
             first = false;
-            parts.push(&text.into());
+            file.push(&text.into())?;
         }
         Ok(())
     })
     .await?;
-    parts.push(&file_tail(settings).into());
-    parts.set(0, file_head(app_version, Timestamp(newest as i64)).into());
-    Ok(BackupText { parts })
+    file.push(&file_tail(settings).into())?;
+    // The head says the newest `updated`, known only now.
+    let head = file_head(app_version, Timestamp(newest as i64));
+    Ok(BackupText {
+        parts: file.finish(&head.into())?,
+    })
 }
 
-/// How many records the record stores hold.
-async fn count(tx: &IdbTransaction) -> Result<usize, StoreError> {
-    let mut total = 0;
-    for (name, _) in RECORDS {
-        let req = tx
-            .object_store(name)
-            .and_then(|s| s.count())
-            .map_err(js_error)?;
-        total += settle(&req).await?.as_f64().unwrap_or(0.0) as usize;
+/// A file's pieces as they come: strings, gathered into a `Blob` a few
+/// megabytes at a time.
+#[derive(Default)]
+struct Pieces {
+    blobs: Vec<JsValue>,
+    waiting: Vec<JsValue>,
+    chars: u32,
+}
+
+impl Pieces {
+    fn push(&mut self, text: &JsValue) -> Result<(), StoreError> {
+        self.chars += text.unchecked_ref::<JsString>().length();
+        self.waiting.push(text.clone());
+        if self.chars > BLOB_CHARS {
+            self.gather()?;
+        }
+        Ok(())
     }
-    Ok(total)
+
+    fn gather(&mut self) -> Result<(), StoreError> {
+        let texts: Array = self.waiting.drain(..).collect();
+        let blob = web_sys::Blob::new_with_str_sequence(&texts).map_err(js_error)?;
+        self.blobs.push(blob.into());
+        self.chars = 0;
+        Ok(())
+    }
+
+    /// All the pieces, after `head`.
+    fn finish(mut self, head: &JsValue) -> Result<Array, StoreError> {
+        self.gather()?;
+        Ok(std::iter::once(head.clone()).chain(self.blobs).collect())
+    }
+}
+
+/// How many records each record store holds, in [`RECORDS`] order (the
+/// order of [`kith_core::Counts`]'s fields).
+pub(super) async fn counts_in(tx: &IdbTransaction) -> Result<[usize; 5], StoreError> {
+    let mut reqs = Vec::new();
+    for (name, _) in RECORDS {
+        reqs.push(
+            tx.object_store(name)
+                .and_then(|s| s.count())
+                .map_err(js_error)?,
+        );
+    }
+    let mut n = [0usize; 5];
+    for (slot, req) in n.iter_mut().zip(&reqs) {
+        *slot = settle(req).await?.as_f64().unwrap_or(0.0) as usize;
+    }
+    Ok(n)
+}
+
+async fn count(tx: &IdbTransaction) -> Result<usize, StoreError> {
+    Ok(counts_in(tx).await?.iter().sum())
 }
 
 /// What a long job is doing, for its progress: reading what is here, or
@@ -180,7 +232,7 @@ impl IdbStore {
     /// of an import compares with.
     pub async fn records(&self, app_version: &str) -> Result<Backup, StoreError> {
         let tx = read::tx(&self.db, &ALL_STORES)?;
-        everything(&tx, app_version, false).await
+        everything(&tx, app_version, false, &|_, _| {}).await
     }
 
     /// Everything, as a backup file with these preferences, made without
@@ -213,7 +265,9 @@ impl IdbStore {
         write::in_write_tx(&self.db, &ALL_STORES, durability, cancelled, async |tx| {
             if keep_earlier {
                 let reading = |done, total| progress(Step::Reading, done, total);
-                earlier = Some(read_everything(tx, true, &reading).await?);
+                // A copy of this build's data, so this build's version.
+                let version = env!("CARGO_PKG_VERSION");
+                earlier = Some(everything(tx, version, true, &reading).await?);
             }
             for name in ALL_STORES {
                 tx.object_store(name)
@@ -246,109 +300,65 @@ impl IdbStore {
             Ok(())
         })
         .await?;
-        // Parsed once the transaction is over, so the parse can pause. A
-        // copy of this build's data, so this build's version.
-        match earlier {
-            Some(unread) => Ok(Some(unread.parse(env!("CARGO_PKG_VERSION")).await?)),
-            None => Ok(None),
-        }
+        Ok(earlier)
     }
 }
 
-/// Everything stored, read in one transaction and not parsed yet: reading
-/// is all the transaction waits for, and the parse ([`Unread::parse`]) can
-/// then give the page a turn now and then.
-pub(super) struct Unread {
-    /// The pages of each record store, in [`RECORDS`] order.
-    records: [Vec<Array>; 5],
-    photos: Vec<Array>,
-}
-
-/// Reads every record within `tx` (and every photo, with `photos`).
-/// Calls `progress(done, total)` after each page of records.
-pub(super) async fn read_everything(
+/// Every record within `tx` (and every photo, with `photos`), as a backup.
+/// Each page is parsed as it is read, a task of its own. Calls
+/// `progress(done, total)` after each page of records.
+pub(super) async fn everything(
     tx: &IdbTransaction,
+    app_version: &str,
     photos: bool,
     progress: &dyn Fn(usize, usize),
-) -> Result<Unread, StoreError> {
+) -> Result<Backup, StoreError> {
     let total = count(tx).await?;
     let done = std::cell::Cell::new(0);
     let step = |n: usize| {
         done.set(done.get() + n);
         progress(done.get(), total);
     };
-    let mut records: [Vec<Array>; 5] = Default::default();
-    for ((name, _), pages) in RECORDS.into_iter().zip(&mut records) {
-        *pages = read_pages(tx, name, ID, PAGE, &step).await?;
-    }
-    let photos = if photos {
-        read_pages(tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &|_| {}).await?
-    } else {
-        Vec::new()
-    };
-    Ok(Unread { records, photos })
-}
-
-impl Unread {
-    /// The records as a backup, parsed a page at a time, giving the page
-    /// a turn whenever a parse has held it for a while.
-    pub(super) async fn parse(self, app_version: &str) -> Result<Backup, StoreError> {
-        let mut contacts = Vec::new();
-        let mut organisations = Vec::new();
-        let mut interactions = Vec::new();
-        let mut dates = Vec::new();
-        let mut tasks = Vec::new();
-        let mut photos = Vec::new();
-        {
-            type Sink<'a> = &'a mut dyn FnMut(&Array) -> Result<(), StoreError>;
-            let mut sinks: [Sink; 6] = [
-                &mut |p| rows_from_js(p).map(|rows| contacts.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| organisations.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| interactions.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| dates.extend(rows)),
-                &mut |p| rows_from_js(p).map(|rows| tasks.extend(rows)),
-                &mut |p| {
-                    for row in p.iter() {
-                        photos.push(photo_from_js(&row)?);
-                    }
-                    Ok(())
-                },
-            ];
-            let [c, o, i, d, t] = self.records;
-            let mut started = js_sys::Date::now();
-            for (pages, sink) in [c, o, i, d, t, self.photos].iter().zip(&mut sinks) {
-                for page in pages {
-                    sink(page)?;
-                    if js_sys::Date::now() - started > TURN_MS {
-                        crate::platform::yield_now().await;
-                        started = js_sys::Date::now();
-                    }
-                }
-            }
+    let (mut contacts, mut organisations, mut interactions) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut dates, mut tasks) = (Vec::new(), Vec::new());
+    {
+        // One reading loop for every store: only the parse is compiled
+        // per record type.
+        type Sink<'a> = &'a mut dyn FnMut(&Array) -> Result<(), StoreError>;
+        let mut sinks: [Sink; 5] = [
+            &mut |p| rows_from_js(p).map(|rows| contacts.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| organisations.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| interactions.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| dates.extend(rows)),
+            &mut |p| rows_from_js(p).map(|rows| tasks.extend(rows)),
+        ];
+        for ((name, _), sink) in RECORDS.into_iter().zip(&mut sinks) {
+            each_page(tx, name, ID, PAGE, &mut |rows| {
+                sink(&rows)?;
+                step(rows.length() as usize);
+                Ok(())
+            })
+            .await?;
         }
-        let backup = Backup::new(
-            app_version,
-            contacts,
-            organisations,
-            interactions,
-            dates,
-            tasks,
-        );
-        Ok(backup.with_photos(&photos))
     }
-}
-
-/// How long a parse holds the main thread before it gives the page a turn.
-const TURN_MS: f64 = 25.0;
-
-/// Every record within `tx` (and every photo, with `photos`), as a backup.
-pub(super) async fn everything(
-    tx: &IdbTransaction,
-    app_version: &str,
-    photos: bool,
-) -> Result<Backup, StoreError> {
-    read_everything(tx, photos, &|_, _| {})
-        .await?
-        .parse(app_version)
-        .await
+    let backup = Backup::new(
+        app_version,
+        contacts,
+        organisations,
+        interactions,
+        dates,
+        tasks,
+    );
+    if !photos {
+        return Ok(backup);
+    }
+    let mut photos = Vec::new();
+    each_page(tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &mut |rows| {
+        for row in rows.iter() {
+            photos.push(photo_from_js(&row)?);
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(backup.with_photos(&photos))
 }

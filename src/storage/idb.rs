@@ -17,8 +17,8 @@ use web_sys::{
     IdbCursorDirection, IdbDatabase, IdbKeyRange, IdbOpenDbRequest, IdbVersionChangeEvent,
 };
 
-use super::read::{get_all, walk};
-use super::record::{day_key, from_js, photo_from_js};
+use super::read::{read_all, walk};
+use super::record::{day_key, from_js, photo_from_js, rows_from_js};
 use super::request::{js_error, settle};
 use super::schema::{
     ALL_STORES, BY_CONTACT, BY_DATE, BY_MONTH_DAY, BY_OPEN_CONTACT, BY_OPEN_DUE, BY_ORGANISATION,
@@ -167,14 +167,8 @@ impl Store for IdbStore {
             .object_store(ORGANISATIONS)
             .and_then(|s| s.get_all())
             .map_err(js_error)?;
-        let orgs = get_all(orgs).await?;
-        let mut people = Vec::new();
-        read::each_page(&tx, CONTACTS, super::schema::ID, 2_000, &mut |rows| {
-            people.extend(super::record::rows_from_js::<Contact>(&rows)?);
-            Ok(())
-        })
-        .await?;
-        Ok((people, orgs))
+        let orgs = rows_from_js(&settle(&orgs).await?)?;
+        Ok((read_all(&tx, CONTACTS, &|_| {}).await?, orgs))
     }
 
     async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StoreError> {
@@ -199,7 +193,7 @@ impl Store for IdbStore {
         let req = index
             .get_all_with_key(&JsValue::from_str(org.as_str()))
             .map_err(js_error)?;
-        let people: Vec<Contact> = get_all(req).await?;
+        let people: Vec<Contact> = rows_from_js(&settle(&req).await?)?;
         Ok(people.into_iter().filter(Contact::is_live).collect())
     }
 
@@ -252,7 +246,7 @@ impl Store for IdbStore {
         for (lo, hi) in kith_core::store::month_day_ranges(from, days) {
             let range = IdbKeyRange::bound(&key(lo), &key(hi)).map_err(js_error)?;
             let req = index.get_all_with_key(&range).map_err(js_error)?;
-            found.extend(get_all::<ImportantDate>(req).await?);
+            found.extend(rows_from_js::<ImportantDate>(&settle(&req).await?)?);
         }
         found.retain(|d| d.deleted.is_none());
         kith_core::sort::sort_by(&mut found, |a, b| {
@@ -265,7 +259,7 @@ impl Store for IdbStore {
         let index = read::index(&self.db, TASKS, BY_OPEN_DUE)?;
         let range = IdbKeyRange::upper_bound(&day_key(until)).map_err(js_error)?;
         let req = index.get_all_with_key(&range).map_err(js_error)?;
-        let mut tasks: Vec<Task> = get_all(req).await?;
+        let mut tasks: Vec<Task> = rows_from_js(&settle(&req).await?)?;
         kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
@@ -275,7 +269,7 @@ impl Store for IdbStore {
         let req = index
             .get_all_with_key(&JsValue::from_str(contact.as_str()))
             .map_err(js_error)?;
-        let mut tasks: Vec<Task> = get_all(req).await?;
+        let mut tasks: Vec<Task> = rows_from_js(&settle(&req).await?)?;
         kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
@@ -298,13 +292,13 @@ impl Store for IdbStore {
         let req = index
             .get_all_with_key(&JsValue::from_str(contact.as_str()))
             .map_err(js_error)?;
-        let dates: Vec<ImportantDate> = get_all(req).await?;
+        let dates: Vec<ImportantDate> = rows_from_js(&settle(&req).await?)?;
         Ok(dates.into_iter().filter(|d| d.deleted.is_none()).collect())
     }
 
     async fn export(&self, app_version: &str) -> Result<kith_core::backup::Backup, StoreError> {
         let tx = read::tx(&self.db, &ALL_STORES)?;
-        super::backup::everything(&tx, app_version, true).await
+        super::backup::everything(&tx, app_version, true, &|_, _| {}).await
     }
 
     async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {
@@ -316,28 +310,14 @@ impl Store for IdbStore {
             &self.db,
             &[CONTACTS, ORGANISATIONS, INTERACTIONS, DATES, TASKS],
         )?;
-        let count = |name| {
-            tx.object_store(name)
-                .and_then(|s| s.count())
-                .map_err(js_error)
-        };
-        let reqs = [
-            count(CONTACTS)?,
-            count(ORGANISATIONS)?,
-            count(INTERACTIONS)?,
-            count(DATES)?,
-            count(TASKS)?,
-        ];
-        let mut n = [0usize; 5];
-        for (slot, req) in n.iter_mut().zip(&reqs) {
-            *slot = settle(req).await?.as_f64().unwrap_or(0.0) as usize;
-        }
+        let [contacts, organisations, interactions, dates, tasks] =
+            super::backup::counts_in(&tx).await?;
         Ok(Counts {
-            contacts: n[0],
-            organisations: n[1],
-            interactions: n[2],
-            dates: n[3],
-            tasks: n[4],
+            contacts,
+            organisations,
+            interactions,
+            dates,
+            tasks,
         })
     }
 }

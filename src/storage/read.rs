@@ -7,12 +7,13 @@ use kith_core::store::StoreError;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    IdbCursorDirection, IdbCursorWithValue, IdbDatabase, IdbIndex, IdbKeyRange, IdbRequest,
-    IdbTransaction, IdbTransactionMode,
+    IdbCursorDirection, IdbCursorWithValue, IdbDatabase, IdbIndex, IdbKeyRange, IdbTransaction,
+    IdbTransactionMode,
 };
 
 use super::record::{from_js, rows_from_js};
 use super::request::{js_error, settle};
+use super::schema::ID;
 
 /// A read-only transaction over `stores`.
 pub(super) fn tx(db: &IdbDatabase, stores: &[&str]) -> Result<IdbTransaction, StoreError> {
@@ -29,37 +30,29 @@ pub(super) fn index(db: &IdbDatabase, store: &str, index: &str) -> Result<IdbInd
         .map_err(js_error)
 }
 
-/// Reads a `getAll` result. Many records cross into wasm as one JSON
-/// string: one boundary crossing and a native parse, instead of a
-/// crossing per field (start-up reads every person this way).
-pub(super) async fn get_all<T: DeserializeOwned>(req: IdbRequest) -> Result<Vec<T>, StoreError> {
-    rows_from_js(&settle(&req).await?)
-}
-
-/// Every record of the store `name` within `tx`, in pages of `page` as
-/// `getAll` gives them, not parsed yet (see [`each_page`]). Calls
-/// `read(n)` after each page of `n`.
-pub(super) async fn read_pages(
+/// Every record of a store, read in pages of a thousand within
+/// `tx`, each parsed as it comes (a task of its own), so no single step
+/// holds the main thread for long. Calls `read(n)` after each page of `n`.
+pub(super) async fn read_all<T: DeserializeOwned>(
     tx: &IdbTransaction,
     name: &str,
-    key: &str,
-    page: u32,
     read: &dyn Fn(usize),
-) -> Result<Vec<Array>, StoreError> {
-    let mut pages = Vec::new();
-    each_page(tx, name, key, page, &mut |rows| {
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    each_page(tx, name, ID, 1_000, &mut |rows| {
+        out.extend(rows_from_js::<T>(&rows)?);
         read(rows.length() as usize);
-        pages.push(rows);
         Ok(())
     })
     .await?;
-    Ok(pages)
+    Ok(out)
 }
 
 /// Reads the store `name` within `tx` in pages of `page` records, in key
 /// order (`key` is the store's key path), handing each page to `each` as
-/// the array `getAll` gives. Each page is read when the one before is
-/// handled, in the same transaction, so the pages are one snapshot.
+/// the array `getAll` gives, in the same transaction, so the pages are one
+/// snapshot. The next page is asked for as soon as a page arrives, before
+/// it is handled: the browser reads one while the page handles the other.
 pub(super) async fn each_page(
     tx: &IdbTransaction,
     name: &str,
@@ -68,26 +61,27 @@ pub(super) async fn each_page(
     each: &mut dyn FnMut(Array) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     let store = tx.object_store(name).map_err(js_error)?;
-    let mut after: Option<JsValue> = None;
-    loop {
-        let req = match &after {
+    let after = |last: Option<&JsValue>| {
+        match last {
             None => store.get_all_with_key_and_limit(&JsValue::NULL, page),
-            Some(key) => {
-                let range = IdbKeyRange::lower_bound_with_open(key, true).map_err(js_error)?;
-                store.get_all_with_key_and_limit(&range, page)
-            }
+            Some(key) => IdbKeyRange::lower_bound_with_open(key, true)
+                .and_then(|range| store.get_all_with_key_and_limit(&range, page)),
         }
-        .map_err(js_error)?;
+        .map_err(js_error)
+    };
+    let mut next = Some(after(None)?);
+    while let Some(req) = next.take() {
         let rows: Array = settle(&req).await?.unchecked_into();
         let count = rows.length();
+        if count == page {
+            let last = Reflect::get(&rows.get(count - 1), &key.into()).map_err(js_error)?;
+            next = Some(after(Some(&last))?);
+        }
         if count > 0 {
-            after = Some(Reflect::get(&rows.get(count - 1), &key.into()).map_err(js_error)?);
             each(rows)?;
         }
-        if count < page {
-            return Ok(());
-        }
     }
+    Ok(())
 }
 
 /// Walks `index` over `range` in `direction`, keeping live records,

@@ -209,15 +209,18 @@ pub(super) fn stores_touched(batch: &Batch) -> Vec<&'static str> {
     .collect()
 }
 
-/// Records go in pages: one JSON text and one parse per page (record.rs),
-/// then a `put` per record. Each page waits for the one before it to be
-/// stored, so one page is stored while the next is made, a request is
-/// always pending (the transaction stays active), and the page gets to
-/// paint between pages: a restore of 100,000 records never holds the main
-/// thread for long.
-const PAGE: usize = 500;
+/// Records are made in pages: one JSON text and one parse per page
+/// (record.rs), then a `put` per record.
+const PAGE: usize = 200;
 /// Photos per page: each is some tens of kilobytes.
-const PHOTO_PAGE: usize = 20;
+const PHOTO_PAGE: usize = 10;
+/// How long the writer queues requests before it gives the main thread
+/// back: it then waits for the last request of the slice before (so one
+/// slice is stored while the next is queued, a request is always pending
+/// and the transaction stays active), and the page paints meanwhile. A
+/// restore of 100,000 records never holds the main thread for long, however
+/// slow the browser's `put` is.
+const SLICE_MS: f64 = 12.0;
 
 /// Every record a write puts, store by store.
 pub(super) struct Records<'a> {
@@ -238,20 +241,24 @@ impl Records<'_> {
     }
 }
 
-/// Paces the pages of one transaction and counts what is queued.
+/// Paces the requests of one transaction in slices of [`SLICE_MS`] and
+/// counts what is queued.
 pub(super) struct Pacer<'a> {
-    /// The last request of the page before.
+    /// The last request of the slice before.
     pending: Option<IdbRequest>,
+    /// When this slice began.
+    started: f64,
     done: usize,
     total: usize,
     progress: &'a dyn Fn(usize, usize),
 }
 
 impl<'a> Pacer<'a> {
-    /// Calls `progress(done, total)` after each page.
+    /// Calls `progress(done, total)` at the end of each slice.
     pub fn new(total: usize, progress: &'a dyn Fn(usize, usize)) -> Self {
         Pacer {
             pending: None,
+            started: js_sys::Date::now(),
             done: 0,
             total,
             progress,
@@ -264,7 +271,7 @@ impl<'a> Pacer<'a> {
         &mut self,
         tx: &IdbTransaction,
         name: &str,
-        pages: &mut dyn Iterator<Item = Result<(Array, usize), StoreError>>,
+        pages: &mut dyn Iterator<Item = Result<Array, StoreError>>,
     ) -> Result<(), StoreError> {
         let mut pages = pages.peekable();
         if pages.peek().is_none() {
@@ -272,28 +279,28 @@ impl<'a> Pacer<'a> {
         }
         let store = tx.object_store(name).map_err(js_error)?;
         for page in pages {
-            let (rows, count) = page?;
-            let mut last = None;
-            for row in rows.iter() {
-                last = Some(store.put(&row).map_err(js_error)?);
+            for row in page?.iter() {
+                let req = store.put(&row).map_err(js_error)?;
+                self.done += 1;
+                if self.done.is_multiple_of(16) && js_sys::Date::now() - self.started > SLICE_MS {
+                    self.turn(req).await?;
+                }
             }
-            self.queued(last, count).await?;
         }
+        (self.progress)(self.done, self.total);
         Ok(())
     }
 
-    async fn queued(&mut self, last: Option<IdbRequest>, count: usize) -> Result<(), StoreError> {
-        let previous = self.pending.take();
-        if let Some(last) = last {
-            self.pending = Some(last);
-        }
-        // Requests settle in the order they were made, so the page before
-        // has not settled yet: this one was queued in the same task.
-        if let Some(previous) = previous {
+    /// Ends a slice whose last request is `last`.
+    async fn turn(&mut self, last: IdbRequest) -> Result<(), StoreError> {
+        (self.progress)(self.done, self.total);
+        // Requests settle in the order they were made: the slice before
+        // was queued after the request this task resumed from, so its
+        // last request has not settled yet.
+        if let Some(previous) = self.pending.replace(last) {
             settle(&previous).await?;
         }
-        self.done += count;
-        (self.progress)(self.done, self.total);
+        self.started = js_sys::Date::now();
         Ok(())
     }
 
@@ -303,9 +310,7 @@ impl<'a> Pacer<'a> {
         tx: &IdbTransaction,
         photos: &[Photo],
     ) -> Result<(), StoreError> {
-        let mut pages = photos
-            .chunks(PHOTO_PAGE)
-            .map(|page| Ok((photos_to_js(page)?, page.len())));
+        let mut pages = photos.chunks(PHOTO_PAGE).map(photos_to_js);
         self.put_pages(tx, PHOTOS, &mut pages).await
     }
 
@@ -328,13 +333,9 @@ impl<'a> Pacer<'a> {
     }
 }
 
-/// `records` as stored, a page at a time, with the number in each.
-fn pages<T: Stored>(
-    records: &[T],
-) -> impl Iterator<Item = Result<(Array, usize), StoreError>> + '_ {
-    records
-        .chunks(PAGE)
-        .map(|page| Ok((page_to_js(page)?, page.len())))
+/// `records` as stored, a page at a time.
+fn pages<T: Stored>(records: &[T]) -> impl Iterator<Item = Result<Array, StoreError>> + '_ {
+    records.chunks(PAGE).map(page_to_js)
 }
 
 /// Queues every record of `batch` in `tx` (the stores of

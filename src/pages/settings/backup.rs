@@ -10,6 +10,7 @@ use kith_core::format::{count, grouped, sentence};
 use kith_core::sealed::{Opened, Sealed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::Cell;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,9 +30,10 @@ fn progress(stage: &str, fraction: Option<f64>) -> Option<Progress> {
 }
 
 /// "Writing 40,000 of 110,000 records…", and how far that is; once all
-/// are done, what is left: "Finishing…".
-fn counted(doing: &str, done: usize, total: usize) -> Option<Progress> {
-    if total > 0 && done >= total {
+/// are done and `last` (nothing counted follows), what is left:
+/// "Finishing…".
+fn counted(doing: &str, done: usize, total: usize, last: bool) -> Option<Progress> {
+    if last && total > 0 && done >= total {
         return progress("Finishing…", None);
     }
     progress(
@@ -40,21 +42,44 @@ fn counted(doing: &str, done: usize, total: usize) -> Option<Progress> {
     )
 }
 
+/// Whether to show progress now: at most every 100 ms (each change
+/// redraws the bar, which can cost more than the work it reports), and
+/// always the `last` step. `shown` is when it last was.
+fn due(shown: &Cell<f64>, last: bool) -> bool {
+    let now = js_sys::Date::now();
+    let due = last || now - shown.get() >= 100.0;
+    if due {
+        shown.set(now);
+    }
+    due
+}
+
 /// Checks a backup file a slice of records at a time, reporting progress,
 /// so the page stays responsive for large files.
 async fn check(bytes: &[u8], working: RwSignal<Option<Progress>>) -> Result<Backup, String> {
+    // Reading the file in was a task of its own; the file's structure is
+    // the next.
+    crate::platform::yield_now().await;
     let mut restorer = Restorer::start(bytes).map_err(|e| e.to_string())?;
     let total = restorer.total().max(1);
+    let shown = Cell::new(0.0);
     loop {
-        let finished = restorer.step(2_000).map_err(|e| e.to_string())?;
-        working.set(progress(
-            &format!(
-                "Checking {} of {} records…",
-                grouped(restorer.done()),
-                grouped(total)
-            ),
-            Some(restorer.done() as f64 / total as f64),
-        ));
+        // Slices of a few milliseconds, however fast this machine reads.
+        let began = js_sys::Date::now();
+        let mut finished = false;
+        while !finished && js_sys::Date::now() - began < 20.0 {
+            finished = restorer.step(200).map_err(|e| e.to_string())?;
+        }
+        if due(&shown, finished) {
+            working.set(progress(
+                &format!(
+                    "Checking {} of {} records…",
+                    grouped(restorer.done()),
+                    grouped(total)
+                ),
+                Some(restorer.done() as f64 / total as f64),
+            ));
+        }
         crate::platform::yield_now().await;
         if finished {
             break;
@@ -68,7 +93,14 @@ pub fn BackupCard() -> impl IntoView {
     let kith = use_kith();
     let working = RwSignal::new(None::<Progress>);
     let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<(Backup, Preview)>);
+    // The checked backup (shared, never copied) and its preview, set and
+    // cleared together.
+    let checked = RwSignal::new(None::<Arc<Backup>>);
+    let pending = RwSignal::new(None::<Preview>);
+    let forget = move || {
+        pending.set(None);
+        checked.set(None);
+    };
     let last = RwSignal::new(crate::platform::days_since_backup());
     let remind = RwSignal::new(crate::platform::backup_reminder_days());
     let encrypt = RwSignal::new(false);
@@ -115,13 +147,19 @@ pub fn BackupCard() -> impl IntoView {
                 crate::platform::today().words("%Y-%m-%d")
             );
             let mime = "application/json";
-            let read = |done, total| working.set(counted("Reading", done, total));
+            let shown = Cell::new(0.0);
+            let read = |done, total| {
+                if due(&shown, done >= total) {
+                    working.set(counted("Reading", done, total, true));
+                }
+            };
             let mut result = kith.export_backup(&read).await.map_err(|e| e.to_string());
             if let (Ok(text), Some(p)) = (&result, &secret) {
                 working.set(progress("Encrypting…", None));
-                result = crate::crypto::seal(p, &text.text())
-                    .await
-                    .map(BackupText::from);
+                result = match text.text().await {
+                    Ok(plain) => crate::crypto::seal(p, &plain).await.map(BackupText::from),
+                    Err(e) => Err(e.to_string()),
+                };
             }
             let result = result.and_then(|text| {
                 crate::components::file_pick::download_parts(&name, mime, text.parts())
@@ -146,23 +184,26 @@ pub fn BackupCard() -> impl IntoView {
     // Checks plain backup bytes and shows the preview.
     let restore = move |name: String, bytes: Vec<u8>| {
         spawn_local(async move {
-            let checked = check(&bytes, working)
+            let read = check(&bytes, working)
                 .await
                 .map_err(|e| format!("“{name}” was not imported. {e} Your data is unchanged."));
             drop(bytes);
-            let result = match checked {
+            let result = match read {
                 Ok(backup) => {
                     working.set(progress("Comparing with what is here…", None));
                     kith.preview_import(&backup)
                         .await
-                        .map(|p| (backup, p))
+                        .map(|p| (Arc::new(backup), p))
                         .map_err(|e| e.to_string())
                 }
                 Err(e) => Err(e),
             };
             working.set(None);
             match result {
-                Ok(ready) => pending.set(Some(ready)),
+                Ok((backup, preview)) => {
+                    checked.set(Some(backup));
+                    pending.set(Some(preview));
+                }
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -172,7 +213,7 @@ pub fn BackupCard() -> impl IntoView {
             return;
         };
         error.set(None);
-        pending.set(None);
+        forget();
         locked.set(None);
         working.set(progress("Reading the file…", None));
         spawn_local(async move {
@@ -223,15 +264,19 @@ pub fn BackupCard() -> impl IntoView {
         });
     };
     let apply = move |replace: bool| {
-        let Some((backup, _)) = pending.get_untracked() else {
+        let Some(backup) = checked.get_untracked() else {
             return;
         };
         working.set(progress("Writing…", None));
         spawn_local(async move {
+            let shown = Cell::new(0.0);
             let step = |step, done, total| {
+                if !due(&shown, done >= total) {
+                    return;
+                }
                 working.set(match step {
-                    Step::Reading => counted("Keeping a copy of what is here:", done, total),
-                    Step::Writing => counted("Writing", done, total),
+                    Step::Reading => counted("Keeping a copy of what is here:", done, total, false),
+                    Step::Writing => counted("Writing", done, total, true),
                 })
             };
             let result = kith
@@ -239,7 +284,7 @@ pub fn BackupCard() -> impl IntoView {
                 .await
                 .map_err(|e| e.to_string());
             working.set(None);
-            pending.set(None);
+            forget();
             confirming.set(false);
             match result {
                 // A replace says so itself, with an Undo.
@@ -295,10 +340,8 @@ pub fn BackupCard() -> impl IntoView {
             </div>
             {move || working.get().map(|p| view! {
                 <div class="import__progress" role="status">
-                    {match p.fraction {
-                        Some(f) => view! { <progress aria-label="Backup progress" max="1" value=f.to_string()></progress> }.into_any(),
-                        None => view! { <progress aria-label="Backup progress"></progress> }.into_any(),
-                    }}
+                    // Without a value, the bar says "working" without a share.
+                    <progress aria-label="Backup progress" max="1" value=p.fraction.map(|f| f.to_string())></progress>
                     <span>{p.stage}</span>
                 </div>
             })}
@@ -314,7 +357,7 @@ pub fn BackupCard() -> impl IntoView {
                     </div>
                 </form>
             })}
-            {move || pending.get().map(|(_, p)| view! {
+            {move || pending.get().map(|p| view! {
                 <div class="subform" role="region" aria-label="Import preview">
                     <p>{p.sentence()}</p>
                     {(!p.organisations_matched.is_empty()).then(|| view! {
@@ -326,7 +369,7 @@ pub fn BackupCard() -> impl IntoView {
                         <button class="button button--primary" on:click=move |_| apply(false)>"Merge into what is here"</button>
                         <button class="button button--danger" aria-expanded=move || confirming.get().to_string()
                             on:click=move |_| confirming.set(true)>"Replace everything"</button>
-                        <button class="button button--quiet" on:click=move |_| { confirming.set(false); pending.set(None); }>"Cancel"</button>
+                        <button class="button button--quiet" on:click=move |_| { confirming.set(false); forget(); }>"Cancel"</button>
                     </div>
                     <Show when=move || confirming.get()>
                         <div class="confirm" role="alertdialog" aria-labelledby="replace-question">

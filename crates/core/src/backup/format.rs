@@ -75,9 +75,8 @@ pub struct Backup {
 /// already (its keys are the ids), which the sort goes through in one
 /// pass; comparing borrowed keys, not cloned ones, keeps 100,000 records
 /// quick either way.
-fn sorted<T, K: Ord + ?Sized>(mut items: Vec<T>, key: impl Fn(&T) -> &K) -> Vec<T> {
-    crate::sort::sort_by(&mut items, |a, b| key(a).cmp(key(b)));
-    items
+fn sort<T, K: Ord + ?Sized>(items: &mut [T], key: impl Fn(&T) -> &K) {
+    crate::sort::sort_by(items, |a, b| key(a).cmp(key(b)));
 }
 
 /// The names of the file's lists, in the file's order.
@@ -140,26 +139,38 @@ impl Backup {
             .chain(tasks.iter().map(|r| r.updated))
             .max()
             .unwrap_or(Timestamp(0));
-        Backup {
+        let mut backup = Backup {
             format: FORMAT.to_owned(),
             version: VERSION,
             app_version: app_version.to_owned(),
             exported_at: newest,
-            contacts: sorted(contacts, |r| &r.id),
-            organisations: sorted(organisations, |r| &r.id),
-            interactions: sorted(interactions, |r| &r.id),
-            dates: sorted(dates, |r| &r.id),
-            tasks: sorted(tasks, |r| &r.id),
+            contacts,
+            organisations,
+            interactions,
+            dates,
+            tasks,
             photos: Vec::new(),
             settings: None,
-        }
+        };
+        backup.sort_by_id();
+        backup
+    }
+
+    /// Every list in id order (photos by person), the order files are
+    /// written in and stores keep.
+    pub(super) fn sort_by_id(&mut self) {
+        sort(&mut self.contacts, |r| &r.id);
+        sort(&mut self.organisations, |r| &r.id);
+        sort(&mut self.interactions, |r| &r.id);
+        sort(&mut self.dates, |r| &r.id);
+        sort(&mut self.tasks, |r| &r.id);
+        sort(&mut self.photos, |p| &p.contact_id);
     }
 
     /// The same backup with these photos (sorted by person).
     pub fn with_photos(mut self, photos: &[crate::model::Photo]) -> Backup {
-        self.photos = sorted(photos.iter().map(BackupPhoto::of).collect(), |p| {
-            &p.contact_id
-        });
+        self.photos = photos.iter().map(BackupPhoto::of).collect();
+        sort(&mut self.photos, |p| &p.contact_id);
         self
     }
 

@@ -12,7 +12,7 @@ use super::format::{Backup, BackupPhoto};
 use crate::format::{and_list, count};
 use crate::time::Timestamp;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 impl Backup {
     /// Merges `other` into this backup: by id, newer `updated` wins, ties
@@ -120,6 +120,30 @@ fn newest_by_id(
     out.into_values().collect()
 }
 
+/// For each of `wanted`, its position in `ids` (ids are unique in each).
+/// Both in id order, as Kith writes them: one walk side by side; else
+/// through a map.
+fn positions(ids: &[&str], wanted: &[&str]) -> Vec<Option<usize>> {
+    let sorted = |list: &[&str]| list.windows(2).all(|w| w[0] < w[1]);
+    if sorted(ids) && sorted(wanted) {
+        let mut at = 0;
+        return wanted
+            .iter()
+            .map(|id| {
+                while at < ids.len() && ids[at] < *id {
+                    at += 1;
+                }
+                (at < ids.len() && ids[at] == *id).then_some(at)
+            })
+            .collect();
+    }
+    let mut map: BTreeMap<&str, usize> = BTreeMap::new();
+    for (n, id) in ids.iter().enumerate() {
+        map.insert(id, n);
+    }
+    wanted.iter().map(|id| map.get(id).copied()).collect()
+}
+
 /// What a restore would do, shown before anything is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
@@ -154,25 +178,19 @@ impl Removed {
     /// Live records of `current` with no live record of the same id in
     /// `incoming`.
     fn of(current: &Backup, incoming: &Backup) -> Removed {
-        /// Not generic over the id type: one compiled set serves all
-        /// three (ids compare as their strings).
+        /// Not generic over the id type: ids compare as their strings.
         fn gone<'a, T>(
             current: &'a [T],
             incoming: &'a [T],
             key: impl Fn(&'a T) -> (&'a str, bool),
         ) -> usize {
-            // Inserted one by one: collecting into a B-tree sorts first,
-            // a whole compiled sort per key type (see crate::sort).
-            let mut kept: BTreeSet<&str> = BTreeSet::new();
-            for (id, live) in incoming.iter().map(&key) {
-                if live {
-                    kept.insert(id);
-                }
-            }
-            current
-                .iter()
-                .map(key)
-                .filter(|(id, live)| *live && !kept.contains(id))
+            let here: Vec<_> = current.iter().map(&key).collect();
+            let there: Vec<_> = incoming.iter().map(key).collect();
+            let ids = |list: &[(&'a str, bool)]| list.iter().map(|r| r.0).collect::<Vec<_>>();
+            let found = positions(&ids(&there), &ids(&here));
+            here.iter()
+                .zip(found)
+                .filter(|((_, live), at)| *live && !at.is_some_and(|t| there[t].1))
                 .count()
         }
         Removed {
@@ -228,16 +246,15 @@ impl Preview {
             incoming: &[(&str, Timestamp)],
             differ: &dyn Fn(usize, usize) -> bool,
         ) -> Tally {
-            let mut have: BTreeMap<&str, usize> = BTreeMap::new();
-            for (c, (id, _)) in current.iter().enumerate() {
-                have.insert(id, c);
-            }
+            let have: Vec<&str> = current.iter().map(|r| r.0).collect();
+            let come: Vec<&str> = incoming.iter().map(|r| r.0).collect();
+            let found = positions(&have, &come);
             let mut t = Tally::default();
-            for (i, (id, updated)) in incoming.iter().enumerate() {
-                match have.get(id) {
+            for (i, ((_, updated), at)) in incoming.iter().zip(found).enumerate() {
+                match at {
                     None => t.new += 1,
-                    Some(&c) if *updated > current[c].1 => t.changed += 1,
-                    Some(&c) if *updated == current[c].1 && differ(i, c) => t.conflicting += 1,
+                    Some(c) if *updated > current[c].1 => t.changed += 1,
+                    Some(c) if *updated == current[c].1 && differ(i, c) => t.conflicting += 1,
                     _ => {}
                 }
             }
@@ -279,17 +296,22 @@ impl Preview {
             removed: Removed::of(current, incoming),
             organisations_matched: Vec::new(),
         };
+        // Each name's key made once (find_named's rule: the first live
+        // organisation here with the same key).
+        let key = crate::organisation::organisation_key;
         let mine: Vec<_> = current
             .organisations
             .iter()
             .filter(|o| o.deleted.is_none())
+            .map(|o| (key(&o.name), o))
             .collect();
         for o in incoming
             .organisations
             .iter()
             .filter(|o| o.deleted.is_none())
         {
-            if let Some(here) = crate::organisation::find_named(mine.iter().copied(), &o.name) {
+            let name = key(&o.name);
+            if let Some((_, here)) = mine.iter().find(|(k, _)| *k == name) {
                 if here.id != o.id && !p.organisations_matched.contains(&here.name) {
                     p.organisations_matched.push(here.name.clone());
                 }
@@ -429,6 +451,38 @@ mod tests {
             calls.push(call);
         }
         Backup::new("0.1.0", people, orgs, calls, vec![], vec![])
+    }
+
+    #[test]
+    fn a_preview_is_the_same_whether_the_lists_come_sorted_or_not() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for round in 0..300 {
+            let (here, file) = (
+                random_backup(&mut rng, round % 2 == 1),
+                random_backup(&mut rng, round % 2 == 1),
+            );
+            // A file from elsewhere need not be in id order, nor (in
+            // principle) what is here; organisations here keep their
+            // order, as the first of the same name is the one named.
+            let mut shuffled_file = file.clone();
+            shuffled_file.contacts.reverse();
+            shuffled_file.interactions.reverse();
+            shuffled_file.organisations.reverse();
+            let mut shuffled_here = here.clone();
+            shuffled_here.contacts.reverse();
+            shuffled_here.interactions.reverse();
+            let sorted = Preview::of(&here, &file);
+            assert_eq!(Preview::of(&here, &shuffled_file), sorted);
+            assert_eq!(Preview::of(&shuffled_here, &file), sorted);
+        }
+        assert_eq!(
+            positions(&["a", "c", "d"], &["b", "c", "d", "e"]),
+            [None, Some(1), Some(2), None]
+        );
+        assert_eq!(
+            positions(&["d", "a", "c"], &["c", "b", "d"]),
+            [Some(2), None, Some(0)]
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! the file's structure and check its envelope, parse and validate the
 //! records a slice at a time, then check ids, migrate and normalise.
 //!
-//! Invariant: nothing is written until all of it has passed. The pipeline
+//! Invariant: nothing is written until all of it has passed. A restored
+//! backup's lists are in id order, whatever the file's order. The pipeline
 //! only produces a [`Backup`]; merging it with what is here or replacing
 //! everything with it is the caller's next step (see `merge.rs` and
 //! [`crate::store::Store::replace_all`]). The checks themselves and their
@@ -161,6 +162,9 @@ impl<'a> Restorer<'a> {
         for c in &mut backup.contacts {
             c.normalise();
         }
+        // In id order, as Kith writes files (one pass when it already
+        // is): what comes next compares and stores lists in that order.
+        backup.sort_by_id();
         Ok(backup)
     }
 }
@@ -181,6 +185,15 @@ mod tests {
     use super::*;
     use crate::backup::format::tests::sample;
     use crate::backup::Settings;
+
+    #[test]
+    fn a_file_out_of_id_order_restores_in_id_order() {
+        let mut file = sample();
+        file.contacts.reverse();
+        let restored = Backup::restore(file.to_json().as_bytes()).unwrap();
+        assert_eq!(restored.contacts, sample().contacts);
+        assert_eq!(restored.to_json(), sample().to_json());
+    }
 
     #[test]
     fn export_import_export_through_a_store_is_identical() {

@@ -108,6 +108,37 @@ pub(super) fn settings(
     })
 }
 
+/// Why the record at 1-based `position`, `text`, could not be read.
+/// Not generic, so one copy serves every record type.
+#[inline(never)]
+fn record_error(
+    what: &'static str,
+    text: &str,
+    position: usize,
+    e: &serde_json::Error,
+) -> RestoreError {
+    #[derive(Deserialize)]
+    struct Id {
+        id: Option<String>,
+    }
+    let id = serde_json::from_str::<Id>(text)
+        .ok()
+        .and_then(|x| x.id)
+        .map(|id| format!(" ({id})"))
+        .unwrap_or_default();
+    let mut problem = plain(&e.to_string());
+    if problem.contains("is not a date") {
+        if let Some((field, value)) = bad_day(text) {
+            problem = format!("its {field} “{value}” is not a date (use YYYY-MM-DD)");
+        }
+    }
+    RestoreError::Record {
+        what,
+        index: format!("{}{id}", grouped(position)),
+        problem,
+    }
+}
+
 /// Parses records `from..` (at most `budget`) into `out`, naming the first
 /// bad one by its 1-based position and, where it has one, its id.
 pub(super) fn parse_some<T: DeserializeOwned>(
@@ -119,28 +150,8 @@ pub(super) fn parse_some<T: DeserializeOwned>(
 ) -> Result<usize, RestoreError> {
     let slice = &raw[from.min(raw.len())..raw.len().min(from.saturating_add(budget))];
     for (i, r) in slice.iter().enumerate() {
-        let record = serde_json::from_str(r.get()).map_err(|e| {
-            #[derive(Deserialize)]
-            struct Id {
-                id: Option<String>,
-            }
-            let id = serde_json::from_str::<Id>(r.get())
-                .ok()
-                .and_then(|x| x.id)
-                .map(|id| format!(" ({id})"))
-                .unwrap_or_default();
-            let mut problem = plain(&e.to_string());
-            if problem.contains("is not a date") {
-                if let Some((field, value)) = bad_day(r.get()) {
-                    problem = format!("its {field} “{value}” is not a date (use YYYY-MM-DD)");
-                }
-            }
-            RestoreError::Record {
-                what,
-                index: format!("{}{id}", grouped(from + i + 1)),
-                problem,
-            }
-        })?;
+        let record = serde_json::from_str(r.get())
+            .map_err(|e| record_error(what, r.get(), from + i + 1, &e))?;
         out.push(record);
     }
     Ok(slice.len())
@@ -149,10 +160,19 @@ pub(super) fn parse_some<T: DeserializeOwned>(
 impl Backup {
     /// Every id once per kind, and every photo a picture.
     pub(super) fn check_unique(&self) -> Result<(), RestoreError> {
-        fn unique<'a, I: Iterator<Item = &'a str>>(
+        fn unique<'a, I: Iterator<Item = &'a str> + Clone>(
             what: &'static str,
             ids: I,
         ) -> Result<(), RestoreError> {
+            // Kith writes every list sorted by id: ids that only ever go
+            // up are each there once, seen in one pass with no set.
+            let mut previous: Option<&str> = None;
+            if ids
+                .clone()
+                .all(|id| previous.replace(id).is_none_or(|p| p < id))
+            {
+                return Ok(());
+            }
             let mut seen = BTreeSet::new();
             for id in ids {
                 if !seen.insert(id) {
