@@ -29,9 +29,9 @@ pub struct Role {
     pub organisation_id: OrganisationId,
     #[serde(default)]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::opt_day")]
     pub since: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::opt_day")]
     pub until: Option<NaiveDate>,
 }
 
@@ -46,6 +46,7 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Detail {
     pub id: DetailId,
+    #[serde(with = "crate::wire::day")]
     pub date: NaiveDate,
     pub text: String,
     #[serde(default)]
@@ -201,7 +202,7 @@ pub struct Contact {
     pub cadence: Cadence,
     /// The day the check-in timer was set: the starting point while there
     /// has been no interaction yet.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::opt_day")]
     pub cadence_since: Option<NaiveDate>,
     /// The person's own maximum interval: overdue once this many days have
     /// passed since the last contact, instead of the global percentage
@@ -212,15 +213,15 @@ pub struct Contact {
     #[serde(default)]
     pub priorities: String,
     /// The day the priorities were last confirmed.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::opt_day")]
     pub priorities_confirmed: Option<NaiveDate>,
     /// No check-in reminders until this day.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::opt_day")]
     pub snoozed_until: Option<NaiveDate>,
     /// The day of the latest interaction with this person. Kept up to date by
     /// the commands that log interactions, so check-ins never need to read
     /// the interaction history.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::opt_day")]
     pub last_interaction: Option<NaiveDate>,
     pub created: Timestamp,
     pub updated: Timestamp,

@@ -35,6 +35,7 @@ pub mod store;
 pub mod temperature;
 pub mod time;
 pub mod undo;
+pub mod wire;
 
 /// The encrypted backup's envelope, at the path the app has always used.
 pub use backup::sealed;

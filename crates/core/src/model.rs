@@ -106,8 +106,9 @@ pub struct Interaction {
     pub contact_ids: Vec<ContactId>,
     pub kind: InteractionKind,
     /// The day it happened, in the user's calendar.
+    #[serde(with = "crate::wire::day")]
     pub date: NaiveDate,
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::opt_time")]
     pub time: Option<NaiveTime>,
     #[serde(default)]
     pub notes: String,
@@ -182,6 +183,7 @@ pub struct Task {
     pub id: TaskId,
     pub contact_ids: Vec<ContactId>,
     pub text: String,
+    #[serde(with = "crate::wire::day")]
     pub due: NaiveDate,
     /// When it was done; open while `None`.
     #[serde(default)]

@@ -237,9 +237,9 @@ fn bad_day(record: &str) -> Option<(String, String)> {
             serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| match v {
                 serde_json::Value::String(text) if DAY_FIELDS.contains(&k.as_str()) => {
                     let ok = if k == "time" {
-                        text.parse::<chrono::NaiveTime>().is_ok()
+                        crate::wire::parse_time(text).is_some()
                     } else {
-                        text.parse::<chrono::NaiveDate>().is_ok()
+                        crate::calendar::parse_day(text).is_some()
                     };
                     (!ok).then(|| (k.clone(), text.chars().take(40).collect()))
                 }
@@ -258,10 +258,7 @@ fn bad_day(record: &str) -> Option<(String, String)> {
 fn plain(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
     let quoted = |rest: &str| rest.split('`').nth(1).unwrap_or("").to_owned();
-    if message.contains("input contains invalid characters")
-        || message.contains("premature end of input")
-        || message.contains("input is out of range")
-    {
+    if message.starts_with("not a day") || message.starts_with("not a time") {
         "a day in it is not a date (use YYYY-MM-DD)".to_owned()
     } else if let Some(rest) = message.strip_prefix("missing field ") {
         format!("its “{}” is missing", quoted(rest))
