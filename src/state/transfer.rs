@@ -105,10 +105,19 @@ impl Kith {
                 photos.push(p);
             }
         }
-        let refs: Vec<&kith_core::Contact> = people.iter().collect();
-        Ok(self
-            .directory
-            .with_untracked(|d| kith_core::export::vcard(&refs, d, &dates, &photos)))
+        // A slice of people at a time, each its own task, so a file of
+        // 10,000 never holds the page for long.
+        let cards = kith_core::export::Cards::new(&dates, &photos);
+        let mut out = String::new();
+        for slice in people.chunks(500) {
+            self.directory.with_untracked(|d| {
+                for c in slice {
+                    cards.write(d, c, &mut out);
+                }
+            });
+            platform::yield_now().await;
+        }
+        Ok(out)
     }
 
     /// Next check-ins, open follow-ups and yearly dates as an .ics file.

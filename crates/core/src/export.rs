@@ -67,28 +67,65 @@ pub fn vcard(
     dates: &[ImportantDate],
     photos: &[Photo],
 ) -> String {
+    let cards = Cards::new(dates, photos);
     let mut out = String::new();
     for c in people {
+        cards.write(dir, c, &mut out);
+    }
+    out
+}
+
+/// Writes vCards one person at a time, so a caller can write a file of
+/// 10,000 in slices. Each person's dates and photo are found by binary
+/// search over lists sorted once, so the whole file is n log n, never
+/// people × dates.
+pub struct Cards<'a> {
+    /// Live dates of the people themselves (not their family), by person,
+    /// in the order given within a person.
+    dates: Vec<&'a ImportantDate>,
+    photos: Vec<&'a Photo>,
+}
+
+impl<'a> Cards<'a> {
+    pub fn new(dates: &'a [ImportantDate], photos: &'a [Photo]) -> Self {
+        let mut dates: Vec<&ImportantDate> = dates
+            .iter()
+            .filter(|d| d.deleted.is_none() && d.family_member.is_none())
+            .collect();
+        crate::sort::sort_by(&mut dates, |a, b| a.contact_id.cmp(&b.contact_id));
+        let mut photos: Vec<&Photo> = photos.iter().collect();
+        crate::sort::sort_by(&mut photos, |a, b| a.contact_id.cmp(&b.contact_id));
+        Cards { dates, photos }
+    }
+
+    /// The card of `c`, appended to `out`; `dir` names their organisation.
+    pub fn write(&self, dir: &Directory, c: &Contact, out: &mut String) {
+        let from = self.dates.partition_point(|d| d.contact_id < c.id);
+        let own_dates = self.dates[from..]
+            .iter()
+            .take_while(|d| d.contact_id == c.id);
+        let at = self.photos.partition_point(|p| p.contact_id < c.id);
+        let photo = self.photos.get(at).filter(|p| p.contact_id == c.id);
         let mut item = 0;
         let line = |out: &mut String, s: String| fold(out, &s);
-        line(&mut out, "BEGIN:VCARD".into());
-        line(&mut out, "VERSION:4.0".into());
-        line(&mut out, "PRODID:-//Kith//Kith//EN".into());
-        line(&mut out, format!("UID:{}", c.id));
-        line(&mut out, format!("FN:{}", escape(&c.name)));
+        line(out, "BEGIN:VCARD".into());
+        line(out, "VERSION:4.0".into());
+        line(out, "PRODID:-//Kith//Kith//EN".into());
+        line(out, format!("UID:{}", c.id));
+        line(out, format!("FN:{}", escape(&c.name)));
         line(
-            &mut out,
+            out,
             format!("N:{};{};;;", escape(&c.family_name), escape(&c.given_name)),
         );
         if !c.nickname.is_empty() {
-            line(&mut out, format!("NICKNAME:{}", escape(&c.nickname)));
+            line(out, format!("NICKNAME:{}", escape(&c.nickname)));
         }
         if let Some(role) = c.current_roles().next() {
             if let Some(org) = dir.organisation(&role.organisation_id) {
-                line(&mut out, format!("ORG:{}", escape(&org.name)));
+                line(out, format!("ORG:{}", escape(&org.name)));
             }
             if !role.title.is_empty() {
-                line(&mut out, format!("TITLE:{}", escape(&role.title)));
+                line(out, format!("TITLE:{}", escape(&role.title)));
             }
         }
         let mut labeled = |out: &mut String,
@@ -107,16 +144,13 @@ pub fn vcard(
                 }
             }
         };
-        labeled(&mut out, "EMAIL", &c.emails, &|v| escape(v));
-        labeled(&mut out, "TEL", &c.phones, &|v| escape(v));
-        labeled(&mut out, "ADR", &c.addresses, &|v| {
+        labeled(out, "EMAIL", &c.emails, &|v| escape(v));
+        labeled(out, "TEL", &c.phones, &|v| escape(v));
+        labeled(out, "ADR", &c.addresses, &|v| {
             format!(";;{};;;;", escape(v))
         });
-        labeled(&mut out, "URL", &c.links, &|v| escape(v));
-        for d in dates
-            .iter()
-            .filter(|d| d.contact_id == c.id && d.deleted.is_none() && d.family_member.is_none())
-        {
+        labeled(out, "URL", &c.links, &|v| escape(v));
+        for d in own_dates {
             // RFC 6350 reduced accuracy: "2019", "2021-06".
             let day = match (d.year, d.month, d.day) {
                 (Some(y), 0, _) => format!("{y:04}"),
@@ -125,8 +159,8 @@ pub fn vcard(
                 (None, m, day) => format!("--{m:02}{day:02}"),
             };
             match d.kind {
-                DateKind::Birthday => line(&mut out, format!("BDAY:{day}")),
-                DateKind::Anniversary => line(&mut out, format!("ANNIVERSARY:{day}")),
+                DateKind::Birthday => line(out, format!("BDAY:{day}")),
+                DateKind::Anniversary => line(out, format!("ANNIVERSARY:{day}")),
                 _ => {}
             }
         }
@@ -139,20 +173,20 @@ pub fn vcard(
                 _ => "kin",
             };
             line(
-                &mut out,
+                out,
                 format!("RELATED;TYPE={kind};VALUE=text:{}", escape(&m.name)),
             );
         }
         if !c.tags.is_empty() {
             let tags: Vec<String> = c.tags.iter().map(|t| escape(t)).collect();
-            line(&mut out, format!("CATEGORIES:{}", tags.join(",")));
+            line(out, format!("CATEGORIES:{}", tags.join(",")));
         }
         if !c.notes.is_empty() {
-            line(&mut out, format!("NOTE:{}", escape(&c.notes)));
+            line(out, format!("NOTE:{}", escape(&c.notes)));
         }
-        if let Some(photo) = photos.iter().find(|p| p.contact_id == c.id) {
+        if let Some(photo) = photo {
             line(
-                &mut out,
+                out,
                 format!(
                     "PHOTO:data:{};base64,{}",
                     photo.mime,
@@ -160,10 +194,9 @@ pub fn vcard(
                 ),
             );
         }
-        line(&mut out, format!("REV:{}", stamp(c.updated)));
-        line(&mut out, "END:VCARD".into());
+        line(out, format!("REV:{}", stamp(c.updated)));
+        line(out, "END:VCARD".into());
     }
-    out
 }
 
 /// An instant as iCalendar/vCard UTC date-time.

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::commands::testing::{add, input, with_ctx};
-use crate::ids::{DateId, TaskId};
+use crate::ids::{ContactId, DateId, TaskId};
 
 #[test]
 fn calendar_has_check_ins_follow_ups_and_yearly_dates_with_alarms() {
@@ -85,4 +85,70 @@ fn long_lines_fold_between_characters() {
     }
     let unfolded = out.replace("\r\n ", "");
     assert_eq!(unfolded, format!("NOTE:{}\r\n", "é".repeat(60)));
+}
+
+#[test]
+fn each_card_gets_its_own_dates_and_photo_whatever_order_they_come_in() {
+    let mut dir = Directory::new(vec![], vec![]);
+    let ana = add(&mut dir, &input("Ana Cruz", "Acme"), 10);
+    let bo = add(&mut dir, &input("Bo Lind", ""), 11);
+    let cy = add(&mut dir, &input("Cy Moss", ""), 12);
+    let date = |id: &str, who: &ContactId, kind, month, day| ImportantDate {
+        id: DateId::parse(id).unwrap(),
+        contact_id: who.clone(),
+        family_member: None,
+        kind,
+        month,
+        day,
+        year: None,
+        lead_days: 0,
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    };
+    let mut gone = date("d5", &ana, DateKind::Anniversary, 9, 9);
+    gone.deleted = Some(Timestamp(2));
+    // People and dates interleaved, as the store hands them back by day.
+    let dates = [
+        date("d1", &cy, DateKind::Birthday, 1, 2),
+        date("d2", &ana, DateKind::Birthday, 3, 4),
+        gone,
+        date("d3", &cy, DateKind::Anniversary, 5, 6),
+        date("d4", &ana, DateKind::Anniversary, 7, 8),
+    ];
+    let photos = [Photo {
+        contact_id: bo.clone(),
+        mime: "image/png".into(),
+        bytes: vec![1, 2, 3],
+    }];
+    let people: Vec<&Contact> = [&cy, &ana, &bo]
+        .iter()
+        .map(|id| dir.contact(id).unwrap())
+        .collect();
+    let out = vcard(&people, &dir, &dates, &photos);
+    let cards: Vec<&str> = out.split("BEGIN:VCARD").skip(1).collect();
+    assert_eq!(cards.len(), 3);
+    let card = |name: &str| {
+        *cards
+            .iter()
+            .find(|c| c.contains(&format!("FN:{name}")))
+            .unwrap()
+    };
+    assert!(card("Cy Moss").contains("BDAY:--0102\r\nANNIVERSARY:--0506\r\n"));
+    assert!(card("Ana Cruz").contains("BDAY:--0304\r\nANNIVERSARY:--0708\r\n"));
+    assert!(
+        !card("Ana Cruz").contains("--0909"),
+        "a deleted date stays out"
+    );
+    assert!(card("Ana Cruz").contains("ORG:Acme"));
+    assert!(!card("Bo Lind").contains("BDAY") && !card("Bo Lind").contains("ANNIVERSARY"));
+    assert!(card("Bo Lind").contains("PHOTO:data:image/png;base64,AQID"));
+    assert!(!card("Ana Cruz").contains("PHOTO") && !card("Cy Moss").contains("PHOTO"));
+    // Written a person at a time, the file is the same.
+    let cards_by_one = Cards::new(&dates, &photos);
+    let mut by_one = String::new();
+    for c in &people {
+        cards_by_one.write(&dir, c, &mut by_one);
+    }
+    assert_eq!(by_one, out);
 }
