@@ -22,7 +22,7 @@ use crate::search::{matches, normalise};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// How the list of people is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -70,8 +70,16 @@ pub struct Filter {
 }
 
 struct Keys {
-    search: String,
+    /// Shared with `by_name`, so a keystroke reads it without a lookup.
+    search: Arc<str>,
     name: String,
+}
+
+/// One person in the kept name order, with what a keystroke needs.
+struct Named {
+    id: ContactId,
+    search: Arc<str>,
+    live: bool,
 }
 
 #[derive(Default)]
@@ -86,7 +94,7 @@ pub struct Directory {
     /// Every person in name order, sorted once after a change and kept
     /// until the next (`apply` empties it): a search keystroke in the
     /// default order is then one pass over the search keys, no sort.
-    by_name: OnceLock<Vec<ContactId>>,
+    by_name: OnceLock<Vec<Named>>,
 }
 
 impl Directory {
@@ -226,10 +234,25 @@ impl Directory {
         }
         add(&c.how_we_met);
         let keys = Keys {
-            search: normalise(&hay),
+            search: normalise(&hay).into(),
             name: normalise(&c.name),
         };
+        let search = keys.search.clone();
         self.keys.insert(id.clone(), keys);
+        // A date or an organisation rekeys people without moving them in
+        // the name order: their kept entry takes the new key in place.
+        let keys = &self.keys;
+        let kept = self.by_name.get_mut().is_none_or(|list| {
+            let name = keys.get(id).map_or("", |k| k.name.as_str());
+            let at = list.binary_search_by(|n| {
+                let other = keys.get(&n.id).map_or("", |k| k.name.as_str());
+                other.cmp(name).then_with(|| n.id.cmp(id))
+            });
+            at.map(|i| list[i].search = search).is_ok()
+        });
+        if !kept {
+            self.by_name = OnceLock::new();
+        }
     }
 
     /// A live person by id.
@@ -389,12 +412,15 @@ impl Directory {
         };
         if order == SortOrder::Name {
             // Already in order: one pass, no sort.
+            // Looked up only for a filter, and only among the matches: a
+            // keystroke over 10,000 people is one pass, no hashing.
+            let filtered = tag.is_some() || filter.organisation.is_some();
             return self
                 .by_name()
                 .iter()
-                .filter_map(|id| Some((self.contacts.get(id)?, self.keys.get(id)?)))
-                .filter(|(c, k)| wanted(c) && matches(&k.search, &q))
-                .map(|(c, _)| c.id.clone())
+                .filter(|n| n.live && matches(&n.search, &q))
+                .filter(|n| !filtered || self.contacts.get(&n.id).is_some_and(|c| wanted(&c)))
+                .map(|n| n.id.clone())
                 .collect();
         }
         // Each hit with the day it sorts by, computed once per person.
@@ -429,15 +455,21 @@ impl Directory {
 
 impl Directory {
     /// Everyone, tombstones too, by name key then id (see `by_name`).
-    fn by_name(&self) -> &[ContactId] {
+    fn by_name(&self) -> &[Named] {
         self.by_name.get_or_init(|| {
-            let mut all: Vec<(&str, &ContactId)> = self
+            let mut all: Vec<(&str, &ContactId, &Keys)> = self
                 .keys
                 .iter()
-                .map(|(id, k)| (k.name.as_str(), id))
+                .map(|(id, k)| (k.name.as_str(), id, k))
                 .collect();
-            crate::sort::sort(&mut all);
-            all.into_iter().map(|(_, id)| id.clone()).collect()
+            crate::sort::sort_by(&mut all, |a, b| a.0.cmp(b.0).then_with(|| a.1.cmp(b.1)));
+            all.into_iter()
+                .map(|(_, id, k)| Named {
+                    id: id.clone(),
+                    search: k.search.clone(),
+                    live: self.contacts.get(id).is_some_and(Contact::is_live),
+                })
+                .collect()
         })
     }
 }

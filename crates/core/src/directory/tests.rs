@@ -3,7 +3,7 @@
 use super::*;
 use crate::cadence::{Cadence, CadenceUnit};
 use crate::commands::testing::{add, input, with_ctx};
-use crate::commands::ContactInput;
+use crate::commands::{ContactInput, DateInput};
 use crate::model::{InteractionKind, Labeled};
 use chrono::NaiveDate;
 
@@ -188,7 +188,6 @@ fn organisation_members_with_roles_current_first() {
 
 #[test]
 fn search_finds_custom_field_values_and_date_labels() {
-    use crate::commands::DateInput;
     let mut dir = Directory::default();
     let ana = add(
         &mut dir,
@@ -269,4 +268,17 @@ fn the_kept_name_order_follows_every_change() {
         ..Default::default()
     });
     assert_eq!(q(&dir), [twins[0].clone(), twins[1].clone(), cy]);
+    // A date's label rekeys one of two same-named people in place.
+    let find = |dir: &Directory, text: &str| query(dir, text, SortOrder::Name, &all());
+    let recital = DateInput {
+        kind: "custom".into(),
+        label: "Violin recital".into(),
+        month: 5,
+        day: 2,
+        ..Default::default()
+    };
+    let added = with_ctx(6, |ctx| dir.add_date(&twins[1], &recital, ctx)).unwrap();
+    dir.apply(&added);
+    assert_eq!(find(&dir, "recital"), [twins[1].clone()]);
+    assert_eq!(find(&dir, "bo"), twins);
 }
