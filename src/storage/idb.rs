@@ -168,7 +168,7 @@ impl Store for IdbStore {
             .and_then(|s| s.get_all())
             .map_err(js_error)?;
         let orgs = rows_from_js(&settle(&orgs).await?)?;
-        Ok((read_all(&tx, CONTACTS, &|_| {}).await?, orgs))
+        Ok((read_all(&tx, CONTACTS).await?, orgs))
     }
 
     async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StoreError> {
