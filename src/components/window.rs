@@ -40,12 +40,19 @@ pub fn window(
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(900.0);
     let height = RwSignal::new(row_height);
+    // Reads sizes, so it forces a layout: run from an animation frame,
+    // where the frame lays out anyway, not inside the task that changed
+    // the list. Gone by then (another page): nothing to do.
     let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height().max(1)));
-            scroll_top.set(f64::from(el.scroll_top()));
-        }
-        let first = list.get_untracked().and_then(|l| l.first_element_child());
+        let Some(el) = scroller.try_get_untracked().flatten() else {
+            return;
+        };
+        viewport.set(f64::from(el.client_height().max(1)));
+        scroll_top.set(f64::from(el.scroll_top()));
+        let first = list
+            .try_get_untracked()
+            .flatten()
+            .and_then(|l| l.first_element_child());
         if let Some(li) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let h = f64::from(li.offset_height());
             if h > 0.0 && h != height.get_untracked() {
@@ -56,7 +63,7 @@ pub fn window(
     Effect::new(move |_| {
         ids.track();
         if scroller.get().is_some() {
-            measure();
+            request_animation_frame(measure);
         }
     });
     if top_on_change {

@@ -195,6 +195,9 @@ impl Kith {
             platform::yield_now().await;
         }
         self.set_directory(directory);
+        // Today's lists are counted; the first screen is drawn in a task
+        // of its own.
+        platform::yield_now().await;
         self.phase.set(Phase::Ready);
         let mut dates = match self.all_dates(&store).await {
             Ok(dates) => dates.into_iter(),
