@@ -106,6 +106,29 @@ enum Target {
     New(usize),
 }
 
+/// Live dates by person, sorted once, so each person's are found by
+/// binary search: looking through every date for each person was
+/// people × dates (700 ms at 10,000 people and 3,000 dates).
+struct DatesByPerson<'a>(Vec<&'a ImportantDate>);
+
+impl<'a> DatesByPerson<'a> {
+    fn new(dates: &'a [ImportantDate]) -> Self {
+        let mut live: Vec<&ImportantDate> = dates.iter().filter(|d| d.deleted.is_none()).collect();
+        crate::sort::sort_by(&mut live, |a, b| a.contact_id.cmp(&b.contact_id));
+        DatesByPerson(live)
+    }
+
+    /// The live dates of `id`, in the order given.
+    fn of(&self, id: &ContactId) -> Vec<&'a ImportantDate> {
+        let from = self.0.partition_point(|d| &d.contact_id < id);
+        self.0[from..]
+            .iter()
+            .take_while(|d| &d.contact_id == id)
+            .copied()
+            .collect()
+    }
+}
+
 impl Directory {
     /// Matches imported people against the people here. `dates` holds the
     /// stored dates of people who may be matched (the caller reads them),
@@ -152,6 +175,7 @@ impl Directory {
                 }
             }
         }
+        let dates = DatesByPerson::new(dates);
         let people: Vec<(ImportedPerson, Action)> = order
             .into_iter()
             .filter_map(|slot| {
@@ -160,11 +184,7 @@ impl Directory {
                     Target::New(_) => Action::New,
                     Target::Existing(id) => {
                         let existing = self.contact(id)?;
-                        let theirs: Vec<&ImportantDate> = dates
-                            .iter()
-                            .filter(|d| &d.contact_id == id && d.deleted.is_none())
-                            .collect();
-                        if person.adds_to(existing, &theirs) {
+                        if person.adds_to(existing, &dates.of(id)) {
                             Action::Update(id.clone())
                         } else {
                             Action::Same(id.clone())
@@ -188,7 +208,7 @@ impl Directory {
         &self,
         people: &[(ImportedPerson, Action)],
     ) -> Vec<(String, Option<String>)> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = Default::default();
         let mut out = Vec::new();
         for (p, action) in people {
             let gets_role = match action {
@@ -199,10 +219,9 @@ impl Directory {
                 Action::Same(_) => false,
             };
             let key = organisation_key(&p.organisation);
-            if !gets_role || key.is_empty() || seen.contains(&key) {
+            if !gets_role || key.is_empty() || !seen.insert(key) {
                 continue;
             }
-            seen.push(key);
             let here = self
                 .organisation_named(&p.organisation)
                 .map(|o| o.name.clone());
@@ -222,6 +241,7 @@ impl Directory {
         let mut batch = Batch::default();
         let mut photos = Vec::new();
         let mut new_orgs: HashMap<String, OrganisationId> = HashMap::new();
+        let dates = DatesByPerson::new(dates);
         for (person, action) in &plan.people {
             let (mut contact, existing_dates): (Contact, Vec<&ImportantDate>) = match action {
                 Action::Same(_) => continue,
@@ -230,13 +250,7 @@ impl Directory {
                     (Contact::new(id, person.name.clone(), ctx.now), Vec::new())
                 }
                 Action::Update(id) => match self.contact(id) {
-                    Some(c) => (
-                        c.clone(),
-                        dates
-                            .iter()
-                            .filter(|d| &d.contact_id == id && d.deleted.is_none())
-                            .collect(),
-                    ),
+                    Some(c) => (c.clone(), dates.of(id)),
                     None => continue,
                 },
             };

@@ -143,3 +143,35 @@ fn organisations_in_a_file_match_the_ones_here_by_name_and_the_plan_says_so() {
         .clone();
     assert_eq!(dir.members(&harbor).len(), 3);
 }
+
+#[test]
+fn each_persons_kept_dates_are_theirs_when_many_come_back() {
+    // Three people, each with a birthday; the file again with one new
+    // anniversary for the middle one: only they are updated, nobody's
+    // birthday is added twice, whatever order the dates are kept in.
+    let card = |uid: &str, name: &str, bday: &str, extra: &str| {
+        format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nBDAY:{bday}\r\n{extra}END:VCARD\r\n")
+    };
+    let file = |extra: &str| {
+        [
+            card("u1", "Ana Kruse", "--0314", ""),
+            card("u2", "Bo Lind", "--0401", extra),
+            card("u3", "Cy Moss", "--0505", ""),
+        ]
+        .concat()
+    };
+    let mut dir = Directory::new(vec![], vec![]);
+    let mut dates = Vec::new();
+    let first = import(&mut dir, &file(""), &mut dates);
+    assert_eq!(first.new_people(), 3);
+    assert_eq!(dates.len(), 3);
+    dates.reverse();
+    let again = import(&mut dir, &file("ANNIVERSARY:20100612\r\n"), &mut dates);
+    assert_eq!(
+        (again.new_people(), again.updated(), again.unchanged()),
+        (0, 1, 2)
+    );
+    assert_eq!(dates.len(), 4, "one anniversary added, no birthday twice");
+    let bo = dir.search("bo lind")[0].clone();
+    assert_eq!(dates.iter().filter(|d| d.contact_id == bo).count(), 2);
+}
