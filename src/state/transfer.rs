@@ -147,27 +147,27 @@ impl Kith {
         skipped: Vec<kith_core::import::Skipped>,
     ) -> Result<(kith_core::import::ImportPlan, Vec<ImportantDate>), Error> {
         let store = self.open_store()?;
-        let first = self
+        let matched = self
             .directory
-            .with_untracked(|d| d.plan_import(people.clone(), skipped.clone(), &[]));
-        let mut matched = first.matched();
-        kith_core::sort::sort(&mut matched);
+            .with_untracked(|d| d.match_import(people, skipped));
+        let matched_ids = matched.found();
         platform::yield_now().await;
-        let dates = if matched.len() > 50 {
+        let dates = if matched_ids.len() > 50 {
             // Many people found: one read of every date beats one per person.
             let mut all = self.all_dates(&store).await?;
-            all.retain(|d| matched.binary_search(&d.contact_id).is_ok());
+            all.retain(|d| matched_ids.binary_search(&d.contact_id).is_ok());
             all
         } else {
             let mut dates = Vec::new();
-            for id in &matched {
+            for id in &matched_ids {
                 dates.extend(store.dates_for(id).await?);
             }
             dates
         };
+        platform::yield_now().await;
         let plan = self
             .directory
-            .with_untracked(|d| d.plan_import(people, skipped, &dates));
+            .with_untracked(|d| d.plan_matched(matched, &dates));
         Ok((plan, dates))
     }
 

@@ -11,7 +11,7 @@ pub mod text;
 pub mod vcard;
 
 pub use detect::{detect, Format};
-pub use plan::{Action, ImportPlan};
+pub use plan::{Action, ImportPlan, Matched};
 
 use crate::dates::DateKind;
 use crate::model::Labeled;

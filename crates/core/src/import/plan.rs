@@ -66,16 +66,6 @@ impl ImportPlan {
     pub fn linked_photos(&self) -> usize {
         self.people.iter().filter(|(p, _)| p.linked_photo).count()
     }
-    /// People already in Kith that the import touches.
-    pub fn matched(&self) -> Vec<ContactId> {
-        self.people
-            .iter()
-            .filter_map(|(_, a)| match a {
-                Action::Update(id) | Action::Same(id) => Some(id.clone()),
-                Action::New => None,
-            })
-            .collect()
-    }
 }
 
 /// Digits of a phone number, the last ten, so "+1 (555) 010-0100" and
@@ -96,6 +86,26 @@ struct Index {
     emails: HashMap<String, usize>,
     phones: HashMap<String, usize>,
     names: HashMap<String, Vec<usize>>,
+}
+
+/// Imported people matched to the people here (`None`: new), before the
+/// dates decide who is unchanged.
+pub struct Matched {
+    people: Vec<(ImportedPerson, Option<ContactId>)>,
+    skipped: Vec<Skipped>,
+}
+
+impl Matched {
+    /// The people here who were found, sorted.
+    pub fn found(&self) -> Vec<ContactId> {
+        let mut ids: Vec<ContactId> = self
+            .people
+            .iter()
+            .filter_map(|(_, id)| id.clone())
+            .collect();
+        crate::sort::sort(&mut ids);
+        ids
+    }
 }
 
 /// Who a person is: an existing contact, or the n-th new person of this
@@ -139,6 +149,13 @@ impl Directory {
         skipped: Vec<Skipped>,
         dates: &[ImportantDate],
     ) -> ImportPlan {
+        self.plan_matched(self.match_import(people, skipped), dates)
+    }
+
+    /// The first half of [`Directory::plan_import`]: who in the file is
+    /// who here. The caller reads the dates of [`Matched::found`], then
+    /// calls [`Directory::plan_matched`].
+    pub fn match_import(&self, people: Vec<ImportedPerson>, skipped: Vec<Skipped>) -> Matched {
         let live: Vec<&Contact> = self.all_contacts().filter(|c| c.is_live()).collect();
         let mut targets: Vec<Target> = live
             .iter()
@@ -175,23 +192,37 @@ impl Directory {
                 }
             }
         }
-        let dates = DatesByPerson::new(dates);
-        let people: Vec<(ImportedPerson, Action)> = order
+        let people = order
             .into_iter()
             .filter_map(|slot| {
                 let person = merged.remove(&slot)?;
-                let action = match &targets[slot] {
-                    Target::New(_) => Action::New,
-                    Target::Existing(id) => {
-                        let existing = self.contact(id)?;
-                        if person.adds_to(existing, &dates.of(id)) {
-                            Action::Update(id.clone())
-                        } else {
-                            Action::Same(id.clone())
-                        }
-                    }
+                let here = match &targets[slot] {
+                    Target::New(_) => None,
+                    Target::Existing(id) => Some(id.clone()),
                 };
-                Some((person, action))
+                Some((person, here))
+            })
+            .collect();
+        Matched { people, skipped }
+    }
+
+    /// The second half of [`Directory::plan_import`]: what each matched
+    /// person adds, given their stored `dates`. Someone matched who has
+    /// gone since (deleted in another tab) is added as new, not dropped.
+    pub fn plan_matched(&self, matched: Matched, dates: &[ImportantDate]) -> ImportPlan {
+        let Matched { people, skipped } = matched;
+        let dates = DatesByPerson::new(dates);
+        let people: Vec<(ImportedPerson, Action)> = people
+            .into_iter()
+            .map(|(person, here)| {
+                let action = match here.as_ref().and_then(|id| self.contact(id)) {
+                    None => Action::New,
+                    Some(existing) if person.adds_to(existing, &dates.of(&existing.id)) => {
+                        Action::Update(existing.id.clone())
+                    }
+                    Some(existing) => Action::Same(existing.id.clone()),
+                };
+                (person, action)
             })
             .collect();
         let organisations = self.organisations_for(&people);

@@ -175,3 +175,22 @@ fn each_persons_kept_dates_are_theirs_when_many_come_back() {
     let bo = dir.search("bo lind")[0].clone();
     assert_eq!(dates.iter().filter(|d| d.contact_id == bo).count(), 2);
 }
+
+#[test]
+fn someone_matched_who_is_deleted_before_the_plan_is_added_not_dropped() {
+    let mut dir = Directory::new(vec![], vec![]);
+    let mut dates = Vec::new();
+    import(&mut dir, CARD, &mut dates);
+    let ana = dir.search("")[0].clone();
+    let (people, skipped) = vcard::parse(CARD.as_bytes(), &Utf8Only, "windows-1252");
+    let matched = dir.match_import(people, skipped);
+    assert_eq!(matched.found(), vec![ana.clone()]);
+    // Deleted in another tab while the dates were being read.
+    let gone = with_ctx(2_000, |ctx| {
+        dir.delete_contacts(std::slice::from_ref(&ana), ctx)
+    });
+    dir.apply(&gone);
+    let plan = dir.plan_matched(matched, &dates);
+    assert_eq!(plan.people.len(), 1);
+    assert_eq!(plan.people[0].1, Action::New);
+}
