@@ -74,7 +74,9 @@ impl text::Charsets for Noting {
 }
 
 /// People from the picked file, and whether the charset choice mattered.
-fn read_people(
+/// A vCard file is read 2,000 lines a task, so a large one never holds the
+/// page for long.
+async fn read_people(
     picked: &Picked,
     charset: &str,
     columns: Option<&[Column]>,
@@ -95,7 +97,11 @@ fn read_people(
         };
         csv::people(&table, columns)
     } else {
-        vcard::parse(&picked.bytes, &noting, charset)
+        let mut reader = vcard::Reader::new(&picked.bytes, &noting);
+        while !reader.step(2_000, &noting, charset) {
+            crate::platform::yield_now().await;
+        }
+        reader.finish(&noting, charset)
     };
     (people, skipped, noting.used.get())
 }
@@ -118,7 +124,7 @@ pub fn ContactsCard() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             let (people, skipped, legacy) =
-                read_people(&file, &charset.get_untracked(), columns.as_deref());
+                read_people(&file, &charset.get_untracked(), columns.as_deref()).await;
             legacy_text.set(legacy || text::needs_charset(&file.bytes));
             // Let the page breathe between reading the file and matching.
             crate::platform::yield_now().await;

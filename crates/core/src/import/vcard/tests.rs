@@ -56,3 +56,41 @@ fn an_embedded_card_is_not_a_person() {
     assert_eq!(people[0].name, "Boss");
     assert_eq!(people[0].emails.len(), 1);
 }
+
+#[test]
+fn read_a_few_lines_at_a_time_a_file_gives_what_it_gives_in_one_go() {
+    // Every sample file, plus cards with a nested card, one without a name
+    // and one cut off before END:VCARD, read in steps of every small size.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/samples/vcard");
+    let mut files: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(!files.is_empty());
+    files.push(
+        b"BEGIN:VCARD\r\nFN:Ana\r\nAGENT:BEGIN:VCARD\r\nBEGIN:VCARD\r\nFN:Agent\r\nEND:VCARD\r\nEND:VCARD\r\n\
+BEGIN:VCARD\r\nNOTE:nobody\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Bo\r\nEMAIL:bo@example.com\r\n"
+            .to_vec(),
+    );
+    for bytes in &files {
+        let whole = parse(bytes, &Utf8Only, "windows-1252");
+        for size in 1..=7 {
+            let mut reader = Reader::new(bytes, &Utf8Only);
+            let mut steps = 0;
+            while !reader.step(size, &Utf8Only, "windows-1252") {
+                steps += 1;
+            }
+            let (read, total) = reader.progress();
+            assert_eq!(read, total);
+            assert!(
+                steps + 1 >= total.div_ceil(size),
+                "{steps} steps of {size} for {total}"
+            );
+            assert_eq!(
+                reader.finish(&Utf8Only, "windows-1252"),
+                whole,
+                "steps of {size}"
+            );
+        }
+    }
+}
