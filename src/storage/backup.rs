@@ -44,11 +44,13 @@ use super::schema::{
 use super::write;
 
 /// Records per page: each page is one `getAll`, one `JSON.stringify` and
-/// one piece of the file, a few milliseconds of the main thread.
-const PAGE: u32 = 1_000;
-/// Pages become a `Blob` a few megabytes at a time: one `Blob` for the
-/// whole file is one long step, one per page many trips to the browser.
-const BLOB_CHARS: u32 = 4_000_000;
+/// one piece of the file, a task of its own. (Pages of 1,000 interactions
+/// with long notes were tasks of 100–200 ms on the benchmark's machine.)
+const PAGE: u32 = 400;
+/// Pages become a `Blob` about a megabyte and a half at a time: one `Blob`
+/// for the whole file is one long step, one per page many trips to the
+/// browser. (4 MB of text took 30–50 ms to become a `Blob`.)
+const BLOB_CHARS: u32 = 1_500_000;
 /// Photos per page: each is up to some tens of kilobytes.
 const PHOTO_PAGE: u32 = 50;
 
