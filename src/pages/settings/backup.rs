@@ -61,7 +61,6 @@ async fn check(bytes: &[u8], working: RwSignal<Option<Progress>>) -> Result<Back
     // the next.
     crate::platform::yield_now().await;
     let mut restorer = Restorer::start(bytes).map_err(|e| e.to_string())?;
-    let total = restorer.total().max(1);
     let shown = Cell::new(0.0);
     loop {
         // Slices of a few milliseconds, however fast this machine reads.
@@ -71,14 +70,21 @@ async fn check(bytes: &[u8], working: RwSignal<Option<Progress>>) -> Result<Back
             finished = restorer.step(200).map_err(|e| e.to_string())?;
         }
         if due(&shown, finished) {
-            working.set(progress(
-                &format!(
-                    "Checking {} of {} records…",
-                    grouped(restorer.done()),
-                    grouped(total)
-                ),
-                Some(restorer.done() as f64 / total as f64),
-            ));
+            working.set(match restorer.walking() {
+                // The file's structure first: how far through the file.
+                Some((at, of)) => progress("Reading the file…", Some(at as f64 / of.max(1) as f64)),
+                None => {
+                    let total = restorer.total().max(1);
+                    progress(
+                        &format!(
+                            "Checking {} of {} records…",
+                            grouped(restorer.done()),
+                            grouped(total)
+                        ),
+                        Some(restorer.done() as f64 / total as f64),
+                    )
+                }
+            });
         }
         crate::platform::yield_now().await;
         if finished {

@@ -29,6 +29,7 @@
 mod fold;
 mod format;
 mod merge;
+mod outline;
 mod reminder;
 mod restore;
 pub mod sealed;

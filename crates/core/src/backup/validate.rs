@@ -143,15 +143,15 @@ fn record_error(
 /// bad one by its 1-based position and, where it has one, its id.
 pub(super) fn parse_some<T: DeserializeOwned>(
     what: &'static str,
-    raw: &[&serde_json::value::RawValue],
+    raw: &[&str],
     from: usize,
     budget: usize,
     out: &mut Vec<T>,
 ) -> Result<usize, RestoreError> {
     let slice = &raw[from.min(raw.len())..raw.len().min(from.saturating_add(budget))];
     for (i, r) in slice.iter().enumerate() {
-        let record = serde_json::from_str(r.get())
-            .map_err(|e| record_error(what, r.get(), from + i + 1, &e))?;
+        let record =
+            serde_json::from_str(r).map_err(|e| record_error(what, r, from + i + 1, &e))?;
         out.push(record);
     }
     Ok(slice.len())
