@@ -451,9 +451,7 @@ impl Directory {
         });
         keyed.into_iter().map(|(_, c, _)| c.id.clone()).collect()
     }
-}
 
-impl Directory {
     /// Everyone, tombstones too, by name key then id (see `by_name`).
     fn by_name(&self) -> &[Named] {
         self.by_name.get_or_init(|| {

@@ -4,7 +4,7 @@
 
 use crate::calendar::Words;
 use crate::checkin::CheckInSettings;
-use crate::dates::{DateKind, ImportantDate};
+use crate::dates::{ByPerson, DateKind, ImportantDate};
 use crate::directory::Directory;
 use crate::encoding::base64_encode;
 use crate::model::{Contact, Labeled, Photo, Task};
@@ -80,19 +80,18 @@ pub fn vcard(
 /// search over lists sorted once, so the whole file is n log n, never
 /// people × dates.
 pub struct Cards<'a> {
-    /// Live dates of the people themselves (not their family), by person,
-    /// in the order given within a person.
-    dates: Vec<&'a ImportantDate>,
+    /// Live dates of the people themselves (not their family).
+    dates: ByPerson<'a>,
     photos: Vec<&'a Photo>,
 }
 
 impl<'a> Cards<'a> {
     pub fn new(dates: &'a [ImportantDate], photos: &'a [Photo]) -> Self {
-        let mut dates: Vec<&ImportantDate> = dates
-            .iter()
-            .filter(|d| d.deleted.is_none() && d.family_member.is_none())
-            .collect();
-        crate::sort::sort_by(&mut dates, |a, b| a.contact_id.cmp(&b.contact_id));
+        let dates = ByPerson::new(
+            dates
+                .iter()
+                .filter(|d| d.deleted.is_none() && d.family_member.is_none()),
+        );
         let mut photos: Vec<&Photo> = photos.iter().collect();
         crate::sort::sort_by(&mut photos, |a, b| a.contact_id.cmp(&b.contact_id));
         Cards { dates, photos }
@@ -100,10 +99,7 @@ impl<'a> Cards<'a> {
 
     /// The card of `c`, appended to `out`; `dir` names their organisation.
     pub fn write(&self, dir: &Directory, c: &Contact, out: &mut String) {
-        let from = self.dates.partition_point(|d| d.contact_id < c.id);
-        let own_dates = self.dates[from..]
-            .iter()
-            .take_while(|d| d.contact_id == c.id);
+        let own_dates = self.dates.of(&c.id);
         let at = self.photos.partition_point(|p| p.contact_id < c.id);
         let photo = self.photos.get(at).filter(|p| p.contact_id == c.id);
         let mut item = 0;

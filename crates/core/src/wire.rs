@@ -13,6 +13,11 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+/// How a day or a time that cannot be read is refused: the backup check
+/// (`backup::validate`) knows a bad day by these words.
+pub(crate) const NOT_A_DAY: &str = "not a day (YYYY-MM-DD)";
+pub(crate) const NOT_A_TIME: &str = "not a time (HH:MM:SS)";
+
 /// A day as it is written.
 struct Day(NaiveDate);
 
@@ -54,11 +59,11 @@ impl<T> Visitor<'_> for Text<T> {
 
 /// One check per kind, shared by every deserializer.
 fn day_from(text: &str) -> Result<NaiveDate, String> {
-    crate::calendar::parse_day(text).ok_or_else(|| format!("not a day (YYYY-MM-DD): {:.40}", text))
+    crate::calendar::parse_day(text).ok_or_else(|| format!("{NOT_A_DAY}: {:.40}", text))
 }
 
 fn time_from(text: &str) -> Result<NaiveTime, String> {
-    parse_time(text).ok_or_else(|| format!("not a time (HH:MM:SS): {:.40}", text))
+    parse_time(text).ok_or_else(|| format!("{NOT_A_TIME}: {:.40}", text))
 }
 
 impl<'de> Deserialize<'de> for Day {

@@ -9,15 +9,7 @@
 //! before, so every refusal keeps its words. Records are only delimited
 //! here; each is parsed, and so checked, by serde later.
 
-/// The keys of the six lists, in the order the restore reads them.
-pub(super) const LISTS: [&str; 6] = [
-    "contacts",
-    "organisations",
-    "interactions",
-    "dates",
-    "tasks",
-    "photos",
-];
+use super::format::LISTS;
 
 /// The top level of a backup file: the envelope's values and each list's
 /// records, as text.

@@ -9,8 +9,8 @@
 //! [`crate::store::Store::replace_all`]). The checks themselves and their
 //! words live in `validate.rs`.
 
-use super::format::{migrate, Backup, FORMAT};
-use super::outline::{Found, Outline, LISTS};
+use super::format::{migrate, Backup, FORMAT, LISTS};
+use super::outline::{Found, Outline};
 use super::validate::{check_envelope, parse_some, settings, unreadable, RestoreError};
 use crate::time::Timestamp;
 use serde::Deserialize;
@@ -69,28 +69,26 @@ impl<'a> Restorer<'a> {
     /// Opens a backup file. Where the walk cannot begin (not UTF-8, not an
     /// object), serde reads the whole file at once and says what is wrong.
     pub fn start(bytes: &'a [u8]) -> Result<Restorer<'a>, RestoreError> {
-        let mut r = Restorer {
-            bytes,
-            walk: None,
-            walked: false,
-            lists: Default::default(),
-            backup: Backup::new(
-                "",
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-            ),
-            list: 0,
-            index: 0,
-            done: 0,
-        };
+        let mut r = Restorer::of(bytes);
         match Outline::new(bytes) {
             Some(walk) => r.walk = Some(walk),
             None => r.read_whole()?,
         }
         Ok(r)
+    }
+
+    /// Nothing read yet.
+    fn of(bytes: &'a [u8]) -> Restorer<'a> {
+        Restorer {
+            bytes,
+            walk: None,
+            walked: false,
+            lists: Default::default(),
+            backup: Backup::new("", vec![], vec![], vec![], vec![], vec![]),
+            list: 0,
+            index: 0,
+            done: 0,
+        }
     }
 
     /// The whole file read by serde at once: the way when the walk gives
@@ -288,16 +286,7 @@ mod tests {
 
     /// The restore as it was before the walk: serde reads the whole file.
     fn restore_by_serde(bytes: &[u8]) -> Result<String, RestoreError> {
-        let mut restorer = Restorer {
-            bytes,
-            walk: None,
-            walked: false,
-            lists: Default::default(),
-            backup: Backup::new("", vec![], vec![], vec![], vec![], vec![]),
-            list: 0,
-            index: 0,
-            done: 0,
-        };
+        let mut restorer = Restorer::of(bytes);
         restorer.read_whole()?;
         restorer.finish().map(|b| b.to_json())
     }

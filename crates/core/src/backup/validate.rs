@@ -258,7 +258,7 @@ fn bad_day(record: &str) -> Option<(String, String)> {
 fn plain(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
     let quoted = |rest: &str| rest.split('`').nth(1).unwrap_or("").to_owned();
-    if message.starts_with("not a day") || message.starts_with("not a time") {
+    if message.starts_with(crate::wire::NOT_A_DAY) || message.starts_with(crate::wire::NOT_A_TIME) {
         "a day in it is not a date (use YYYY-MM-DD)".to_owned()
     } else if let Some(rest) = message.strip_prefix("missing field ") {
         format!("its “{}” is missing", quoted(rest))
