@@ -1,0 +1,7 @@
+//! Every journey of the suite, in the order they run in each engine. A
+//! journey is `{ name, run(t) }`; `t` is described in run.mjs (`context`).
+//! Each starts from a fresh browser with an empty profile.
+
+import people from "./people.mjs";
+
+export const journeys = [...people];
