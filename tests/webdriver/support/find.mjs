@@ -198,14 +198,41 @@ export async function hasText(driver, query, words, timeout) {
 }
 
 /** Clicks the first match of `query`, retrying while the page is still
- * settling (the element re-rendered, or something was briefly over it). */
+ * settling (the element re-rendered, or something was briefly over it).
+ * When something covered it (chromedriver and geckodriver say so: "click
+ * intercepted"), the click still goes through once it is uncovered, and a
+ * note says what covered it for how long: Kith's notices are not meant to
+ * cover controls (issue 14), and the note makes that visible. */
 export async function click(driver, query, timeout) {
+  const cover = coverWatch(query);
   await until(`${query} to be clickable`, async () => {
     const [el] = await all(driver, query);
-    if (!el) return false;
-    await el.click();
-    return true;
+    return el ? cover.click(el) : false;
   }, timeout);
+  cover.report();
+}
+
+/** Clicks with the bookkeeping `click` describes, for `what`. */
+function coverWatch(what) {
+  let covered = null;
+  return {
+    async click(el) {
+      try {
+        await el.click();
+        return true;
+      } catch (e) {
+        if (e.name === "ElementClickInterceptedError") covered ??= { since: Date.now(), by: String(e.message).split("\n")[0] };
+        throw e;
+      }
+    },
+    report() {
+      if (!covered) return;
+      // chromedriver: "Other element would receive the click: <div …>";
+      // geckodriver: "because another element <div …> obscures it".
+      const by = /(?:receive the click: |another element )(<[^>]*>)/.exec(covered.by)?.[1] ?? covered.by;
+      console.log(`      note: ${what} was covered by ${by} for ${((Date.now() - covered.since) / 1000).toFixed(1)} s`);
+    },
+  };
 }
 
 /** Replaces the value of the field matching `query` by typing `value`, as a
@@ -244,7 +271,9 @@ export async function select(driver, query, optionLabel) {
   const el = await one(driver, query);
   const option = await until(`option "${optionLabel}" in ${query}`, () =>
     driver.executeScript((e, wanted) => Array.from(e.options).find((o) => o.label.trim() === wanted || o.value === wanted), el, optionLabel));
-  await option.click();
+  const cover = coverWatch(`option "${optionLabel}" in ${query}`);
+  await until(`option "${optionLabel}" in ${query} to be clickable`, () => cover.click(option));
+  cover.report();
   await until(`${query} to show "${optionLabel}"`, () =>
     driver.executeScript((e, o) => e.value === o.value, el, option));
 }

@@ -34,6 +34,14 @@ export class Kith {
     await one(this.driver, q("heading", undefined, { level: 1 }));
   }
 
+  /** Opens the people list of a profile that must be empty (the welcome
+   * shows): every journey starts so, which also checks that each engine's
+   * new session really is a new profile. */
+  async openEmpty() {
+    await this.open("/people");
+    await one(this.driver, q("heading", "Who matters to you?"));
+  }
+
   /** Waits until every change is written to IndexedDB. */
   async saved() {
     await until("the app to finish saving (.shell[data-saving=false])", () =>
