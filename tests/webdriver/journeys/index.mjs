@@ -2,6 +2,7 @@
 //! journey is `{ name, run(t) }`; `t` is described in run.mjs (`context`).
 //! Each starts from a fresh browser with an empty profile.
 
+import backup from "./backup.mjs";
 import people from "./people.mjs";
 
-export const journeys = [...people];
+export const journeys = [...people, ...backup];

@@ -186,15 +186,16 @@ export function text(driver, element) {
   return driver.executeScript((el) => (el.textContent || "").replace(/\s+/g, " ").trim(), element);
 }
 
-/** Waits until the first match of `query` contains `words` (a string or RegExp). */
+/** Waits until a match of `query` (any, when several) contains `words`
+ * (a string or RegExp). */
 export async function hasText(driver, query, words, timeout) {
-  let seen = "(nothing found)";
+  let seen = ["(nothing found)"];
   await until(`${query} to contain ${JSON.stringify(String(words))}`, async () => {
-    const [el] = await all(driver, query);
-    if (!el) return false;
-    seen = await text(driver, el);
-    return words instanceof RegExp ? words.test(seen) : seen.includes(words);
-  }, timeout).catch((e) => { throw new Error(`${e.message}; it said: ${seen.slice(0, 300)}`); });
+    const found = await all(driver, query);
+    if (!found.length) return false;
+    seen = await Promise.all(found.map((el) => text(driver, el)));
+    return seen.some((s) => (words instanceof RegExp ? words.test(s) : s.includes(words)));
+  }, timeout).catch((e) => { throw new Error(`${e.message}; it said: ${seen.join(" | ").slice(0, 300)}`); });
 }
 
 /** Clicks the first match of `query`, retrying while the page is still
