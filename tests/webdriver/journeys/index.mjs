@@ -3,6 +3,7 @@
 //! Each starts from a fresh browser with an empty profile.
 
 import backup from "./backup.mjs";
+import more from "./more.mjs";
 import people from "./people.mjs";
 
-export const journeys = [...people, ...backup];
+export const journeys = [...people, ...backup, ...more];

@@ -54,9 +54,17 @@ export class Kith {
     await this.open(path);
   }
 
+  /** Reloads the page as a person does (F5) and waits for the app again.
+   * Not WebDriver's Refresh: geckodriver's reloads past the service worker
+   * (a page reloaded so is never controlled), unlike a person's reload. */
   async reload() {
     await this.saved();
-    await this.driver.navigate().refresh();
+    await this.driver.executeScript(() => {
+      window.__kithBeforeReload = true;
+      location.reload();
+    });
+    await until("the page to load again", () =>
+      this.driver.executeScript(() => !window.__kithBeforeReload && document.readyState !== "loading"));
     await one(this.driver, q("heading", undefined, { level: 1 }));
   }
 

@@ -1,0 +1,108 @@
+//! Journeys across the edges of the app: vCard import from the shared
+//! samples, opening with the static server stopped (the service worker
+//! serves the app), and two windows kept in step.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { click, count, fill, hasText, one, q, until } from "../support/find.mjs";
+import { root } from "../support/server.mjs";
+
+/** The shared sample files: ../shared/samples beside the repository. */
+const samples = join(root, "..", "shared", "samples");
+const sample = (path) => readFileSync(join(samples, path));
+
+export default [
+  {
+    name: "vCard import from the shared samples",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      // An iPhone's card: a birthday with no year and a photo (decoded by the engine).
+      await kith.importContacts("ios.vcf", sample("vcard/ios-14.3-omit-year-bday.vcf"));
+      const preview = q("region", "Contacts import preview");
+      await hasText(driver, preview, "1 person — 1 new.");
+      await hasText(driver, preview, "1 birthday.");
+      await hasText(driver, preview, "1 photo.");
+      await click(driver, q("button", "Import 1 person").in(preview));
+      await hasText(driver, q("status"), "Imported: 1 new person, 0 people with new details.");
+      await kith.goTo("People");
+      await kith.openPerson("Dr John Jøhñ Smith Jr");
+      await hasText(driver, q("main"), "john4@smith.com");
+      await until("the photo to be decoded and shown", () =>
+        driver.executeScript(() => {
+          const img = document.querySelector(".person__photo img");
+          return Boolean(img && img.complete && img.naturalWidth > 0);
+        }));
+
+      // A Mac address book: 30 cards in Latin-1.
+      await kith.importContacts("mac.vcf", sample("vcard/macos-addressbook-30-cards-latin1.vcf"));
+      await hasText(driver, preview, "30 people — 30 new.");
+      await click(driver, q("button", "Import 30 people").in(preview));
+      await hasText(driver, q("status"), "Imported: 30 new");
+      await kith.goTo("People");
+      // The list shows only the rows in view; search finds the one wanted.
+      await fill(driver, q("searchbox", "Search people"), "Spaßlund");
+      await count(driver, kith.rows(), 1);
+      await hasText(driver, kith.rows(), "Ingrid Spaßlund");
+    },
+  },
+  {
+    name: "offline: the service worker serves the app and its data with the server stopped",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      const support = await driver.executeScript(() => ({ sw: "serviceWorker" in navigator, secure: window.isSecureContext }));
+      if (!support.sw) t.skip(`this engine's build has no service workers ('serviceWorker' in navigator is false; secure context: ${support.secure})`);
+      await kith.addPerson({ name: "Olive Offline", email: "olive@example.test" });
+      await kith.saved();
+      const personUrl = await driver.getCurrentUrl();
+      // Wait for the worker to be active; the first visit is not controlled, a reload is.
+      await driver.executeAsyncScript((done) => navigator.serviceWorker.ready.then(() => done(true), (e) => done(String(e))));
+      await kith.reload();
+      await until("a service worker controlling the page", () =>
+        driver.executeScript(() => Boolean(navigator.serviceWorker.controller)));
+
+      await t.server.stop();
+      await kith.reload();
+      await one(driver, q("heading", "Olive Offline", { level: 1 }));
+      await kith.open("/people");
+      await hasText(driver, kith.rows(), "Olive Offline");
+      await driver.get(personUrl);
+      await hasText(driver, q("main"), "olive@example.test");
+      await kith.goTo("People");
+      await kith.addPerson({ name: "Added Offline" });
+      await kith.saved();
+      await t.server.start();
+    },
+  },
+  {
+    name: "two windows: a change in one shows in the other without a reload",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      const first = await driver.getWindowHandle();
+      await driver.switchTo().newWindow("window");
+      const second = await driver.getWindowHandle();
+      await kith.openEmpty();
+
+      await driver.switchTo().window(first);
+      await kith.addPerson({ name: "Win One" });
+      await kith.saved();
+      await driver.switchTo().window(second);
+      await hasText(driver, kith.rows(), "Win One");
+
+      // A detail added in the second window shows on the person's page in the first.
+      await kith.openPerson("Win One");
+      await driver.switchTo().window(first);
+      await one(driver, q("heading", "Win One", { level: 1 }));
+      await driver.switchTo().window(second);
+      await kith.addDetail("Written in the second window");
+      await kith.saved();
+      await driver.switchTo().window(first);
+      await hasText(driver, q("region", "Details learned"), "Written in the second window");
+    },
+  },
+];
