@@ -9,17 +9,21 @@
 //!   node tests/webdriver/run.mjs --engine webkit --journey vCard   # a journey by part of its name
 //!   node tests/webdriver/run.mjs --dist /path/to/dist      # another build (default: dist/)
 //!
-//! WebKitGTK needs an X display: with no DISPLAY the runner runs itself
-//! again under `xvfb-run -a` (Debian's xvfb + xauth). Each journey runs in a
+//! WebKitGTK needs an X display: with no DISPLAY the runner starts its own
+//! Xvfb (Debian's xvfb) for the run. Each journey runs in a
 //! fresh browser (an empty profile); a failure prints "[engine] journey: why"
 //! and the exit code is 1. Skips are printed with their reason, never counted
 //! as passes. Its own tiny runner (not `node --test`) so a failure names the
 //! engine and the journey on one line, and engines run strictly one after
 //! another (the machine has 2 cores).
+//!
+//! selenium-webdriver is pinned at 4.46.0: the last release that runs on
+//! the Node.js 20 here (4.47 and later require Node 22).
 
-import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENGINES, open } from "./support/engines.mjs";
+import { startXvfb } from "./support/display.mjs";
 import { Server, root } from "./support/server.mjs";
 import { Kith } from "./support/kith.mjs";
 import { journeys } from "./journeys/index.mjs";
@@ -38,15 +42,9 @@ for (const e of engines) {
 }
 const only = option("journey");
 const dist = resolve(option("dist") ?? join(root, "dist"));
-
-// WebKitGTK's MiniBrowser is a GTK window: give it a virtual display.
-if (engines.includes("webkit") && !process.env.DISPLAY && !process.env.KITH_XVFB) {
-  const run = spawnSync("xvfb-run", ["-a", "-s", "-screen 0 1280x1024x24", process.execPath, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, KITH_XVFB: "1" },
-  });
-  if (run.error) console.error(`Could not start xvfb-run (apt-get install xvfb xauth): ${run.error.message}`);
-  process.exit(run.status ?? 1);
+if (!existsSync(join(dist, "index.html"))) {
+  console.error(`No build in ${dist}: build the app first (trunk build --release), or pass --dist.`);
+  process.exit(2);
 }
 
 /** Thrown by `t.skip(reason)`. */
@@ -54,14 +52,22 @@ class Skip extends Error {}
 
 /** Whatever a journey needs: its engine, the server, a first browser, more
  * browsers (each a fresh, empty profile) and a way to skip with a reason. */
-function context(engine, server, sessions) {
+function context(engine, server, sessions, seen) {
   return {
     engine,
     server,
     /** A new browser of this engine, with an empty profile, on the app. */
     async browser() {
+      if (interrupted) throw new Error("interrupted");
       const driver = await open(engine);
       sessions.push(driver);
+      live.add(driver);
+      if (interrupted) await driver.quit();
+      if (!seen.version) {
+        const caps = await driver.getCapabilities();
+        seen.version = `${caps.getBrowserName()} ${caps.getBrowserVersion()}`;
+        console.log(`  (${seen.version})`);
+      }
       return new Kith(driver, server.url);
     },
     skip(reason) {
@@ -98,15 +104,17 @@ const JOURNEY_TIMEOUT = 180_000;
 
 async function runEngine(engine, server) {
   const results = { engine, passed: 0, failed: 0, skipped: 0, failures: [], seconds: 0 };
+  const seen = {};
   const started = Date.now();
   console.log(`\n${engine}`);
   for (const journey of journeys) {
+    if (interrupted) break;
     if (only && !journey.name.toLowerCase().includes(only.toLowerCase())) continue;
     const sessions = [];
     const t0 = Date.now();
     let timer;
     try {
-      const t = context(engine, server, sessions);
+      const t = context(engine, server, sessions, seen);
       const timeout = new Promise((_, fail) => {
         timer = setTimeout(() => fail(new Error(`the journey took over ${JOURNEY_TIMEOUT / 1000} s`)), JOURNEY_TIMEOUT);
       });
@@ -130,7 +138,10 @@ async function runEngine(engine, server) {
     } finally {
       clearTimeout(timer);
       await server.start().catch(() => {}); // a journey that stopped it
-      for (const driver of sessions) await driver.quit().catch(() => {});
+      for (const driver of sessions) {
+        await driver.quit().catch(() => {});
+        live.delete(driver);
+      }
     }
   }
   results.seconds = (Date.now() - started) / 1000;
@@ -138,13 +149,33 @@ async function runEngine(engine, server) {
 }
 
 const server = new Server(dist);
+// Interrupted (Ctrl-C, a CI timeout): close the browsers and the server
+// this run started, so no driver or browser outlives it.
+const live = new Set();
+let xvfb = null;
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    interrupted = true;
+    await server.close();
+    await Promise.allSettled([...live].map((d) => d.quit()));
+    await xvfb?.stop();
+    process.exit(130);
+  });
+}
+// WebKitGTK's MiniBrowser is a GTK window: give it a virtual display.
+if (engines.includes("webkit") && !process.env.DISPLAY) {
+  xvfb = await startXvfb();
+  process.env.DISPLAY = xvfb.display;
+}
 await server.start();
 console.log(`Serving ${dist} at ${server.url}`);
 const summary = [];
 try {
   for (const engine of engines) summary.push(await runEngine(engine, server));
 } finally {
-  await server.stop();
+  await server.close();
+  await xvfb?.stop();
 }
 
 console.log("\nSummary");

@@ -66,7 +66,7 @@ async function firefoxEsr() {
 }
 
 /** WebKitGTK: WebKitWebDriver starts MiniBrowser in automation mode. It
- * needs an X display (run.mjs re-runs itself under `xvfb-run -a` when
+ * needs an X display (run.mjs starts its own Xvfb when
  * DISPLAY is unset). selenium-webdriver has no WebKitGTK module, so the
  * driver is started as a plain DriverService and spoken to as a remote
  * W3C endpoint. */

@@ -8,11 +8,12 @@
 //! ONE script in the page, so an element is never looked up in one render
 //! and used in another (no stale elements between steps).
 //!
-//! Why a script and not WebDriver's "computed role / label" commands:
-//! WebKitWebDriver does not implement them, and the three engines would
-//! each compute names slightly differently. The small name computation
+//! Why a script and not WebDriver's "Get Computed Role / Label" commands
+//! (all three drivers here answer them): those take one round trip per
+//! candidate element, and a lookup such as "the link named X in the list
+//! named People" would need dozens per poll. The small name computation
 //! below (aria-labelledby, aria-label, <label>, text content, alt, title)
-//! covers what Kith's markup uses and behaves the same everywhere.
+//! covers what Kith's markup uses and behaves the same in every engine.
 //!
 //! Every wait polls a condition until it holds or the timeout passes; the
 //! error names what was awaited. There are no sleeps for correctness.
@@ -238,7 +239,8 @@ function coverWatch(what) {
 
 /** Replaces the value of the field matching `query` by typing `value`, as a
  * person would: focus, select all, type. (WebDriver's Element Clear fires
- * no `input` event in some engines, so the app would not see it.) */
+ * no `input` event in any of the three drivers, checked here, so the app
+ * would not see a cleared field.) */
 export async function fill(driver, query, value) {
   const el = await one(driver, query);
   await el.click();
@@ -251,10 +253,10 @@ export async function fill(driver, query, value) {
   await until(`${query} to hold what was typed`, async () => (await el.getAttribute("value")) === value);
 }
 
-/** Sets a field whose typing differs by engine (date inputs: Chromium and
- * Firefox split them into locale-ordered parts, WebKitGTK does not) to
- * `value` the way the page would see a picked value: native setter, then
- * `input` and `change` events. */
+/** Sets a field whose typing differs by engine and locale (a date input:
+ * Chromium and Firefox split it into parts in the locale's order, and
+ * what the keys do in each part is the engine's own) to `value` the way
+ * the page sees a picked value: native setter, then `input` and `change`. */
 export async function setValue(driver, query, value) {
   const el = await one(driver, query);
   await driver.executeScript((e, v) => {

@@ -171,8 +171,10 @@ export class Kith {
 
   /** Picks a file named `name` holding `contents` in the file input
    * labelled `inputLabel`: the file is written to a temporary folder and
-   * its path typed into the input, which is how WebDriver uploads. The file
-   * stays until the run ends: a browser reads a picked file lazily. */
+   * its path typed into the input, which is how WebDriver uploads. All three
+   * drivers take it (WebKitWebDriver too, checked with WebKitGTK 2.50.6), so
+   * no DataTransfer made by script is needed. The file stays until the run
+   * ends: a browser reads a picked file lazily. */
   async pick(inputLabel, name, contents) {
     const path = join(mkdtempSync(join(scratch(), "pick-")), name);
     writeFileSync(path, contents);

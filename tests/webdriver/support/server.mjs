@@ -39,6 +39,7 @@ export class Server {
 
   /** Starts serving (on the port it had before, if any) and waits until it answers. */
   async start() {
+    if (this.closed) throw new Error("the static server was closed for good");
     if (this.child) return;
     this.port ??= await freePort();
     const child = spawn(process.execPath, [join(root, "scripts/serve-dist.mjs"), "--port", String(this.port), "--dir", this.dir], {
@@ -53,6 +54,12 @@ export class Server {
     }
     await this.stop();
     throw new Error(`the static server for ${this.dir} did not start on port ${this.port}`);
+  }
+
+  /** Stops for good: `start` refuses afterwards (the run is ending). */
+  async close() {
+    this.closed = true;
+    await this.stop();
   }
 
   /** Stops serving and waits until the process has gone. */
