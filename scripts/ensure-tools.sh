@@ -12,6 +12,9 @@ set -euo pipefail
 KITH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# What `cargo install geckodriver` picked on 2026-11-30; its own lockfile
+# resolves offline here, so it installs with --locked.
+GECKODRIVER_VERSION=0.37.1
 # Shared by every clone on the machine, so CI's fresh clone reuses it.
 KITH_TOOLS=${KITH_TOOLS:-$HOME/.cache/kith-tools}
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$KITH_TOOLS/node_modules/.bin:$PATH"
@@ -60,16 +63,41 @@ ensure_build_tools() {
 
 ensure_test_tools() {
     ensure_build_tools
+    # The three browser engines the wasm and WebDriver tests run in:
+    # Chromium, Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver,
+    # which needs an X display: xvfb-run, which needs xauth).
     local missing=()
     command -v chromium >/dev/null || missing+=(chromium)
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+    command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+    command -v xvfb-run >/dev/null || missing+=(xvfb)
+    command -v xauth >/dev/null || missing+=(xauth)
     if [ ${#missing[@]} -gt 0 ]; then
         apt_install "${missing[@]}"
     fi
-    local e2e="$KITH_ROOT/tests/e2e"
-    if [ ! -f "$e2e/node_modules/.package-lock.json" ] \
-        || ! cmp -s "$e2e/package-lock.json" "$e2e/node_modules/.kith-lock"; then
-        say "installing the end-to-end test packages"
-        (cd "$e2e" && npm ci --silent --no-audit --no-fund && cp package-lock.json node_modules/.kith-lock)
+    # Read whole, not piped to `grep -q`: geckodriver panics on a closed pipe,
+    # and pipefail would then take a good install for a missing one.
+    local gecko
+    gecko=$(geckodriver --version 2>/dev/null || true)
+    if [[ "$gecko" != "geckodriver $GECKODRIVER_VERSION"* ]]; then
+        say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+        cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
+    fi
+    npm_ci_once "$KITH_ROOT/tests/e2e"
+    # The cross-engine WebDriver suite, once it is in the tree.
+    if [ -f "$KITH_ROOT/tests/webdriver/package-lock.json" ]; then
+        npm_ci_once "$KITH_ROOT/tests/webdriver"
+    fi
+}
+
+# `npm ci` in a test directory, unless its node_modules came from this very
+# package-lock.json (a copy of which is kept beside them).
+npm_ci_once() {
+    local dir=$1
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] \
+        || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.kith-lock"; then
+        say "installing the test packages of ${dir#"$KITH_ROOT"/}"
+        (cd "$dir" && npm ci --silent --no-audit --no-fund && cp package-lock.json node_modules/.kith-lock)
     fi
 }

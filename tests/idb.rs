@@ -1,6 +1,7 @@
-//! The IndexedDB store in a real browser (headless Chromium through
-//! wasm-bindgen-test): the shared storage contract, reopening, and the
-//! schema upgrade path. Each test uses its own database name.
+//! The IndexedDB store in a real browser (wasm-bindgen-test; scripts/test.sh
+//! runs it in headless Chromium, headless Firefox ESR and WebKitGTK): the
+//! shared storage contract, reopening, and the schema upgrade path. Each test
+//! uses its own database name.
 
 use kith::storage::{IdbStore, SCHEMA_VERSION};
 use kith_core::contract;

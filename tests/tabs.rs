@@ -1,6 +1,7 @@
-//! Keeping tabs in step (src/state/tabs.rs) in a real browser (headless
-//! Chromium through wasm-bindgen-test): the catch-up rule on its own, the
-//! text on the channel, and messages crossing a real BroadcastChannel.
+//! Keeping tabs in step (src/state/tabs.rs) in a real browser
+//! (wasm-bindgen-test; scripts/test.sh runs it in headless Chromium, headless
+//! Firefox ESR and WebKitGTK): the catch-up rule on its own, the text on the
+//! channel, and messages crossing a real BroadcastChannel.
 //! Each channel test uses its own channel name.
 
 use futures_channel::mpsc;
