@@ -42,6 +42,12 @@ fn counted(doing: &str, done: usize, total: usize, last: bool) -> Option<Progres
     )
 }
 
+/// A fraction as thousandths, for `<progress max="1000">`: an integer, as
+/// printing an f64 would bring the float printer into the wasm (11 kB).
+fn permille(f: f64) -> u32 {
+    (f.clamp(0.0, 1.0) * 1000.0).round() as u32
+}
+
 /// Whether to show progress now: at most every 100 ms (each change
 /// redraws the bar, which can cost more than the work it reports), and
 /// always the `last` step. `shown` is when it last was.
@@ -347,7 +353,7 @@ pub fn BackupCard() -> impl IntoView {
             {move || working.get().map(|p| view! {
                 <div class="import__progress" role="status">
                     // Without a value, the bar says "working" without a share.
-                    <progress aria-label="Backup progress" max="1" value=p.fraction.map(|f| f.to_string())></progress>
+                    <progress aria-label="Backup progress" max="1000" value=p.fraction.map(|f| permille(f).to_string())></progress>
                     <span>{p.stage}</span>
                 </div>
             })}
