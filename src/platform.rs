@@ -158,6 +158,48 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
     Some((field("usage")?, field("quota")?))
 }
 
+/// What keeps Kith's data in this browser (kith_core::keeping decides the
+/// words from what the page can see).
+pub fn keeping() -> kith_core::keeping::Advice {
+    use kith_core::keeping::{Advice, Browser};
+    use wasm_bindgen::JsValue;
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or_default();
+    let window = web_sys::window();
+    let navigator: JsValue = window
+        .as_ref()
+        .map(|w| w.navigator().into())
+        .unwrap_or_default();
+    let user_agent = get(&navigator, "userAgent").as_string().unwrap_or_default();
+    let can_ask = get(&get(&navigator, "storage"), "persist").is_function();
+    // Safari on iOS says `navigator.standalone`; everyone else the media query.
+    let installed = get(&navigator, "standalone").is_truthy()
+        || window
+            .and_then(|w| w.match_media("(display-mode: standalone)").ok().flatten())
+            .is_some_and(|m| m.matches());
+    Advice::of(Browser {
+        user_agent: &user_agent,
+        can_ask,
+        installed,
+    })
+}
+
+const KEEP_NOTICE_KEY: &str = "kith.keep_notice_seen";
+
+/// Whether the once-only "how to keep your data" note has been shown. Read
+/// and written as a plain string: through serde, a bool alone cost 0.8 kB
+/// of wasm.
+pub fn keep_notice_seen() -> bool {
+    LocalStorage::raw()
+        .get_item(KEEP_NOTICE_KEY)
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+pub fn set_keep_notice_seen() {
+    let _ = LocalStorage::raw().set_item(KEEP_NOTICE_KEY, "shown");
+}
+
 /// Legacy charsets through the browser's own `TextDecoder` (the WHATWG
 /// Encoding standard: Windows-125x, ISO-8859-x, Shift_JIS, GBK, ...).
 pub struct BrowserCharsets;

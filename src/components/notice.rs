@@ -5,7 +5,11 @@ use crate::state::use_kith;
 use leptos::prelude::*;
 use std::time::Duration;
 
-const SHOW_FOR: Duration = Duration::from_secs(8);
+/// Long enough to read a short notice twice; longer ones get more time, a
+/// second for every 20 characters past 80.
+fn show_for(chars: usize) -> Duration {
+    Duration::from_millis(8_000 + 50 * chars.saturating_sub(80) as u64)
+}
 
 #[component]
 pub fn NoticeBar() -> impl IntoView {
@@ -13,7 +17,7 @@ pub fn NoticeBar() -> impl IntoView {
     // Each new notice restarts the timer; an older timer must not hide it.
     let shown = StoredValue::new(0u64);
     Effect::new(move |_| {
-        if kith.notice.with(Option::is_some) {
+        if let Some(chars) = kith.notice.with(|n| n.as_ref().map(|n| n.text.len())) {
             let ticket = shown.get_value() + 1;
             shown.set_value(ticket);
             set_timeout(
@@ -22,7 +26,7 @@ pub fn NoticeBar() -> impl IntoView {
                         kith.notice.set(None);
                     }
                 },
-                SHOW_FOR,
+                show_for(chars),
             );
         }
     });

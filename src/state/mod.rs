@@ -38,6 +38,7 @@ pub use reach::{Reach, WEEK};
 use crate::platform;
 use crate::storage::{IdbStore, DATABASE};
 use kith_core::backup::Backup;
+use kith_core::keeping::NOTICE;
 use kith_core::{CheckInSettings, Directory, ValidationError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -116,6 +117,12 @@ impl Kith {
                 Ok(store) => {
                     kith.store.set_value(Some(Rc::new(store)));
                     kith.reload().await;
+                    // Safari, not on the home screen: how to keep the data,
+                    // said once (Settings keeps saying it).
+                    if platform::keeping().worth_a_notice() && !platform::keep_notice_seen() {
+                        platform::set_keep_notice_seen();
+                        kith.say(NOTICE);
+                    }
                     // People deleted more than 30 days ago leave the trash.
                     let purge = kith.run(|d, ctx| d.purge_trash(false, ctx));
                     kith.persist(purge);

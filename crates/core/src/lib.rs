@@ -25,6 +25,7 @@ pub mod export;
 pub mod format;
 pub mod ids;
 pub mod import;
+pub mod keeping;
 pub mod memory;
 pub mod model;
 pub mod organisation;

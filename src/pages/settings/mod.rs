@@ -9,6 +9,7 @@ use crate::platform::{self, Theme};
 use crate::state::use_kith;
 use crate::storage::SCHEMA_VERSION;
 use kith_core::format::{grouped, sentence};
+use kith_core::keeping::{HOME_SCREEN, SEVEN_DAYS};
 use kith_core::Store;
 use leptos::prelude::*;
 
@@ -47,6 +48,7 @@ pub fn SettingsPage() -> impl IntoView {
         })
     };
 
+    let keeping = platform::keeping();
     // What the browser has promised, read fresh on opening settings.
     leptos::task::spawn_local(async move {
         if let Some(kept) = platform::storage_persisted().await {
@@ -82,20 +84,25 @@ pub fn SettingsPage() -> impl IntoView {
                     "Nothing is sent anywhere."
                 </p>
                 {move || stored().unwrap_or_else(|| view! { <p>"Counting…"</p> }.into_any())}
-                <div class="persist" role="region" aria-label="Keeping your data">
-                    {move || match kith.persisted.get() {
-                        Some(true) => view! {
-                            <p class="persist__state persist__state--kept"><strong>"Kept for good."</strong>
-                            " This browser has promised not to clear Kith's data to free up space; only you can delete it (by clearing this site's data)."</p>
-                        }.into_any(),
-                        granted => view! {
-                            <p class="persist__state"><strong>"Not guaranteed."</strong>
-                            " If this device runs short of space, the browser may clear Kith's data without asking. Installing Kith, or using it often, makes browsers agree to keep it. Until then, keep a backup."</p>
-                            <button class="button button--small" on:click=move |_| kith.ask_to_persist()>
-                                {if granted.is_none() { "Ask the browser to keep it" } else { "Ask again" }}
-                            </button>
-                        }.into_any(),
+                <div class="persist" id="keeping" role="region" aria-label="Keeping your data">
+                    {move || {
+                        let granted = kith.persisted.get();
+                        let (head, rest) = keeping.words(granted);
+                        if keeping.can_offer_to_ask(granted) {
+                            view! {
+                                <p class="persist__state"><strong>{head}</strong>{rest}</p>
+                                <button class="button button--small" on:click=move |_| kith.ask_to_persist()>
+                                    {if granted.is_none() { "Ask the browser to keep it" } else { "Ask again" }}
+                                </button>
+                            }.into_any()
+                        } else {
+                            let kept = if granted == Some(true) { "persist__state persist__state--kept" } else { "persist__state" };
+                            view! { <p class=kept><strong>{head}</strong>{rest}</p> }.into_any()
+                        }
                     }}
+                    {keeping.seven_days.then(|| view! {
+                        <p class="persist__state"><strong>{SEVEN_DAYS}</strong>{HOME_SCREEN}</p>
+                    })}
                 </div>
                 <p class="card__meta">
                     "Kith " {env!("CARGO_PKG_VERSION")} " · storage schema v" {SCHEMA_VERSION}
