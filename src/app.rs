@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                 <TopBar/>
                 <Shortcuts/>
                 <AppBadge/>
+                <crate::components::update::UpdateBanner/>
                 <main class="shell__main" id="main" tabindex="-1">
                     <StartupGate>
                         <Routes fallback=NotFound>
@@ -46,7 +47,6 @@ pub fn App() -> impl IntoView {
                     </StartupGate>
                 </main>
                 <NoticeBar/>
-                <crate::components::update::UpdateBanner/>
             </div>
         </Router>
     }
