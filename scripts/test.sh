@@ -48,14 +48,15 @@ node scripts/size-report.mjs dist
 # The same app built to be published under a subpath, for subpath.spec.mjs.
 trunk build --release --offline --public-url /kith/ --dist target/dist-kith
 
-say "5/5 end-to-end in headless Chromium"
+say "5/5 end-to-end: Playwright in headless Chromium"
 # A free loopback port, so a server left running elsewhere never collides.
 KITH_E2E_PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 export KITH_E2E_PORT
 (cd tests/e2e && npx playwright test --grep-invert "stay quick")
-# PLACEHOLDER (issue 14): the cross-engine WebDriver suite in tests/webdriver
-# (Chromium, Firefox ESR, WebKitGTK) runs here, on the same built dist/ and
-# KITH_E2E_PORT; its command is added when that suite is merged.
+say "   the core journeys over WebDriver in Chromium, Firefox ESR and WebKitGTK"
+# Its own server on a free port and, for WebKitGTK, its own Xvfb; a failure
+# prints "[engine] journey: why" and fails the run.
+node tests/webdriver/run.mjs
 say "   scale benchmark, alone so its figures are not shared with other tests"
 (cd tests/e2e && npx playwright test scale.spec.mjs --workers=1)
 

@@ -3,7 +3,8 @@
 //! Each starts from a fresh browser with an empty profile.
 
 import backup from "./backup.mjs";
+import engine from "./engine.mjs";
 import more from "./more.mjs";
 import people from "./people.mjs";
 
-export const journeys = [...people, ...backup, ...more];
+export const journeys = [...people, ...backup, ...more, ...engine];

@@ -203,8 +203,8 @@ export async function hasText(driver, query, words, timeout) {
  * settling (the element re-rendered, or something was briefly over it).
  * When something covered it (chromedriver and geckodriver say so: "click
  * intercepted"), the click still goes through once it is uncovered, and a
- * note says what covered it for how long: Kith's notices are not meant to
- * cover controls (issue 14), and the note makes that visible. */
+ * note says what covered it for how long; when it was one of Kith's
+ * notices, which never cover controls (issue 14), the step fails. */
 export async function click(driver, query, timeout) {
   const cover = coverWatch(query);
   await until(`${query} to be clickable`, async () => {
@@ -232,7 +232,10 @@ function coverWatch(what) {
       // chromedriver: "Other element would receive the click: <div …>";
       // geckodriver: "because another element <div …> obscures it".
       const by = /(?:receive the click: |another element )(<[^>]*>)/.exec(covered.by)?.[1] ?? covered.by;
-      console.log(`      note: ${what} was covered by ${by} for ${((Date.now() - covered.since) / 1000).toFixed(1)} s`);
+      const line = `${what} was covered by ${by} for ${((Date.now() - covered.since) / 1000).toFixed(1)} s`;
+      // Kith's notices take their own room and never cover a control.
+      if (/class="(notice|update)\b/.test(by)) throw new Error(`a notice covered a control: ${line}`);
+      console.log(`      note: ${line}`);
     },
   };
 }
