@@ -18,7 +18,8 @@ const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), 
     select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex=\"-1\"])";
 
 /// Focus for a confirmation shown while `open`: give the returned ref to
-/// its `role="alertdialog"` element and [`trap_tab`] to its `on:keydown`.
+/// its `role="alertdialog"` element and [`keys`] (or [`trap_tab`]) to its
+/// `on:keydown`.
 pub fn focus_inside(open: impl Fn() -> bool + 'static) -> NodeRef<Div> {
     let node = NodeRef::<Div>::new();
     let opener = StoredValue::new_local(None::<HtmlElement>);
@@ -46,6 +47,21 @@ pub fn focus_inside(open: impl Fn() -> bool + 'static) -> NodeRef<Div> {
         }
     });
     node
+}
+
+/// The keys of a confirmation shown while `open`: Tab as [`trap_tab`], and
+/// Escape closes it alone — not also the form it sits in, whose own Esc
+/// listens on the window, further up the event's way.
+pub fn keys(open: RwSignal<bool>) -> impl Fn(leptos::ev::KeyboardEvent) + Copy {
+    move |ev| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            ev.prevent_default();
+            open.set(false);
+        } else {
+            trap_tab(ev);
+        }
+    }
 }
 
 /// Keeps Tab inside the dialog the event is on: from its last control to

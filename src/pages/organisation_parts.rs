@@ -236,7 +236,7 @@ pub fn OrganisationTidy(
                 on:click=move |_| confirm_delete.update(|c| *c = !*c)>"Delete organisation…"</button>
             <Show when=move || confirm_delete.get()>
                 <div class="subform" role="alertdialog" aria-label="Delete organisation?"
-                    node_ref=dialog on:keydown=crate::components::dialog::trap_tab>
+                    node_ref=dialog on:keydown=crate::components::dialog::keys(confirm_delete)>
                     <p>{move || {
                         let r = reach();
                         let n = r.current + r.former;

@@ -41,7 +41,7 @@ pub fn TrashPage() -> impl IntoView {
                     on:click=move |_| confirming.set(true)>"Empty trash…"</button>
                 <Show when=move || confirming.get()>
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-empty"
-                        node_ref=dialog on:keydown=crate::components::dialog::trap_tab>
+                        node_ref=dialog on:keydown=crate::components::dialog::keys(confirming)>
                         <p id="confirm-empty">"Empty the trash? These people cannot be restored afterwards."</p>
                         <div class="confirm__actions">
                             <button class="button button--danger" on:click=move |_| { kith.empty_trash(); confirming.set(false); }>"Empty trash now"</button>

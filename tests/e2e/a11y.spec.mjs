@@ -129,10 +129,10 @@ function focusProblem(page) {
     const el = document.activeElement;
     if (!el || el === document.body) return "nothing has focus";
     const what = `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
-    // Chromium keeps :focus-visible off a date or time input, whose focus
-    // sits in its inner day/month/year parts; its :focus ring is what shows.
+    // A date or time input's last Tab stop is its calendar button, inside
+    // it: the input then matches :focus-within, not :focus-visible.
     const inner = el.matches("input[type=date], input[type=time], input[type=datetime-local], input[type=month]");
-    if (!el.matches(inner ? ":focus" : ":focus-visible")) return `${what} is not :focus-visible`;
+    if (!el.matches(inner ? ":focus-within" : ":focus-visible")) return `${what} is not :focus-visible`;
     const draws = (e) => {
       if (!e) return false;
       const s = getComputedStyle(e);

@@ -225,7 +225,7 @@ fn PersonActions(id: ContactId, person: Person) -> impl IntoView {
         </div>
         <Show when=move || confirming.get()>
             <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text"
-                node_ref=dialog on:keydown=crate::components::dialog::trap_tab>
+                node_ref=dialog on:keydown=crate::components::dialog::keys(confirming)>
                 <p id="confirm-delete-text">
                     "Delete " {name} "? They stay in the trash for 30 days, and you can undo right away."
                 </p>
