@@ -28,7 +28,6 @@ pub fn App() -> impl IntoView {
             <div class="shell" data-saving=move || saving().to_string()>
                 <TopBar/>
                 <Shortcuts/>
-                <FocusAfterNavigation/>
                 <AppBadge/>
                 <main class="shell__main" id="main" tabindex="-1">
                     <StartupGate>
@@ -60,6 +59,7 @@ pub fn App() -> impl IntoView {
 /// "Organisations" shows as "Orgs", the name is "Orgs (organisations)".
 #[component]
 fn TopBar() -> impl IntoView {
+    focus_after_navigation();
     let kith = use_kith();
     let location = use_location();
     let current = move |section: &'static str| {
@@ -98,8 +98,8 @@ fn TopBar() -> impl IntoView {
 /// content, so Tab carries on from there rather than from where the old
 /// page's control stood. Focus that something placed on purpose (the
 /// search, after `/`) stays.
-#[component]
-fn FocusAfterNavigation() -> impl IntoView {
+/// (Called by the top bar, which lives inside the router.)
+fn focus_after_navigation() {
     use wasm_bindgen::JsCast;
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
