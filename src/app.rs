@@ -53,9 +53,13 @@ pub fn App() -> impl IntoView {
 }
 
 /// Brand and main navigation; the current section is marked for screen
-/// readers with `aria-current`.
+/// readers with `aria-current`. Every link's name holds its visible words
+/// (WCAG 2.5.3, so "click Orgs" works by voice): the brand's name is its
+/// word "Kith" (the mark is decoration), and on a phone, where
+/// "Organisations" shows as "Orgs", the name is "Orgs (organisations)".
 #[component]
 fn TopBar() -> impl IntoView {
+    focus_after_navigation();
     let kith = use_kith();
     let location = use_location();
     let current = move |section: &'static str| {
@@ -69,7 +73,7 @@ fn TopBar() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <a class="topbar__brand" href=crate::platform::at("/") aria-label="Kith, home">
+            <a class="topbar__brand" href=crate::platform::at("/")>
                 <span class="topbar__mark" aria-hidden="true">"k"</span>
                 <span class="topbar__name">"Kith"</span>
             </a>
@@ -79,14 +83,49 @@ fn TopBar() -> impl IntoView {
             <nav class="topbar__nav" aria-label="Main">
                 <a href=crate::platform::at("/") aria-current=move || current("today")>"Today"</a>
                 <a href=crate::platform::at("/people") aria-current=move || current("people")>"People"</a>
-                <a href=crate::platform::at("/organisations") aria-label="Organisations" aria-current=move || current("organisations")>
+                <a href=crate::platform::at("/organisations") aria-current=move || current("organisations")>
                     <span class="nav-long">"Organisations"</span>
-                    <span class="nav-short">"Orgs"</span>
+                    <span class="nav-short">"Orgs"<span class="visually-hidden">" (organisations)"</span></span>
                 </a>
                 <a href=crate::platform::at("/settings") aria-current=move || current("settings")>"Settings"</a>
             </nav>
         </header>
     }
+}
+
+/// After a move to another page, focus that fell with the old page (the
+/// link or button pressed is gone) goes to the top of the new page's
+/// content, so Tab carries on from there rather than from where the old
+/// page's control stood. Focus that something placed on purpose (the
+/// search, after `/`) stays.
+/// (Called by the top bar, which lives inside the router.)
+fn focus_after_navigation() {
+    use wasm_bindgen::JsCast;
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            // After the new page is drawn and the old one gone.
+            set_timeout(
+                || {
+                    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                        return;
+                    };
+                    let lost = doc
+                        .active_element()
+                        .is_none_or(|a| doc.body().is_some_and(|b| *b == a));
+                    let main = doc
+                        .get_element_by_id("main")
+                        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let (true, Some(main)) = (lost, main) {
+                        let _ = main.focus();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        path
+    });
 }
 
 /// Keyboard shortcuts, outside text fields: `/` searches people, `n`

@@ -2,6 +2,7 @@
 
 pub mod avatar;
 pub mod brief;
+pub mod dialog;
 pub mod escape;
 pub mod field_ids;
 pub mod file_pick;

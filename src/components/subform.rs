@@ -162,20 +162,16 @@ fn active_element() -> Option<web_sys::HtmlElement> {
 /// closes it, Keep editing goes back to it.
 #[component]
 pub fn DiscardPrompt(form: SubForm) -> impl IntoView {
-    let keep = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if form.asking.get() {
-            if let Some(b) = keep.get() {
-                let _ = b.focus();
-            }
-        }
-    });
+    // Focus goes to "Keep editing" and stays in the question until it is
+    // answered; then back to where the typing was.
+    let dialog = crate::components::dialog::focus_inside(move || form.asking.get());
     view! {
         <Show when=move || form.asking.get()>
-            <div class="discard" role="alertdialog" aria-labelledby="discard-text">
+            <div class="discard" role="alertdialog" aria-labelledby="discard-text"
+                node_ref=dialog on:keydown=crate::components::dialog::trap_tab>
                 <p id="discard-text">"Discard what you typed here?"</p>
                 <button type="button" class="button button--danger" on:click=move |_| form.close()>"Discard"</button>
-                <button type="button" class="button" node_ref=keep on:click=move |_| form.asking.set(false)>
+                <button type="button" class="button" on:click=move |_| form.asking.set(false)>
                     "Keep editing"
                 </button>
             </div>

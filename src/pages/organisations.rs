@@ -100,6 +100,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
     let me = StoredValue::new(id);
     let editing = RwSignal::new(false);
     crate::components::escape::close_on_escape(editing);
+    crate::components::dialog::returns_focus(move || editing.get());
     let name = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 pub fn TrashPage() -> impl IntoView {
     let kith = use_kith();
     let confirming = RwSignal::new(false);
+    crate::components::escape::close_on_escape(confirming);
+    let dialog = crate::components::dialog::focus_inside(move || confirming.get());
     let items = move || {
         kith.directory.with(|d| {
             d.trash(platform::now())
@@ -33,16 +35,19 @@ pub fn TrashPage() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ul>
-                <Show when=move || !confirming.get() fallback=move || view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-empty">
+                // The button stays while the question shows, so focus has
+                // somewhere to return to when it is answered.
+                <button class="button button--quiet" aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.set(true)>"Empty trash…"</button>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-empty"
+                        node_ref=dialog on:keydown=crate::components::dialog::keys(confirming)>
                         <p id="confirm-empty">"Empty the trash? These people cannot be restored afterwards."</p>
                         <div class="confirm__actions">
                             <button class="button button--danger" on:click=move |_| { kith.empty_trash(); confirming.set(false); }>"Empty trash now"</button>
                             <button class="button" on:click=move |_| confirming.set(false)>"Keep them"</button>
                         </div>
                     </div>
-                }>
-                    <button class="button button--quiet" on:click=move |_| confirming.set(true)>"Empty trash…"</button>
                 </Show>
             </Show>
         </section>
