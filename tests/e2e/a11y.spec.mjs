@@ -241,6 +241,7 @@ const CONFIRMATIONS = [
   { name: "delete a person", path: "/people/ana", opener: "Delete" },
   { name: "delete an organisation", path: "/organisations/acme", before: "Edit", opener: "Delete organisation…" },
   { name: "empty the trash", path: "/trash", opener: "Empty trash…" },
+  { name: "replace everything with a backup", path: "/settings", before: importPreview, opener: "Replace everything" },
 ];
 
 for (const c of CONFIRMATIONS) {
@@ -248,7 +249,9 @@ for (const c of CONFIRMATIONS) {
     const kith = new Kith(page);
     await seed(kith);
     await kith.open(c.path);
-    if (c.before) {
+    if (typeof c.before === "function") {
+      await c.before(page);
+    } else if (c.before) {
       await tabTo(page, page.getByRole("button", { name: c.before, exact: true }));
       await page.keyboard.press("Enter");
     }
