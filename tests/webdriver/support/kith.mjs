@@ -110,7 +110,15 @@ export class Kith {
 
   /** Sets the open person's check-in timer to every `count` `unit`s. */
   async setTimer(count, unit) {
-    await click(this.driver, q("button", "Change timer"));
+    // Opened until open: "Change timer" toggles, and a click WebKitWebDriver
+    // reports as failed after it went through would be retried and close
+    // the form again (seen about once in four runs).
+    await until("the timer form to open", async () => {
+      if ((await all(this.driver, label("Check in every"))).length) return true;
+      const [button] = await all(this.driver, q("button", "Change timer"));
+      if (button && (await button.getAttribute("aria-expanded")) !== "true") await button.click().catch(() => {});
+      return false;
+    });
     await fill(this.driver, label("Check in every"), String(count));
     if (unit) await select(this.driver, label("Unit"), unit);
     await click(this.driver, q("button", "Save timer"));
@@ -135,6 +143,11 @@ export class Kith {
     if (notes) await fill(this.driver, label("Notes"), notes);
     await click(this.driver, q("button", "Save interaction"));
     await until("the log form to close", async () => (await all(this.driver, q("button", "Save interaction"))).length === 0);
+    // Then the notice "Logged a … with …", as a person sees it: it takes
+    // its room under the main area, so the page has settled before the
+    // next click (WebKitWebDriver clicks where an element was, without
+    // saying when the page moved under it).
+    await hasText(this.driver, q("status"), /^Logged /);
   }
 
   /** Makes the page keep what it hands to the browser as a download instead
