@@ -50,7 +50,7 @@ trunk build --release --offline --public-url /kith/ --dist target/dist-kith
 
 say "5/5 end-to-end: Playwright in headless Chromium"
 # A free loopback port, so a server left running elsewhere never collides.
-KITH_E2E_PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+KITH_E2E_PORT=$(node scripts/free-port.mjs)
 export KITH_E2E_PORT
 (cd tests/e2e && npx playwright test --grep-invert "stay quick")
 say "   the core journeys over WebDriver in Chromium, Firefox ESR and WebKitGTK"

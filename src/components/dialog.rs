@@ -4,22 +4,34 @@
 //! Tab from its last control wraps to its first and Shift+Tab from its first
 //! to its last; when it goes, focus returns to what had it before, if that
 //! is still in the page ([`returns_focus`] alone does that last part for a
-//! form opened in place). Escape is the caller's: most close with
-//! [`crate::components::escape::close_on_escape`], a sub-form's question
-//! answers through the sub-form.
+//! form opened in place). A yes/no question takes all of it, Escape
+//! included, from [`confirmation`]; a sub-form's question answers Escape
+//! through the sub-form.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+/// Everything a yes/no question shown while `open` needs: Escape anywhere
+/// closes it ([`crate::components::escape::close_on_escape`]), focus goes in
+/// and comes back ([`focus_inside`]), and its own keys ([`keys`]). Give the
+/// ref to its `role="alertdialog"` element and the handler to its
+/// `on:keydown`.
+pub fn confirmation(
+    open: RwSignal<bool>,
+) -> (NodeRef<Div>, impl Fn(leptos::ev::KeyboardEvent) + Copy) {
+    crate::components::escape::close_on_escape(open);
+    (focus_inside(move || open.get()), keys(open))
+}
+
 /// What can take focus inside a dialog, in tab order as the page lays it out.
 const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), \
     select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex=\"-1\"])";
 
-/// Focus for a confirmation shown while `open`: give the returned ref to
-/// its `role="alertdialog"` element and [`keys`] (or [`trap_tab`]) to its
-/// `on:keydown`.
+/// Focus for a question shown while `open`: give the returned ref to its
+/// `role="alertdialog"` element and [`trap_tab`] (or, through
+/// [`confirmation`], [`keys`]) to its `on:keydown`.
 pub fn focus_inside(open: impl Fn() -> bool + 'static) -> NodeRef<Div> {
     let node = NodeRef::<Div>::new();
     let opener = StoredValue::new_local(None::<HtmlElement>);
@@ -52,7 +64,7 @@ pub fn focus_inside(open: impl Fn() -> bool + 'static) -> NodeRef<Div> {
 /// The keys of a confirmation shown while `open`: Tab as [`trap_tab`], and
 /// Escape closes it alone — not also the form it sits in, whose own Esc
 /// listens on the window, further up the event's way.
-pub fn keys(open: RwSignal<bool>) -> impl Fn(leptos::ev::KeyboardEvent) + Copy {
+fn keys(open: RwSignal<bool>) -> impl Fn(leptos::ev::KeyboardEvent) + Copy {
     move |ev| {
         if ev.key() == "Escape" {
             ev.stop_propagation();

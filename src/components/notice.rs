@@ -17,7 +17,10 @@ pub fn NoticeBar() -> impl IntoView {
     // Each new notice restarts the timer; an older timer must not hide it.
     let shown = StoredValue::new(0u64);
     Effect::new(move |_| {
-        if let Some(chars) = kith.notice.with(|n| n.as_ref().map(|n| n.text.len())) {
+        if let Some(chars) = kith
+            .notice
+            .with(|n| n.as_ref().map(|n| n.text.chars().count()))
+        {
             let ticket = shown.get_value() + 1;
             shown.set_value(ticket);
             set_timeout(

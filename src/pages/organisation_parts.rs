@@ -179,8 +179,7 @@ pub fn OrganisationTidy(
         }
     });
     let confirm_delete = RwSignal::new(false);
-    crate::components::escape::close_on_escape(confirm_delete);
-    let dialog = crate::components::dialog::focus_inside(move || confirm_delete.get());
+    let (dialog, dialog_keys) = crate::components::dialog::confirmation(confirm_delete);
     let name = move || {
         kith.directory
             .with(|d| d.organisation(&me.get_value()).map(|o| o.name.clone()))
@@ -236,7 +235,7 @@ pub fn OrganisationTidy(
                 on:click=move |_| confirm_delete.update(|c| *c = !*c)>"Delete organisation…"</button>
             <Show when=move || confirm_delete.get()>
                 <div class="subform" role="alertdialog" aria-label="Delete organisation?"
-                    node_ref=dialog on:keydown=crate::components::dialog::keys(confirm_delete)>
+                    node_ref=dialog on:keydown=dialog_keys>
                     <p>{move || {
                         let r = reach();
                         let n = r.current + r.former;

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 pub fn TrashPage() -> impl IntoView {
     let kith = use_kith();
     let confirming = RwSignal::new(false);
-    crate::components::escape::close_on_escape(confirming);
-    let dialog = crate::components::dialog::focus_inside(move || confirming.get());
+    let (dialog, dialog_keys) = crate::components::dialog::confirmation(confirming);
     let items = move || {
         kith.directory.with(|d| {
             d.trash(platform::now())
@@ -41,7 +40,7 @@ pub fn TrashPage() -> impl IntoView {
                     on:click=move |_| confirming.set(true)>"Empty trash…"</button>
                 <Show when=move || confirming.get()>
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-empty"
-                        node_ref=dialog on:keydown=crate::components::dialog::keys(confirming)>
+                        node_ref=dialog on:keydown=dialog_keys>
                         <p id="confirm-empty">"Empty the trash? These people cannot be restored afterwards."</p>
                         <div class="confirm__actions">
                             <button class="button button--danger" on:click=move |_| { kith.empty_trash(); confirming.set(false); }>"Empty trash now"</button>

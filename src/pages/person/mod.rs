@@ -208,8 +208,7 @@ fn PersonActions(id: ContactId, person: Person) -> impl IntoView {
     let kith = use_kith();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
-    crate::components::escape::close_on_escape(confirming);
-    let dialog = crate::components::dialog::focus_inside(move || confirming.get());
+    let (dialog, dialog_keys) = crate::components::dialog::confirmation(confirming);
     let name = move || person.with(|p| p.as_ref().map(|c| c.name.clone()).unwrap_or_default());
     let delete = {
         let id = id.clone();
@@ -225,7 +224,7 @@ fn PersonActions(id: ContactId, person: Person) -> impl IntoView {
         </div>
         <Show when=move || confirming.get()>
             <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text"
-                node_ref=dialog on:keydown=crate::components::dialog::keys(confirming)>
+                node_ref=dialog on:keydown=dialog_keys>
                 <p id="confirm-delete-text">
                     "Delete " {name} "? They stay in the trash for 30 days, and you can undo right away."
                 </p>

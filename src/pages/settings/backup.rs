@@ -123,8 +123,7 @@ pub fn BackupCard() -> impl IntoView {
     let unlock_with = RwSignal::new(String::new());
     // "Replace everything" pressed once: asking, in numbers.
     let confirming = RwSignal::new(false);
-    crate::components::escape::close_on_escape(confirming);
-    let replace_dialog = crate::components::dialog::focus_inside(move || confirming.get());
+    let (replace_dialog, replace_keys) = crate::components::dialog::confirmation(confirming);
     let save_safety_copy = move |_| {
         let Some(pieces) = kith.safety_copy_pieces() else {
             return;
@@ -387,7 +386,7 @@ pub fn BackupCard() -> impl IntoView {
                     </div>
                     <Show when=move || confirming.get()>
                         <div class="confirm" role="alertdialog" aria-labelledby="replace-question"
-                            node_ref=replace_dialog on:keydown=crate::components::dialog::keys(confirming)>
+                            node_ref=replace_dialog on:keydown=replace_keys>
                             <p id="replace-question">{replace_question(&p.removed)}</p>
                             <div class="form__actions">
                                 <button class="button button--danger" on:click=move |_| apply(true)>"Yes, replace everything"</button>

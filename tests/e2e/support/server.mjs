@@ -2,24 +2,12 @@
 // their own (a build changed on disk, a build published under a subpath)
 // beside the one playwright.config.mjs starts.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../../scripts/free-port.mjs";
 
 /** The repository's root folder (where dist/, target/ and scripts/ are). */
 export const root = fileURLToPath(new URL("../../../", import.meta.url));
-
-/** A loopback port nothing listens on right now. */
-function freePort() {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.on("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 /** Serves `dir` under `base` with scripts/serve-dist.mjs, as a separate
  * process, and waits until it answers there: `{ url, stop }`, where `url`

@@ -5,24 +5,12 @@
 //! journey needs exactly that.
 
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../../scripts/free-port.mjs";
 
 /** The repository's root folder (where dist/ and scripts/ are). */
 export const root = fileURLToPath(new URL("../../../", import.meta.url));
-
-/** A loopback port nothing listens on right now. */
-function freePort() {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.on("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 export class Server {
   /** A server of the build in `dir` (not started yet). */
