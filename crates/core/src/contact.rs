@@ -277,6 +277,7 @@ impl Contact {
     /// a lone `organisation_id` (schema v1/v2 records) becomes a role, and
     /// `organisation_id` follows the first current role.
     pub fn normalise(&mut self) {
+        self.tidy();
         if self.roles.is_empty() {
             if let Some(org) = self.organisation_id.clone() {
                 self.roles.push(Role {

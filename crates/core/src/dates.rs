@@ -191,7 +191,7 @@ impl ImportantDate {
     pub fn years_at_next(&self, today: NaiveDate) -> Option<i32> {
         let year = self.year?;
         let next = self.next_occurrence(today)?;
-        Some(next.year() - year)
+        next.year().checked_sub(year)
     }
 }
 
@@ -211,7 +211,7 @@ impl ImportantDate {
     /// "7 years ago".
     pub fn when_words(&self, today: NaiveDate) -> String {
         if self.is_partial() {
-            return match self.year.map(|y| today.year() - y) {
+            return match self.year.and_then(|y| today.year().checked_sub(y)) {
                 Some(0) => "this year".to_owned(),
                 Some(1) => "last year".to_owned(),
                 Some(n) if n > 1 => format!("{n} years ago"),

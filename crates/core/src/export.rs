@@ -12,9 +12,16 @@ use crate::time::Timestamp;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// Folds a content line at 75 octets (never inside a character), CRLF.
+/// A line break that reached it unescaped (in an id, a photo's type) is
+/// written as `\n`, so no value can add a line of its own to the file.
 fn fold(out: &mut String, line: &str) {
     let mut width = 0;
     for c in line.chars() {
+        if c == '\r' || c == '\n' {
+            out.push_str("\\n");
+            width += 2;
+            continue;
+        }
         let len = c.len_utf8();
         if width + len > 75 {
             out.push_str("\r\n ");
@@ -27,15 +34,21 @@ fn fold(out: &mut String, line: &str) {
 }
 
 /// Text value escapes shared by vCard and iCalendar.
+/// A line break is `\n` whether written CRLF, LF or a lone CR.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ',' => out.push_str("\\,"),
             ';' => out.push_str("\\;"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
             c => out.push(c),
         }
     }
@@ -180,14 +193,19 @@ impl<'a> Cards<'a> {
         if !c.notes.is_empty() {
             line(out, format!("NOTE:{}", escape(&c.notes)));
         }
-        if let Some(photo) = photo {
+        // Only a picture type goes in the data URI: a restored type with a
+        // line break or a comma in it cannot break the card.
+        let picture = photo.and_then(|p| {
+            let mime = crate::rules::PHOTO_TYPES
+                .into_iter()
+                .find(|t| *t == p.mime)
+                .or_else(|| crate::encoding::image_mime(&p.bytes))?;
+            Some((mime, p))
+        });
+        if let Some((mime, photo)) = picture {
             line(
                 out,
-                format!(
-                    "PHOTO:data:{};base64,{}",
-                    photo.mime,
-                    base64_encode(&photo.bytes)
-                ),
+                format!("PHOTO:data:{mime};base64,{}", base64_encode(&photo.bytes)),
             );
         }
         line(out, format!("REV:{}", stamp(c.updated)));

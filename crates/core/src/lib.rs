@@ -30,6 +30,7 @@ pub mod memory;
 pub mod model;
 pub mod organisation;
 pub mod rebase;
+pub mod rules;
 pub mod search;
 pub mod sort;
 pub mod store;

@@ -331,3 +331,28 @@ fn csv_files() {
         "johndoe@host.invalid"
     );
 }
+
+/// What each sample file leaves out, printed (`--nocapture`) so a reader
+/// can see the preview's "left out" list is short and in words.
+#[test]
+fn what_the_samples_leave_out_is_said() {
+    for entry in std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/samples/vcard"
+    ))
+    .unwrap()
+    {
+        let path = entry.unwrap().path();
+        let (people, skipped) =
+            vcard::parse(&std::fs::read(&path).unwrap(), &Whatwg, "windows-1252");
+        println!(
+            "{}: {} people",
+            path.file_name().unwrap().to_string_lossy(),
+            people.len()
+        );
+        for s in &skipped {
+            assert!(s.reason.len() < 300, "{}", s.reason);
+            println!("  record {}: {}", s.position, s.reason);
+        }
+    }
+}

@@ -12,7 +12,7 @@ use super::format::{Backup, BackupPhoto};
 use crate::format::{and_list, count};
 use crate::time::Timestamp;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 impl Backup {
     /// Merges `other` into this backup: by id, newer `updated` wins, ties
@@ -46,25 +46,37 @@ impl Backup {
             merge_by_id(&self.dates, &other.dates, |r| (r.id.as_str(), r.updated)),
             merge_by_id(&self.tasks, &other.tasks, |r| (r.id.as_str(), r.updated)),
         );
-        let stamp = |b: &Backup, id: &crate::ids::ContactId| {
-            b.contacts
+        // Each side's photos with the stamp its own record gives them; a
+        // side's photo counts when that stamp is the merged record's
+        // (both none included, so merge(a, a) keeps every photo of a).
+        // Looked up by id in maps: linear, where a search per person was
+        // quadratic at 8,000 photos.
+        type Stamped<'a> = HashMap<&'a str, (Option<Timestamp>, &'a BackupPhoto)>;
+        fn stamped(b: &Backup) -> Stamped<'_> {
+            let stamps: HashMap<&str, Option<Timestamp>> = b
+                .contacts
                 .iter()
-                .find(|c| &c.id == id)
-                .and_then(|c| c.photo)
-        };
+                .map(|c| (c.id.as_str(), c.photo))
+                .collect();
+            b.photos
+                .iter()
+                .filter_map(|p| {
+                    Some((
+                        p.contact_id.as_str(),
+                        (*stamps.get(p.contact_id.as_str())?, p),
+                    ))
+                })
+                .collect()
+        }
+        let (mine, theirs) = (stamped(self), stamped(other));
         let mut photos: BTreeMap<crate::ids::ContactId, BackupPhoto> = BTreeMap::new();
-        for c in merged.contacts.iter().filter(|c| c.photo.is_some()) {
-            fn from<'a>(
-                b: &'a Backup,
-                c: &crate::model::Contact,
-                stamp: Option<Timestamp>,
-            ) -> Option<&'a BackupPhoto> {
-                (stamp == c.photo)
-                    .then(|| b.photos.iter().find(|p| p.contact_id == c.id))
-                    .flatten()
+        for c in &merged.contacts {
+            fn from<'a>(side: &Stamped<'a>, c: &crate::model::Contact) -> Option<&'a BackupPhoto> {
+                side.get(c.id.as_str())
+                    .filter(|(stamp, _)| *stamp == c.photo)
+                    .map(|(_, p)| *p)
             }
-            let from = |b| from(b, c, stamp(b, &c.id));
-            let best = match (from(self), from(other)) {
+            let best = match (from(&mine, c), from(&theirs, c)) {
                 (Some(a), Some(b)) => Some(if a.data >= b.data { a } else { b }),
                 (a, b) => a.or(b),
             };

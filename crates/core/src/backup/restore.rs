@@ -256,6 +256,7 @@ impl<'a> Restorer<'a> {
         while !self.step(usize::MAX)? {}
         let backup = migrate(self.backup);
         backup.check_unique()?;
+        backup.check_records()?;
         let mut backup = backup;
         for c in &mut backup.contacts {
             c.normalise();

@@ -11,7 +11,7 @@ use super::format::{Backup, Settings, FORMAT, VERSION};
 use crate::format::grouped;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use thiserror::Error;
 
 /// Why a file cannot be restored, in words that say what and where.
@@ -217,6 +217,104 @@ impl Backup {
     }
 }
 
+impl Backup {
+    /// Every record keeps the rules the app's own forms keep
+    /// ([`crate::rules`]), every id is plain, and every reference leads to
+    /// a record in the file: the first that does not is named by list,
+    /// position and id, with what is wrong in words.
+    pub(super) fn check_records(&self) -> Result<(), RestoreError> {
+        use crate::ids::ContactId;
+        use crate::rules;
+        fn at(what: &'static str, i: usize, id: &str, problem: String) -> RestoreError {
+            let id: String = id.chars().take(40).collect();
+            RestoreError::Record {
+                what,
+                index: format!("{} ({id})", grouped(i + 1)),
+                problem,
+            }
+        }
+        fn plain_id(id: &str) -> bool {
+            ContactId::parse(id).is_some()
+        }
+        let people: HashSet<&str> = self.contacts.iter().map(|c| c.id.as_str()).collect();
+        let orgs: HashSet<&str> = self.organisations.iter().map(|o| o.id.as_str()).collect();
+        let unknown = |ids: &mut dyn Iterator<Item = &ContactId>| {
+            for id in ids {
+                if !people.contains(id.as_str()) {
+                    let id: String = id.as_str().chars().take(40).collect();
+                    return Some(format!("it names person {id}, who is not in the file"));
+                }
+            }
+            None
+        };
+        let bad_id =
+            || "its id is not a plain id (letters, digits, '-' and '_', up to 64)".to_owned();
+        for (i, c) in self.contacts.iter().enumerate() {
+            let problem = (!plain_id(c.id.as_str()))
+                .then(bad_id)
+                .or_else(|| rules::contact_problem(c))
+                .or_else(|| unknown(&mut c.merged_into.iter()))
+                .or_else(|| unknown(&mut c.relations.iter().map(|r| &r.other)))
+                .or_else(|| {
+                    c.roles
+                        .iter()
+                        .find(|r| !orgs.contains(r.organisation_id.as_str()))
+                        .map(|_| "it names an organisation that is not in the file".to_owned())
+                });
+            if let Some(p) = problem {
+                return Err(at("person", i, c.id.as_str(), p));
+            }
+        }
+        for (i, o) in self.organisations.iter().enumerate() {
+            let problem = (!plain_id(o.id.as_str()))
+                .then(bad_id)
+                .or_else(|| rules::organisation_problem(o));
+            if let Some(p) = problem {
+                return Err(at("organisation", i, o.id.as_str(), p));
+            }
+        }
+        for (i, x) in self.interactions.iter().enumerate() {
+            let problem = (!plain_id(x.id.as_str()))
+                .then(bad_id)
+                .or_else(|| rules::interaction_problem(x))
+                .or_else(|| unknown(&mut x.contact_ids.iter()));
+            if let Some(p) = problem {
+                return Err(at("interaction", i, x.id.as_str(), p));
+            }
+        }
+        for (i, d) in self.dates.iter().enumerate() {
+            let problem = (!plain_id(d.id.as_str()))
+                .then(bad_id)
+                .or_else(|| rules::date_problem(d))
+                .or_else(|| unknown(&mut std::iter::once(&d.contact_id)));
+            if let Some(p) = problem {
+                return Err(at("date", i, d.id.as_str(), p));
+            }
+        }
+        for (i, t) in self.tasks.iter().enumerate() {
+            let problem = (!plain_id(t.id.as_str()))
+                .then(bad_id)
+                .or_else(|| rules::task_problem(t))
+                .or_else(|| unknown(&mut t.contact_ids.iter()));
+            if let Some(p) = problem {
+                return Err(at("follow-up", i, t.id.as_str(), p));
+            }
+        }
+        for (i, p) in self.photos.iter().enumerate() {
+            let problem = if !rules::PHOTO_TYPES.contains(&p.mime.as_str()) {
+                let mime: String = p.mime.chars().take(40).collect();
+                Some(format!("its type “{mime}” is not JPEG, PNG, GIF or WebP"))
+            } else {
+                unknown(&mut std::iter::once(&p.contact_id))
+            };
+            if let Some(problem) = problem {
+                return Err(at("photo", i, p.contact_id.as_str(), problem));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The first calendar-day field of a record (at any depth) whose text is
 /// not a real day: (field name, its text). serde's own message says only
 /// that some day was wrong, not which.
@@ -257,7 +355,14 @@ fn bad_day(record: &str) -> Option<(String, String)> {
 /// kind. Never ends with a full stop; the sentence around it adds one.
 fn plain(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
-    let quoted = |rest: &str| rest.split('`').nth(1).unwrap_or("").to_owned();
+    // A quoted value is cut short: a 100 KB value must not fill the message.
+    let quoted = |rest: &str| {
+        let q = rest.split('`').nth(1).unwrap_or("");
+        match q.char_indices().nth(40) {
+            Some((at, _)) => format!("{}…", &q[..at]),
+            None => q.to_owned(),
+        }
+    };
     if message.starts_with(crate::wire::NOT_A_DAY) || message.starts_with(crate::wire::NOT_A_TIME) {
         "a day in it is not a date (use YYYY-MM-DD)".to_owned()
     } else if let Some(rest) = message.strip_prefix("missing field ") {

@@ -95,21 +95,6 @@ pub(crate) fn split_list(
     Ok(out)
 }
 
-fn looks_like_email(s: &str) -> bool {
-    let mut parts = s.split('@');
-    matches!(
-        (parts.next(), parts.next(), parts.next()),
-        (Some(local), Some(domain), None)
-            if !local.is_empty() && !domain.is_empty() && !s.contains(char::is_whitespace)
-    )
-}
-
-fn looks_like_phone(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit())
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || " +-().#*/,;pwxet".contains(c.to_ascii_lowercase()))
-}
-
 /// Tidies labelled rows: trims, drops blank values, checks each with
 /// `check`. A refusal names the row by its position among all the rows
 /// sent (blank ones included), as the form shows them; `what` is the word
@@ -158,7 +143,9 @@ fn email(field: Field, value: &str) -> Result<(), ValidationError> {
         field,
         value: value.into(),
     };
-    looks_like_email(value).then_some(()).ok_or_else(refuse)
+    crate::rules::is_email(value)
+        .then_some(())
+        .ok_or_else(refuse)
 }
 
 fn phone(field: Field, value: &str) -> Result<(), ValidationError> {
@@ -166,7 +153,9 @@ fn phone(field: Field, value: &str) -> Result<(), ValidationError> {
         field,
         value: value.into(),
     };
-    looks_like_phone(value).then_some(()).ok_or_else(refuse)
+    crate::rules::is_phone(value)
+        .then_some(())
+        .ok_or_else(refuse)
 }
 
 impl Directory {

@@ -157,6 +157,9 @@ pub fn records(text: &str, sep: char) -> Vec<Vec<String>> {
     let mut row = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
+    // Whether the field so far is only white space (kept as a flag: trimming
+    // the field at each character was quadratic in a long run of spaces).
+    let mut blank = true;
     let mut chars = text.chars().peekable();
     let mut any = false;
     while let Some(c) = chars.next() {
@@ -172,11 +175,13 @@ pub fn records(text: &str, sep: char) -> Vec<Vec<String>> {
             } else {
                 field.push(c);
             }
-        } else if c == '"' && field.trim().is_empty() {
+        } else if c == '"' && blank {
             field.clear();
             quoted = true;
+            blank = false;
         } else if c == sep {
             row.push(std::mem::take(&mut field));
+            blank = true;
         } else if c == '\r' || c == '\n' {
             if c == '\r' && chars.peek() == Some(&'\n') {
                 chars.next();
@@ -184,7 +189,9 @@ pub fn records(text: &str, sep: char) -> Vec<Vec<String>> {
             row.push(std::mem::take(&mut field));
             rows.push(std::mem::take(&mut row));
             any = false;
+            blank = true;
         } else {
+            blank &= c.is_whitespace();
             field.push(c);
         }
     }
@@ -389,16 +396,22 @@ fn guess_one(header: &str) -> Column {
 pub fn guess(header: &[String]) -> Vec<Column> {
     let mut columns: Vec<Column> = header.iter().map(|h| guess_one(h)).collect();
     let prefix = |h: &str| h.split(" - ").next().unwrap_or("").trim().to_lowercase();
+    // The first label column of each prefix, found once (a search per
+    // column was quadratic in a header of many label/value pairs).
+    let mut labels: std::collections::HashMap<String, usize> = Default::default();
+    for (j, c) in columns.iter().enumerate() {
+        if c.field == Field::Label {
+            labels.entry(prefix(&header[j])).or_insert(j);
+        }
+    }
     for i in 0..columns.len() {
-        if columns[i].field == Field::Label {
+        if columns[i].field == Field::Label || !header[i].contains(" - ") {
             continue;
         }
         let p = prefix(&header[i]);
-        if p.is_empty() || !header[i].contains(" - ") {
-            continue;
+        if !p.is_empty() {
+            columns[i].label_from = labels.get(&p).copied();
         }
-        columns[i].label_from = (0..header.len())
-            .find(|&j| j != i && columns[j].field == Field::Label && prefix(&header[j]) == p);
     }
     let formatted: Vec<String> = columns
         .iter()
@@ -466,7 +479,7 @@ fn parse_any_date(value: &str) -> Option<(u32, u32, Option<i32>)> {
         }
     };
     let (day, month, year) = (day? as u32, month?, year?);
-    if year > 1800 && chrono::NaiveDate::from_ymd_opt(year, month, day).is_some() {
+    if year > 1800 && year <= 9999 && chrono::NaiveDate::from_ymd_opt(year, month, day).is_some() {
         return Some((month, day, Some(year)));
     }
     None
@@ -532,12 +545,10 @@ pub fn people(table: &Table, columns: &[Column]) -> (Vec<ImportedPerson>, Vec<Sk
                 Field::Tags => {
                     for t in value.split(" ::: ").flat_map(|t| t.split(';')) {
                         let t = t.trim().trim_start_matches("* ").trim();
-                        if !t.is_empty()
-                            && !t.eq_ignore_ascii_case("my contacts")
+                        if !t.eq_ignore_ascii_case("my contacts")
                             && !t.eq_ignore_ascii_case("mycontacts")
-                            && !p.tags.iter().any(|x| x == t)
                         {
-                            p.tags.push(t.to_owned());
+                            p.tags.push(t.to_owned()); // finish() drops repeats
                         }
                     }
                 }
@@ -551,15 +562,17 @@ pub fn people(table: &Table, columns: &[Column]) -> (Vec<ImportedPerson>, Vec<Sk
                         _ => format!("Connected on {value}"),
                     }
                 }
-                Field::Birthday => {
-                    if let Some((m, d, y)) = parse_any_date(value) {
-                        p.add_date(DateKind::Birthday, m, d, y);
-                    }
-                }
+                Field::Birthday => match parse_any_date(value) {
+                    Some((m, d, y)) => p.add_date(DateKind::Birthday, m, d, y),
+                    None => p.dropped.push(not_a_date("birthday", value)),
+                },
                 Field::BirthYear => birth.0 = value.parse().ok().filter(|y| *y > 0),
                 Field::BirthMonth => birth.1 = value.parse().ok(),
                 Field::BirthDay => birth.2 = value.parse().ok(),
                 Field::Anniversary => {
+                    if parse_any_date(value).is_none() {
+                        p.dropped.push(not_a_date("date", value));
+                    }
                     if let Some((m, d, y)) = parse_any_date(value) {
                         let kind = match label.as_str() {
                             "" | "anniversary" => DateKind::Anniversary,
@@ -615,8 +628,12 @@ pub fn people(table: &Table, columns: &[Column]) -> (Vec<ImportedPerson>, Vec<Sk
             }
         }
         if let (Some(m), Some(d)) = (birth.1, birth.2) {
-            if crate::ImportantDate::is_valid_day(m, d) {
-                p.add_date(DateKind::Birthday, m, d, birth.0);
+            // One rule with the forms and restore: 29 February 2023 is no day.
+            match crate::rules::day_problem(m, d, birth.0) {
+                None => p.add_date(DateKind::Birthday, m, d, birth.0),
+                Some(why) => p
+                    .dropped
+                    .push(format!("its birthday is not imported: {why}")),
             }
         }
         for (_, label, [street, code, city, region, country]) in addresses {
@@ -643,15 +660,29 @@ pub fn people(table: &Table, columns: &[Column]) -> (Vec<ImportedPerson>, Vec<Sk
             .collect::<Vec<_>>()
             .join(" ");
         }
+        let position = table.header_row + n + 1;
         match p.finish() {
-            Some(p) => people.push(p),
+            Some(mut p) => {
+                skipped.extend(
+                    p.dropped
+                        .drain(..)
+                        .map(|reason| Skipped { position, reason }),
+                );
+                p.position = position;
+                people.push(p);
+            }
             None => skipped.push(Skipped {
-                position: table.header_row + n + 1,
+                position,
                 reason: "it has no name, email or phone number".into(),
             }),
         }
     }
     (people, skipped)
+}
+
+fn not_a_date(what: &str, value: &str) -> String {
+    let value: String = value.chars().take(40).collect();
+    format!("its {what} “{value}” is not a date Kith can read, so it is not imported")
 }
 
 fn capitalised(s: &str) -> String {
@@ -661,8 +692,9 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Repeats are dropped by `finish`, in one pass for the whole list.
 fn push(list: &mut Vec<Labeled>, label: &str, value: &str) {
-    if !value.is_empty() && !list.iter().any(|l| l.value.eq_ignore_ascii_case(value)) {
+    if !value.is_empty() {
         list.push(Labeled {
             label: label.to_owned(),
             value: value.to_owned(),

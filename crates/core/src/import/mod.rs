@@ -15,6 +15,7 @@ pub use plan::{Action, ImportPlan, Matched};
 
 use crate::dates::DateKind;
 use crate::model::Labeled;
+use std::collections::HashSet;
 
 /// One person as another tool described them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,6 +43,16 @@ pub struct ImportedPerson {
     pub photo: Option<(String, Vec<u8>)>,
     /// The file linked a photo on another site; Kith never fetches it.
     pub linked_photo: bool,
+    /// More uids, from other records of the same person in the file.
+    pub other_uids: Vec<String>,
+    /// The name was made from an organisation, email or phone because the
+    /// file gave none: such a record matches by email or phone alone.
+    pub unnamed: bool,
+    /// What the record held that is not imported, each in words ("its
+    /// birthday 2023-02-29 is not a real date"); the preview lists them.
+    pub dropped: Vec<String>,
+    /// The card or row number in the file (1-based), for the preview.
+    pub position: usize,
 }
 
 /// A yearly date of an imported person.
@@ -63,10 +74,13 @@ pub struct Skipped {
 
 impl ImportedPerson {
     /// Fills the name from what there is when the file gave none, trims
-    /// every field to Kith's limits; `None` when nothing names the person.
+    /// every field to Kith's limits and drops repeated values (in one pass:
+    /// a card with thousands of EMAIL lines reads in linear time); `None`
+    /// when nothing names the person.
     pub(crate) fn finish(mut self) -> Option<ImportedPerson> {
-        use crate::commands::{MAX_LINE, MAX_NAME, MAX_NOTES, MAX_TAG};
+        use crate::commands::{MAX_LINE, MAX_NAME, MAX_TAG};
         if self.name.trim().is_empty() {
+            self.unnamed = self.given_name.trim().is_empty() && self.family_name.trim().is_empty();
             let parts: Vec<&str> = [self.given_name.as_str(), self.family_name.as_str()]
                 .into_iter()
                 .filter(|s| !s.trim().is_empty())
@@ -100,7 +114,7 @@ impl ImportedPerson {
         one_line(&mut self.organisation, MAX_NAME);
         one_line(&mut self.title, MAX_NAME);
         one_line(&mut self.how_we_met, MAX_LINE);
-        cut(&mut self.notes, MAX_NOTES);
+        self.cut_notes();
         for list in [
             &mut self.emails,
             &mut self.phones,
@@ -112,17 +126,32 @@ impl ImportedPerson {
                 one_line(&mut l.value, MAX_LINE);
                 one_line(&mut l.label, MAX_TAG);
             }
-            list.retain(|l| !l.value.is_empty());
+            let mut seen = HashSet::new();
+            list.retain(|l| !l.value.is_empty() && seen.insert(l.value.to_lowercase()));
         }
         for t in &mut self.tags {
             one_line(t, MAX_TAG);
         }
-        self.tags.retain(|t| !t.is_empty());
+        let mut seen = HashSet::new();
+        self.tags
+            .retain(|t| !t.is_empty() && seen.insert(crate::search::normalise(t)));
         for (name, relation) in &mut self.family {
             one_line(name, MAX_NAME);
             one_line(relation, MAX_NAME);
         }
         Some(self)
+    }
+
+    /// Notes past Kith's limit are cut, and the cut is said.
+    pub(crate) fn cut_notes(&mut self) {
+        let max = crate::commands::MAX_NOTES;
+        if let Some((at, _)) = self.notes.char_indices().nth(max) {
+            let past = self.notes[at..].chars().count();
+            self.notes.truncate(at);
+            self.dropped.push(format!(
+                "the last {past} characters of its notes (Kith keeps {max})"
+            ));
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::ids::{ContactId, DateId, FamilyMemberId, OrganisationId};
 use crate::model::{Batch, Contact, FamilyMember, Labeled, Organisation, Role};
 use crate::organisation::organisation_key;
 use crate::search::normalise;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What importing a person will do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,23 +69,135 @@ impl ImportPlan {
 }
 
 /// Digits of a phone number, the last ten, so "+1 (555) 010-0100" and
-/// "555 010 0100" match; `None` when too short to mean anything.
+/// "555 010 0100" match; `None` when too short to find a person by.
 fn phone_key(phone: &str) -> Option<String> {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= 6).then(|| digits[digits.len().saturating_sub(10)..].iter().collect())
+}
+
+/// When two phone values are the same one: by [`phone_key`], or for short
+/// numbers ("112") and placeholders ("+49 PRIVAT") by their words, so they
+/// are kept, and kept once.
+fn same_phone_key(phone: &str) -> Option<String> {
+    phone_key(phone).or_else(|| text_key(phone))
 }
 
 fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// Where each known uid, email and phone leads.
+/// A name's words, normalised, without punctuation.
+fn name_words(name: &str) -> Vec<String> {
+    normalise(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words sorted: "Cruz, Ana" and "ana cruz" are one name.
+fn name_key(words: &[String]) -> String {
+    let mut words = words.to_vec();
+    words.sort_unstable();
+    words.join(" ")
+}
+
+/// Whether two names can be one person's: each word of the shorter is the
+/// start of its own word of the longer, or the other way round ("Ana K." and "Ana Kruse", "A.
+/// Kruse" and "Ana Kruse", "Cruz, Ana" and "Ana Cruz"), and one word is
+/// whole in both. "Ana Lopez" and "Ana Smith" are two people.
+fn same_person_names(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() || !short.iter().any(|w| long.contains(w)) {
+        return false;
+    }
+    let mut used = vec![false; long.len()];
+    short.iter().all(|w| {
+        let exact = long.iter().position(|l| l == w);
+        let at = exact.filter(|&i| !used[i]).or_else(|| {
+            (0..long.len()).find(|&i| {
+                !used[i] && (long[i].starts_with(w.as_str()) || w.starts_with(long[i].as_str()))
+            })
+        });
+        at.map(|i| used[i] = true).is_some()
+    })
+}
+
+/// Where each known uid, email and phone leads. An email or phone finds a
+/// person only together with their name (a switchboard number shared by a
+/// whole company never folds its people into one), or alone when one side
+/// has no name of its own. Every lookup is a hash lookup: matching is
+/// linear in the people here and in the file.
 #[derive(Default)]
 struct Index {
     uids: HashMap<String, usize>,
-    emails: HashMap<String, usize>,
-    phones: HashMap<String, usize>,
+    /// ("e:"/"p:" key, a word of the name) → up to four slots.
+    by_word: HashMap<(String, String), Vec<usize>>,
+    /// Each slot's name words (the first name it was added with).
+    words: HashMap<usize, Vec<String>>,
+    /// Key → the first slot that has it (for a record with no name).
+    any: HashMap<String, usize>,
+    /// Key → the first slot with no name of its own.
+    unnamed: HashMap<String, usize>,
+    /// Name key → up to two slots (only a name shared by no one matches).
     names: HashMap<String, Vec<usize>>,
+}
+
+/// What one record is matched by.
+struct Keys {
+    uids: Vec<String>,
+    keys: Vec<String>,
+    words: Vec<String>,
+    name: String,
+    unnamed: bool,
+}
+
+impl Keys {
+    fn of(
+        uids: impl IntoIterator<Item = String>,
+        emails: &[Labeled],
+        phones: &[Labeled],
+        name: &str,
+        unnamed: bool,
+    ) -> Keys {
+        let keys = emails
+            .iter()
+            .map(|e| format!("e:{}", email_key(&e.value)))
+            .chain(
+                phones
+                    .iter()
+                    .filter_map(|p| Some(format!("p:{}", phone_key(&p.value)?))),
+            )
+            .collect();
+        Keys {
+            uids: uids
+                .into_iter()
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty())
+                .collect(),
+            keys,
+            name: name_key(&name_words(name)),
+            words: name_words(name),
+            unnamed,
+        }
+    }
+
+    fn of_imported(p: &ImportedPerson) -> Keys {
+        let uids = std::iter::once(p.uid.clone()).chain(p.other_uids.iter().cloned());
+        Keys::of(uids, &p.emails, &p.phones, &p.name, p.unnamed)
+    }
+
+    /// A contact whose name is one of its own emails or phone numbers
+    /// was made from a record with no name.
+    fn of_contact(c: &Contact) -> Keys {
+        let unnamed = c
+            .emails
+            .iter()
+            .chain(&c.phones)
+            .any(|l| l.value.trim() == c.name.trim());
+        let uids = std::iter::once(c.id.to_string()).chain(c.uids.iter().cloned());
+        Keys::of(uids, &c.emails, &c.phones, &c.name, unnamed)
+    }
 }
 
 /// Imported people matched to the people here (`None`: new), before the
@@ -140,35 +252,43 @@ impl Directory {
             .collect();
         let mut index = Index::default();
         for (i, c) in live.iter().enumerate() {
-            index.add(i, &c.id.to_string(), &c.uids, &c.emails, &c.phones, &c.name);
+            index.add(i, &Keys::of_contact(c));
         }
-        let mut merged: BTreeMap<usize, ImportedPerson> = BTreeMap::new();
+        // Every record of one person, gathered first and combined once, so
+        // a file listing someone 8,000 times still reads in linear time.
+        let mut records: BTreeMap<usize, Vec<ImportedPerson>> = BTreeMap::new();
         let mut order = Vec::new();
         for person in people {
-            let found = index.find(&person);
-            let slot = match found {
+            let keys = Keys::of_imported(&person);
+            let slot = match index.find(&keys) {
                 Some(slot) => slot,
                 None => {
                     targets.push(Target::New(order.len()));
                     targets.len() - 1
                 }
             };
-            index.add(
-                slot,
-                &person.uid,
-                &[],
-                &person.emails,
-                &person.phones,
-                &person.name,
-            );
-            match merged.get_mut(&slot) {
-                Some(earlier) => earlier.absorb(person),
-                None => {
-                    order.push(slot);
-                    merged.insert(slot, person);
-                }
+            index.add(slot, &keys);
+            let list = records.entry(slot).or_default();
+            if list.is_empty() {
+                order.push(slot);
             }
+            list.push(person);
         }
+        let mut skipped = skipped;
+        let mut merged: BTreeMap<usize, ImportedPerson> = records
+            .into_iter()
+            .filter_map(|(slot, list)| {
+                let mut person = ImportedPerson::combine(list)?;
+                let position = person.position;
+                skipped.extend(
+                    person
+                        .dropped
+                        .drain(..)
+                        .map(|reason| Skipped { position, reason }),
+                );
+                Some((slot, person))
+            })
+            .collect();
         let people = order
             .into_iter()
             .filter_map(|slot| {
@@ -337,59 +457,57 @@ impl Directory {
 }
 
 impl Index {
-    fn add(
-        &mut self,
-        slot: usize,
-        uid: &str,
-        uids: &[String],
-        emails: &[Labeled],
-        phones: &[Labeled],
-        name: &str,
-    ) {
-        for u in std::iter::once(uid).chain(uids.iter().map(String::as_str)) {
-            if !u.trim().is_empty() {
-                self.uids.entry(u.trim().to_owned()).or_insert(slot);
+    fn add(&mut self, slot: usize, keys: &Keys) {
+        for u in &keys.uids {
+            self.uids.entry(u.clone()).or_insert(slot);
+        }
+        self.words.entry(slot).or_insert_with(|| keys.words.clone());
+        for k in &keys.keys {
+            for w in &keys.words {
+                let slots = self.by_word.entry((k.clone(), w.clone())).or_default();
+                if slots.len() < 4 && !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
+            self.any.entry(k.clone()).or_insert(slot);
+            if keys.unnamed {
+                self.unnamed.entry(k.clone()).or_insert(slot);
             }
         }
-        for e in emails {
-            self.emails.entry(email_key(&e.value)).or_insert(slot);
-        }
-        for p in phones {
-            if let Some(key) = phone_key(&p.value) {
-                self.phones.entry(key).or_insert(slot);
-            }
-        }
-        let names = self.names.entry(normalise(name)).or_default();
-        if !names.contains(&slot) {
+        let names = self.names.entry(keys.name.clone()).or_default();
+        if names.len() < 2 && !names.contains(&slot) {
             names.push(slot);
         }
     }
 
-    fn find(&self, p: &ImportedPerson) -> Option<usize> {
-        if let Some(&slot) = self
-            .uids
-            .get(p.uid.trim())
-            .filter(|_| !p.uid.trim().is_empty())
-        {
+    fn find(&self, k: &Keys) -> Option<usize> {
+        if let Some(&slot) = k.uids.iter().find_map(|u| self.uids.get(u)) {
             return Some(slot);
         }
-        if let Some(&slot) = p
-            .emails
-            .iter()
-            .find_map(|e| self.emails.get(&email_key(&e.value)))
-        {
+        let by_key =
+            |map: &HashMap<String, usize>| k.keys.iter().find_map(|key| map.get(key)).copied();
+        if k.unnamed {
+            return by_key(&self.any);
+        }
+        for key in &k.keys {
+            for w in &k.words {
+                let Some(slots) = self.by_word.get(&(key.clone(), w.clone())) else {
+                    continue;
+                };
+                if let Some(&slot) = slots.iter().find(|s| {
+                    self.words
+                        .get(s)
+                        .is_some_and(|theirs| same_person_names(&k.words, theirs))
+                }) {
+                    return Some(slot);
+                }
+            }
+        }
+        if let Some(slot) = by_key(&self.unnamed) {
             return Some(slot);
         }
-        if let Some(&slot) = p
-            .phones
-            .iter()
-            .filter_map(|ph| phone_key(&ph.value))
-            .find_map(|k| self.phones.get(&k))
-        {
-            return Some(slot);
-        }
-        if p.uid.trim().is_empty() && p.emails.is_empty() && p.phones.is_empty() {
-            if let Some([only]) = self.names.get(&normalise(&p.name)).map(Vec::as_slice) {
+        if k.uids.is_empty() && k.keys.is_empty() {
+            if let Some([only]) = self.names.get(&k.name).map(Vec::as_slice) {
                 return Some(*only);
             }
         }
@@ -397,13 +515,24 @@ impl Index {
     }
 }
 
+/// Adds the items `list` lacks by `key`, in one pass over each.
 fn add_labeled(list: &mut Vec<Labeled>, items: &[Labeled], key: fn(&str) -> Option<String>) {
+    let mut seen: HashSet<String> = list.iter().filter_map(|l| key(&l.value)).collect();
     for item in items {
-        let k = key(&item.value);
-        if k.is_none() || list.iter().any(|l| key(&l.value) == k) {
-            continue;
+        if key(&item.value).is_some_and(|k| seen.insert(k)) {
+            list.push(item.clone());
         }
-        list.push(item.clone());
+    }
+}
+
+/// Adds the custom fields `list` lacks (same label and value).
+fn add_custom(list: &mut Vec<Labeled>, items: &[Labeled]) {
+    let key = |l: &Labeled| (normalise(&l.label), normalise(&l.value));
+    let mut seen: HashSet<(String, String)> = list.iter().map(key).collect();
+    for item in items {
+        if seen.insert(key(item)) {
+            list.push(item.clone());
+        }
     }
 }
 
@@ -412,32 +541,117 @@ fn text_key(s: &str) -> Option<String> {
 }
 
 impl ImportedPerson {
-    /// Takes what another record of the same person in the same file adds.
-    fn absorb(&mut self, other: ImportedPerson) {
-        let mut c = Contact::new(
-            ContactId::from_random([0; 16]),
-            String::new(),
-            crate::time::Timestamp(0),
-        );
-        c.emails = std::mem::take(&mut self.emails);
-        c.phones = std::mem::take(&mut self.phones);
-        c.addresses = std::mem::take(&mut self.addresses);
-        c.links = std::mem::take(&mut self.links);
-        c.custom_fields = std::mem::take(&mut self.custom_fields);
-        other.fill(&mut c, None);
-        self.emails = c.emails;
-        self.phones = c.phones;
-        self.addresses = c.addresses;
-        self.links = c.links;
-        self.custom_fields = c.custom_fields;
-        for d in other.dates {
-            if !self.dates.iter().any(|x| x.kind == d.kind) {
-                self.dates.push(d);
+    /// One person from every record of them in the file: the first
+    /// record's values stand, the others add what it lacks; nothing a later
+    /// record holds is dropped without a word.
+    fn combine(records: Vec<ImportedPerson>) -> Option<ImportedPerson> {
+        let mut records = records.into_iter();
+        let mut first = records.next()?;
+        let mut rest = records.peekable();
+        if rest.peek().is_none() {
+            return Some(first);
+        }
+        let mut notes: HashSet<String> = HashSet::new();
+        notes.insert(first.notes.trim().to_owned());
+        let mut uids: HashSet<String> = std::iter::once(first.uid.trim().to_owned())
+            .chain(first.other_uids.iter().cloned())
+            .collect();
+        let mut tags: HashSet<String> = first.tags.iter().map(|t| normalise(t)).collect();
+        let mut kinds: HashSet<String> = first
+            .dates
+            .iter()
+            .map(|d| d.kind.label().to_owned())
+            .collect();
+        let mut family: HashSet<String> = first.family.iter().map(|(n, _)| normalise(n)).collect();
+        let mut more: [Vec<Labeled>; 5] = Default::default();
+        for other in rest {
+            let fill = |field: &mut String, value: String| {
+                if field.trim().is_empty() {
+                    *field = value;
+                }
+            };
+            if first.unnamed && !other.unnamed {
+                first.name = other.name.clone();
+                first.unnamed = false;
+            }
+            fill(&mut first.given_name, other.given_name);
+            fill(&mut first.family_name, other.family_name);
+            fill(&mut first.nickname, other.nickname);
+            fill(&mut first.pronunciation, other.pronunciation);
+            fill(&mut first.how_we_met, other.how_we_met);
+            if first.organisation.trim().is_empty() {
+                first.organisation = other.organisation;
+                first.title = other.title;
+            } else if first.title.trim().is_empty()
+                && organisation_key(&first.organisation) == organisation_key(&other.organisation)
+            {
+                first.title = other.title;
+            } else if !other.title.trim().is_empty() {
+                let at = if other.organisation.is_empty() {
+                    String::new()
+                } else {
+                    format!(" at {}", other.organisation)
+                };
+                first.custom_fields.push(Labeled {
+                    label: "job title".into(),
+                    value: format!("{}{at}", other.title),
+                });
+            }
+            let note = other.notes.trim();
+            if !note.is_empty() && notes.insert(note.to_owned()) {
+                if !first.notes.is_empty() {
+                    first.notes.push_str("\n\n");
+                }
+                first.notes.push_str(note);
+            }
+            for u in std::iter::once(other.uid).chain(other.other_uids) {
+                let u = u.trim().to_owned();
+                if !u.is_empty() && uids.insert(u.clone()) {
+                    if first.uid.trim().is_empty() {
+                        first.uid = u;
+                    } else {
+                        first.other_uids.push(u);
+                    }
+                }
+            }
+            for t in other.tags {
+                if tags.insert(normalise(&t)) {
+                    first.tags.push(t);
+                }
+            }
+            for d in other.dates {
+                if kinds.insert(d.kind.label().to_owned()) {
+                    first.dates.push(d);
+                }
+            }
+            for (name, relation) in other.family {
+                if family.insert(normalise(&name)) {
+                    first.family.push((name, relation));
+                }
+            }
+            if first.photo.is_none() {
+                first.photo = other.photo;
+            }
+            first.linked_photo |= other.linked_photo;
+            first.dropped.extend(other.dropped);
+            for (to, from) in more.iter_mut().zip([
+                other.emails,
+                other.phones,
+                other.addresses,
+                other.links,
+                other.custom_fields,
+            ]) {
+                to.extend(from);
             }
         }
-        if self.photo.is_none() {
-            self.photo = other.photo;
-        }
+        let [emails, phones, addresses, links, custom] = more;
+        add_labeled(&mut first.emails, &emails, |v| Some(email_key(v)));
+        add_labeled(&mut first.phones, &phones, same_phone_key);
+        add_labeled(&mut first.addresses, &addresses, text_key);
+        add_labeled(&mut first.links, &links, text_key);
+        add_custom(&mut first.custom_fields, &custom);
+        first.cut_notes();
+        Some(first)
     }
 
     /// Adds this record's fields to a contact: empty fields are filled,
@@ -460,35 +674,40 @@ impl ImportedPerson {
             c.notes.push_str(self.notes.trim());
         }
         add_labeled(&mut c.emails, &self.emails, |v| Some(email_key(v)));
-        add_labeled(&mut c.phones, &self.phones, phone_key);
+        add_labeled(&mut c.phones, &self.phones, same_phone_key);
         add_labeled(&mut c.addresses, &self.addresses, text_key);
         add_labeled(&mut c.links, &self.links, text_key);
-        for f in &self.custom_fields {
-            if !c.custom_fields.iter().any(|x| {
-                normalise(&x.label) == normalise(&f.label)
-                    && normalise(&x.value) == normalise(&f.value)
-            }) {
-                c.custom_fields.push(f.clone());
-            }
-        }
+        add_custom(&mut c.custom_fields, &self.custom_fields);
+        let mut tags: HashSet<String> = c.tags.iter().map(|t| normalise(t)).collect();
         for t in &self.tags {
-            if !c.has_tag(t) {
+            if tags.insert(normalise(t)) {
                 c.tags.push(t.clone());
             }
         }
-        if !self.uid.trim().is_empty()
-            && c.id.to_string() != self.uid.trim()
-            && !c.uids.iter().any(|u| u == self.uid.trim())
-        {
-            c.uids.push(self.uid.trim().to_owned());
+        for uid in std::iter::once(&self.uid).chain(&self.other_uids) {
+            let uid = uid.trim();
+            if !uid.is_empty() && c.id.to_string() != uid && !c.uids.iter().any(|u| u == uid) {
+                c.uids.push(uid.to_owned());
+            }
         }
-        if let Some(org) = organisation {
-            c.roles.push(Role {
+        match organisation {
+            Some(org) => c.roles.push(Role {
                 organisation_id: org,
                 title: self.title.clone(),
                 since: None,
                 until: None,
-            });
+            }),
+            // A title with no organisation to hold it is kept as a field.
+            None if self.organisation.trim().is_empty() && !self.title.trim().is_empty() => {
+                add_custom(
+                    &mut c.custom_fields,
+                    &[Labeled {
+                        label: "job title".into(),
+                        value: self.title.clone(),
+                    }],
+                );
+            }
+            None => {}
         }
     }
 
@@ -498,6 +717,7 @@ impl ImportedPerson {
         let org = (!self.organisation.is_empty() && c.current_roles().next().is_none())
             .then(|| OrganisationId::from_random([0; 16]));
         self.fill(&mut after, org);
+        after.tidy();
         let new_family = self
             .family
             .iter()

@@ -118,18 +118,65 @@ fn is_quoted_printable(line: &[u8]) -> bool {
         .contains("QUOTED-PRINTABLE")
 }
 
+/// The file's lines, blank ones included, split at CRLF, LF, CR or the
+/// CR CR LF some tools write.
+fn physical_lines(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&bytes[start..i]);
+                i += 1;
+            }
+            b'\r' => {
+                lines.push(&bytes[start..i]);
+                while bytes.get(i) == Some(&b'\r') {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        start = i;
+    }
+    if start < bytes.len() {
+        lines.push(&bytes[start..]);
+    }
+    lines
+}
+
+fn is_card_edge(line: &[u8]) -> bool {
+    let upper = line.trim_ascii().to_ascii_uppercase();
+    upper.starts_with(b"BEGIN:VCARD") || upper.starts_with(b"END:VCARD")
+}
+
 /// Physical lines to logical lines: folds joined, quoted-printable soft
 /// breaks joined, and stray lines with no ':' (unindented base64) joined
-/// to the line before.
+/// to the line before. A soft break never reaches past a blank line or
+/// into BEGIN/END:VCARD (a value ending in `=` would otherwise eat the
+/// next line, or the whole next card).
 fn logical_lines(bytes: &[u8]) -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = Vec::new();
     let mut current_qp = false;
-    for raw in bytes.split(|&b| b == b'\n' || b == b'\r') {
-        if raw.is_empty() {
-            continue;
+    for raw in physical_lines(bytes) {
+        let soft_break = current_qp && out.last().is_some_and(|l| l.ends_with(b"="));
+        if raw.is_empty() || is_card_edge(raw) {
+            if soft_break {
+                out.last_mut().expect("checked").pop();
+            }
+            current_qp = false;
+            if raw.is_empty() {
+                continue;
+            }
         }
-        let continues_qp = current_qp && out.last().is_some_and(|l| l.ends_with(b"="));
-        if continues_qp {
+        if soft_break && !is_card_edge(raw) {
             let last = out.last_mut().expect("checked");
             last.pop();
             last.extend_from_slice(raw);
@@ -352,13 +399,35 @@ fn date_kind_for_label(label: &str) -> DateKind {
     }
 }
 
+/// Repeats are dropped by `finish`, in one pass for the whole list.
 fn push_unique(list: &mut Vec<Labeled>, label: String, value: String) {
     let value = value.trim().to_owned();
-    if value.is_empty() || list.iter().any(|l| l.value.eq_ignore_ascii_case(&value)) {
-        return;
+    if !value.is_empty() {
+        list.push(Labeled { label, value });
     }
-    list.push(Labeled { label, value });
 }
+
+/// Properties that say nothing about the person (the file's own
+/// bookkeeping), or that are read with another property: not listed as
+/// left out.
+const BOOKKEEPING: [&str; 16] = [
+    "VERSION",
+    "PRODID",
+    "REV",
+    "X-ABLABEL",
+    "CLASS",
+    "SORT-STRING",
+    "X-ABSHOWAS",
+    "KIND",
+    "NAME",
+    "PROFILE",
+    "SOURCE",
+    "MAILER",
+    "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
+    "X-MOZILLA-HTML",
+    "X-EVOLUTION-FILE-AS",
+    "X-ABADR",
+];
 
 /// Reads every card in a vCard file. `fallback` is the charset for text
 /// that names none and is not UTF-8.
@@ -419,9 +488,19 @@ impl Reader {
                 .eq_ignore_ascii_case("VCARD");
             match (prop.name.as_str(), is_vcard) {
                 ("BEGIN", true) => {
-                    if self.card.is_some() {
+                    let in_agent = self
+                        .card
+                        .as_ref()
+                        .and_then(|c| c.last())
+                        .is_some_and(|p| p.name == "AGENT");
+                    if self.depth > 0 || in_agent {
                         self.depth += 1;
                     } else {
+                        // A card with no END:VCARD ends where the next
+                        // begins; it does not swallow the cards after it.
+                        if let Some(props) = self.card.take() {
+                            self.build(&props, charsets, fallback);
+                        }
                         self.card = Some(Vec::new());
                         self.number += 1;
                     }
@@ -430,13 +509,7 @@ impl Reader {
                     if self.depth > 0 {
                         self.depth -= 1;
                     } else if let Some(props) = self.card.take() {
-                        match build(&props, charsets, fallback) {
-                            Some(p) => self.people.push(p),
-                            None => self.skipped.push(Skipped {
-                                position: self.number,
-                                reason: "it has no name, email or phone number".into(),
-                            }),
-                        }
+                        self.build(&props, charsets, fallback);
                     }
                 }
                 _ => {
@@ -460,11 +533,29 @@ impl Reader {
         while !self.step(usize::MAX, charsets, fallback) {}
         if let Some(props) = self.card.take() {
             // A file cut off before END:VCARD: keep what the card had.
-            if let Some(p) = build(&props, charsets, fallback) {
-                self.people.push(p);
-            }
+            self.build(&props, charsets, fallback);
         }
         (self.people, self.skipped)
+    }
+
+    /// Builds the card just read; what it leaves out is said with its number.
+    fn build(&mut self, props: &[Property], charsets: &dyn Charsets, fallback: &str) {
+        let position = self.number;
+        match build(props, charsets, fallback) {
+            Some(mut p) => {
+                self.skipped.extend(
+                    p.dropped
+                        .drain(..)
+                        .map(|reason| Skipped { position, reason }),
+                );
+                p.position = position;
+                self.people.push(p);
+            }
+            None => self.skipped.push(Skipped {
+                position,
+                reason: "it has no name, email or phone number".into(),
+            }),
+        }
     }
 }
 
@@ -489,6 +580,9 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
     let mut labels: Vec<(String, String)> = Vec::new();
     let mut org = String::new();
     let mut role = String::new();
+    let mut notes_seen: std::collections::HashSet<String> = Default::default();
+    let mut left_out: std::collections::HashSet<String> = Default::default();
+    let mut left_names: Vec<String> = Vec::new();
     for p in props {
         let raw = text_of(p);
         let value = raw.trim();
@@ -498,8 +592,13 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
             "NICKNAME" if person.nickname.is_empty() => {
                 person.nickname = components(value, ',').join(", ");
             }
-            "UID" | "X-ABUID" if person.uid.is_empty() => {
-                person.uid = unescape(value).trim().to_owned();
+            "UID" | "X-ABUID" => {
+                let uid = unescape(value).trim().to_owned();
+                if person.uid.is_empty() {
+                    person.uid = uid;
+                } else if !uid.is_empty() && uid != person.uid {
+                    person.other_uids.push(uid);
+                }
             }
             "ORG" if org.is_empty() => {
                 org = components(value, ';')
@@ -566,7 +665,7 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
             }
             "NOTE" => {
                 let note = unescape(value).replace("\r\n", "\n").trim().to_owned();
-                if !note.is_empty() && !person.notes.contains(&note) {
+                if !note.is_empty() && notes_seen.insert(note.clone()) {
                     if !person.notes.is_empty() {
                         person.notes.push_str("\n\n");
                     }
@@ -577,8 +676,8 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
                 // Some tools escape the commas between categories.
                 for tag in unescape(value).split(',') {
                     let tag = tag.trim_start_matches("* ").trim().to_owned();
-                    if !tag.is_empty() && tag != "My Contacts" && !person.tags.contains(&tag) {
-                        person.tags.push(tag);
+                    if tag != "My Contacts" {
+                        person.tags.push(tag); // finish() drops repeats
                     }
                 }
             }
@@ -601,8 +700,16 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
                     ),
                     _ => DateKind::Anniversary,
                 };
-                if let Some((month, day, year)) = parse_date(value, p.param("X-APPLE-OMIT-YEAR")) {
-                    person.add_date(kind, month, day, year);
+                match parse_date(value, p.param("X-APPLE-OMIT-YEAR")) {
+                    Some((month, day, year)) => person.add_date(kind, month, day, year),
+                    None if !value.is_empty() => {
+                        let value: String = value.chars().take(40).collect();
+                        person.dropped.push(format!(
+                            "its {} “{value}” is not a date Kith can read, so it is not imported",
+                            kind.label().to_lowercase()
+                        ));
+                    }
+                    None => {}
                 }
             }
             "X-ABRELATEDNAMES" => {
@@ -637,8 +744,32 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
                 person.pronunciation = reading.join(" ");
             }
             "PHOTO" => photo(&mut person, p),
+            "BEGIN" | "END" | "AGENT" | "NICKNAME" | "ORG" | "TITLE" => {}
+            name if !BOOKKEEPING.contains(&name)
+                && !value.is_empty()
+                && left_out.insert(name.to_owned()) =>
+            {
+                left_names.push(name.to_owned());
+            }
             _ => {}
         }
+    }
+    if !left_names.is_empty() {
+        // Four names at most, each cut short: the preview stays a list.
+        let shown: Vec<String> = left_names
+            .iter()
+            .take(4)
+            .map(|n| n.chars().take(30).collect())
+            .collect();
+        let more = match left_names.len().saturating_sub(4) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        person.dropped.push(format!(
+            "{}{more} not imported (Kith has no field for {})",
+            shown.join(", "),
+            if left_names.len() == 1 { "it" } else { "them" }
+        ));
     }
     if person.addresses.is_empty() {
         for (label, text) in labels {
