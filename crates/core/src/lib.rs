@@ -39,6 +39,9 @@ pub mod time;
 pub mod undo;
 pub mod wire;
 
+#[cfg(test)]
+mod findings;
+
 /// The encrypted backup's envelope, at the path the app has always used.
 pub use backup::sealed;
 pub use cadence::{Cadence, CadenceUnit};

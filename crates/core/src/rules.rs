@@ -67,7 +67,16 @@ impl Contact {
                 keep
             });
         }
-        self.custom_fields.extend(moved);
+        for m in moved {
+            let key = (normalise(&m.label), normalise(&m.value));
+            if !self
+                .custom_fields
+                .iter()
+                .any(|f| (normalise(&f.label), normalise(&f.value)) == key)
+            {
+                self.custom_fields.push(m);
+            }
+        }
         if self.tags.iter().any(|t| t.contains(',')) {
             let mut seen = std::collections::HashSet::new();
             self.tags = std::mem::take(&mut self.tags)
