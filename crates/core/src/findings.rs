@@ -188,7 +188,8 @@ fn every_importer_is_linear_in_its_input() {
         let (people, skipped) = csv::people(&table, &csv::guess(&table.header));
         Directory::new(vec![], vec![]).plan_import(people, skipped, &[]);
     };
-    let shapes: Vec<(&str, Box<dyn Fn(usize) -> Vec<u8>>, bool)> = vec![
+    type Shape = (&'static str, Box<dyn Fn(usize) -> Vec<u8>>, bool);
+    let shapes: Vec<Shape> = vec![
         ("vCards sharing one phone", Box::new(vcards), false),
         (
             "one person 8,000 times",
