@@ -64,6 +64,18 @@ pub struct ImportedDate {
     pub year: Option<i32>,
 }
 
+/// Tidies `s` to one line; cuts it to `max` characters, saying whether it did.
+fn one_line(s: &mut String, max: usize) -> bool {
+    *s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.char_indices().nth(max) {
+        Some((at, _)) => {
+            s.truncate(at);
+            true
+        }
+        None => false,
+    }
+}
+
 /// A record of the file that was left out, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
@@ -97,23 +109,19 @@ impl ImportedPerson {
                 return None;
             };
         }
-        let cut = |s: &mut String, max: usize| {
-            if s.chars().count() > max {
-                *s = s.chars().take(max).collect();
-            }
-        };
-        let one_line = |s: &mut String, max: usize| {
-            *s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-            cut(s, max);
-        };
-        one_line(&mut self.name, MAX_NAME);
-        one_line(&mut self.given_name, MAX_NAME);
-        one_line(&mut self.family_name, MAX_NAME);
-        one_line(&mut self.nickname, MAX_NAME);
-        one_line(&mut self.pronunciation, MAX_NAME);
-        one_line(&mut self.organisation, MAX_NAME);
-        one_line(&mut self.title, MAX_NAME);
-        one_line(&mut self.how_we_met, MAX_LINE);
+        let mut cut = false;
+        for (s, max) in [
+            (&mut self.name, MAX_NAME),
+            (&mut self.given_name, MAX_NAME),
+            (&mut self.family_name, MAX_NAME),
+            (&mut self.nickname, MAX_NAME),
+            (&mut self.pronunciation, MAX_NAME),
+            (&mut self.organisation, MAX_NAME),
+            (&mut self.title, MAX_NAME),
+            (&mut self.how_we_met, MAX_LINE),
+        ] {
+            cut |= one_line(s, max);
+        }
         self.cut_notes();
         for list in [
             &mut self.emails,
@@ -123,21 +131,26 @@ impl ImportedPerson {
             &mut self.custom_fields,
         ] {
             for l in list.iter_mut() {
-                one_line(&mut l.value, MAX_LINE);
-                one_line(&mut l.label, MAX_TAG);
+                cut |= one_line(&mut l.value, MAX_LINE);
+                cut |= one_line(&mut l.label, MAX_TAG);
             }
             let mut seen = HashSet::new();
             list.retain(|l| !l.value.is_empty() && seen.insert(l.value.to_lowercase()));
         }
         for t in &mut self.tags {
-            one_line(t, MAX_TAG);
+            cut |= one_line(t, MAX_TAG);
         }
         let mut seen = HashSet::new();
         self.tags
             .retain(|t| !t.is_empty() && seen.insert(crate::search::normalise(t)));
         for (name, relation) in &mut self.family {
-            one_line(name, MAX_NAME);
-            one_line(relation, MAX_NAME);
+            cut |= one_line(name, MAX_NAME);
+            cut |= one_line(relation, MAX_NAME);
+        }
+        if cut {
+            self.dropped.push(format!(
+                "values longer than Kith keeps were cut short (names {MAX_NAME} characters, lines {MAX_LINE}, labels and tags {MAX_TAG})"
+            ));
         }
         Some(self)
     }

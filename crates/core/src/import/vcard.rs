@@ -744,7 +744,23 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
                 person.pronunciation = reading.join(" ");
             }
             "PHOTO" => photo(&mut person, p),
-            "BEGIN" | "END" | "AGENT" | "NICKNAME" | "ORG" | "TITLE" => {}
+            // A second organisation, title or nickname is kept as a field.
+            "ORG" | "TITLE" | "NICKNAME" => {
+                let label = match p.name.as_str() {
+                    "ORG" => "organisation",
+                    "TITLE" => "job title",
+                    _ => "nickname",
+                };
+                let value = components(value, ';').join(", ");
+                let value = value.trim_matches([',', ' ']);
+                if !value.is_empty() {
+                    person.custom_fields.push(Labeled {
+                        label: label.into(),
+                        value: value.to_owned(),
+                    });
+                }
+            }
+            "BEGIN" | "END" | "AGENT" => {}
             name if !BOOKKEEPING.contains(&name)
                 && !value.is_empty()
                 && left_out.insert(name.to_owned()) =>
@@ -898,8 +914,11 @@ fn photo(person: &mut ImportedPerson, p: &Property) {
         None
     };
     if let Some(bytes) = bytes {
-        if let Some(mime) = crate::encoding::image_mime(&bytes) {
-            person.photo = Some((mime.to_owned(), bytes));
+        match crate::encoding::image_mime(&bytes) {
+            Some(mime) => person.photo = Some((mime.to_owned(), bytes)),
+            None => person.dropped.push(
+                "its photo is not a JPEG, PNG, GIF or WebP picture, so it is not imported".into(),
+            ),
         }
     }
 }
