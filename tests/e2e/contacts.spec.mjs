@@ -28,6 +28,44 @@ test("import a phone's vCard: preview, people with birthdays and photos, no dupl
   await expect(kith.rows()).toHaveCount(1);
 });
 
+test("colleagues sharing a switchboard number stay apart; a card with no END, a soft break before a blank line and what Kith cannot keep are each handled and said", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  const file = Buffer.from(
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lopez\r\nTEL:+1 555 010 0000\r\nGEO:geo:37.38,-122.08\r\nEND:VCARD\r\n" +
+      // No END:VCARD: it must not swallow the next card.
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Smith\r\nTEL:+1 555 010 0000\r\nTITLE:Night nurse\r\nBDAY:someday\r\n" +
+      // A quoted-printable '=' before a blank line must not eat the phone.
+      "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Cy Wu\r\nNOTE;ENCODING=QUOTED-PRINTABLE:call=\r\n\r\nTEL:112\r\nEND:VCARD\r\n",
+  );
+  await kith.importContacts("switchboard.vcf", file);
+  const preview = page.getByRole("region", { name: "Contacts import preview" });
+  await expect(preview).toContainText("3 people — 3 new.");
+  await preview.getByText("Not imported (2)").click();
+  await expect(preview.getByRole("listitem").filter({ hasText: "Record 1:" })).toHaveText(
+    "Record 1: GEO not imported (Kith has no field for it).",
+  );
+  await expect(preview.getByRole("listitem").filter({ hasText: "Record 2:" })).toHaveText(
+    "Record 2: its birthday “someday” is not a date Kith can read, so it is not imported.",
+  );
+  await preview.getByRole("button", { name: "Import 3 people" }).click();
+  await expect(page.getByRole("status").getByText("Imported: 3 new people")).toBeVisible();
+
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveCount(3);
+  await kith.openPerson("Bo Smith");
+  await expect(page.getByText("Night nurse")).toBeVisible();
+  await expect(page.getByText("+1 555 010 0000")).toBeVisible();
+  await kith.goToPeople();
+  await kith.openPerson("Cy Wu");
+  await expect(page.getByText("112", { exact: true })).toBeVisible();
+
+  await kith.importContacts("switchboard.vcf", file);
+  await expect(preview).toContainText("3 people — 3 already here with nothing new.");
+  await kith.goToPeople();
+  await expect(kith.rows()).toHaveCount(3);
+});
+
 test("a 30-card Mac address book in Latin-1, and a Polish card once the right charset is picked", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();

@@ -396,7 +396,7 @@ pub fn ContactsCard() -> impl IntoView {
                     </ul>
                     {(linked > 0).then(|| view! { <p class="card__text">{format!("{} left out: links to other sites, which Kith never contacts.", count(linked, "photo", "photos"))}</p> })}
                     {(!skipped.is_empty()).then(|| view! {
-                        <details><summary>{format!("{} left out", skipped.len())}</summary>
+                        <details><summary>{format!("Not imported ({})", grouped(skipped.len()))}</summary>
                             <ul>
                                 {skipped.iter().take(LISTED).map(|s| view! { <li>{format!("Record {}: {}.", grouped(s.position), s.reason)}</li> }).collect_view()}
                                 {(skipped.len() > LISTED).then(|| view! { <li class="import__more">{format!("and {} more", grouped(skipped.len() - LISTED))}</li> })}

@@ -256,14 +256,14 @@ impl<'a> Restorer<'a> {
         while !self.step(usize::MAX)? {}
         let backup = migrate(self.backup);
         backup.check_unique()?;
-        backup.check_records()?;
         let mut backup = backup;
-        for c in &mut backup.contacts {
-            c.normalise();
-        }
         // In id order, as Kith writes files (one pass when it already
         // is): what comes next compares and stores lists in that order.
         backup.sort_by_id();
+        backup.check_records()?;
+        for c in &mut backup.contacts {
+            c.normalise();
+        }
         Ok(backup)
     }
 }

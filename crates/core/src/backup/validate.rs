@@ -11,7 +11,7 @@ use super::format::{Backup, Settings, FORMAT, VERSION};
 use crate::format::grouped;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use thiserror::Error;
 
 /// Why a file cannot be restored, in words that say what and where.
@@ -236,11 +236,12 @@ impl Backup {
         fn plain_id(id: &str) -> bool {
             ContactId::parse(id).is_some()
         }
-        let people: HashSet<&str> = self.contacts.iter().map(|c| c.id.as_str()).collect();
-        let orgs: HashSet<&str> = self.organisations.iter().map(|o| o.id.as_str()).collect();
+        // The lists are in id order (checked in `finish`, after sorting):
+        // a reference is found by binary search.
+        let person = |id: &ContactId| self.contacts.binary_search_by(|c| c.id.cmp(id)).is_ok();
         let unknown = |ids: &mut dyn Iterator<Item = &ContactId>| {
             for id in ids {
-                if !people.contains(id.as_str()) {
+                if !person(id) {
                     let id: String = id.as_str().chars().take(40).collect();
                     return Some(format!("it names person {id}, who is not in the file"));
                 }
@@ -258,7 +259,11 @@ impl Backup {
                 .or_else(|| {
                     c.roles
                         .iter()
-                        .find(|r| !orgs.contains(r.organisation_id.as_str()))
+                        .find(|r| {
+                            self.organisations
+                                .binary_search_by(|o| o.id.cmp(&r.organisation_id))
+                                .is_err()
+                        })
                         .map(|_| "it names an organisation that is not in the file".to_owned())
                 });
             if let Some(p) = problem {

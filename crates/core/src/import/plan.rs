@@ -95,13 +95,6 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words sorted: "Cruz, Ana" and "ana cruz" are one name.
-fn name_key(words: &[String]) -> String {
-    let mut words = words.to_vec();
-    words.sort_unstable();
-    words.join(" ")
-}
-
 /// Whether two names can be one person's: each word of the shorter is the
 /// start of its own word of the longer, or the other way round ("Ana K." and "Ana Kruse", "A.
 /// Kruse" and "Ana Kruse", "Cruz, Ana" and "Ana Cruz"), and one word is
@@ -131,10 +124,10 @@ fn same_person_names(a: &[String], b: &[String]) -> bool {
 #[derive(Default)]
 struct Index {
     uids: HashMap<String, usize>,
-    /// ("e:"/"p:" key, a word of the name) → up to four slots.
-    by_word: HashMap<(String, String), Vec<usize>>,
+    /// "e:"/"p:" key, '\u{1}', a word of the name → up to four slots.
+    by_word: HashMap<String, Vec<usize>>,
     /// Each slot's name words (the first name it was added with).
-    words: HashMap<usize, Vec<String>>,
+    words: Vec<Vec<String>>,
     /// Key → the first slot that has it (for a record with no name).
     any: HashMap<String, usize>,
     /// Key → the first slot with no name of its own.
@@ -176,7 +169,7 @@ impl Keys {
                 .filter(|u| !u.is_empty())
                 .collect(),
             keys,
-            name: name_key(&name_words(name)),
+            name: name_words(name).join(" "),
             words: name_words(name),
             unnamed,
         }
@@ -461,10 +454,15 @@ impl Index {
         for u in &keys.uids {
             self.uids.entry(u.clone()).or_insert(slot);
         }
-        self.words.entry(slot).or_insert_with(|| keys.words.clone());
+        if self.words.len() <= slot {
+            self.words.resize(slot + 1, Vec::new());
+        }
+        if self.words[slot].is_empty() {
+            self.words[slot] = keys.words.clone();
+        }
         for k in &keys.keys {
             for w in &keys.words {
-                let slots = self.by_word.entry((k.clone(), w.clone())).or_default();
+                let slots = self.by_word.entry(format!("{k}\u{1}{w}")).or_default();
                 if slots.len() < 4 && !slots.contains(&slot) {
                     slots.push(slot);
                 }
@@ -491,10 +489,10 @@ impl Index {
         }
         for key in &k.keys {
             for w in &k.words {
-                let Some(slots) = self.by_word.get(&(key.clone(), w.clone())) else {
+                let Some(slots) = self.by_word.get(&format!("{key}\u{1}{w}")) else {
                     continue;
                 };
-                if let Some(&slot) = slots.iter().find(|s| {
+                if let Some(&slot) = slots.iter().find(|&&s| {
                     self.words
                         .get(s)
                         .is_some_and(|theirs| same_person_names(&k.words, theirs))
@@ -527,8 +525,8 @@ fn add_labeled(list: &mut Vec<Labeled>, items: &[Labeled], key: fn(&str) -> Opti
 
 /// Adds the custom fields `list` lacks (same label and value).
 fn add_custom(list: &mut Vec<Labeled>, items: &[Labeled]) {
-    let key = |l: &Labeled| (normalise(&l.label), normalise(&l.value));
-    let mut seen: HashSet<(String, String)> = list.iter().map(key).collect();
+    let key = |l: &Labeled| format!("{}\u{1}{}", normalise(&l.label), normalise(&l.value));
+    let mut seen: HashSet<String> = list.iter().map(key).collect();
     for item in items {
         if seen.insert(key(item)) {
             list.push(item.clone());
