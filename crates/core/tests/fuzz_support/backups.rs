@@ -150,14 +150,16 @@ fn contacts_of(parts: &[Option<PersonParts>]) -> (Vec<Contact>, Vec<BackupPhoto>
     (contacts, photos)
 }
 
-fn organisation(n: usize) -> impl Strategy<Value = Organisation> {
-    (
-        prop::sample::select(&["Acme", "acme", "Globex", "Initech", ""][..]),
-        text(3),
-        stamp(),
-        tombstone(),
-    )
-        .prop_map(move |(name, notes, updated, deleted)| Organisation {
+/// An organisation; with `clash`, its name may be another's.
+fn organisation(n: usize, clash: bool) -> impl Strategy<Value = Organisation> {
+    const OWN: [&str; 3] = ["Acme", "Globex", "Initech"];
+    let names: Vec<&str> = if clash {
+        vec!["Acme", "acme", "Globex", "Initech", ""]
+    } else {
+        vec![OWN[n]]
+    };
+    (prop::sample::select(names), text(3), stamp(), tombstone()).prop_map(
+        move |(name, notes, updated, deleted)| Organisation {
             id: org_id(n),
             name: name.into(),
             notes,
@@ -166,7 +168,8 @@ fn organisation(n: usize) -> impl Strategy<Value = Organisation> {
             updated,
             deleted,
             merged_into: None,
-        })
+        },
+    )
 }
 
 fn people_of() -> impl Strategy<Value = Vec<ContactId>> {
@@ -247,19 +250,43 @@ fn some_of<T: std::fmt::Debug + Clone + 'static>(
     parts.prop_map(|v| v.into_iter().flatten().collect())
 }
 
-/// A generated backup, as records. Photos may lack the person's stamp
-/// when `unbacked_photos` (a shape only a hand-edited file has).
-pub fn records(unbacked_photos: bool) -> impl Strategy<Value = Backup> {
+/// What a generated backup may hold beyond what the app itself writes.
+#[derive(Clone, Copy, Debug)]
+pub struct Odd {
+    /// Photos without the person's stamp (a hand-edited file).
+    pub unbacked_photos: bool,
+    /// Two live organisations of the same name (a merge folds them).
+    pub name_clash: bool,
+}
+
+/// Only what the app writes.
+pub const PLAIN: Odd = Odd {
+    unbacked_photos: false,
+    name_clash: false,
+};
+/// Anything.
+pub const ANY: Odd = Odd {
+    unbacked_photos: true,
+    name_clash: true,
+};
+
+/// A generated backup, as records.
+pub fn records(odd: Odd) -> impl Strategy<Value = Backup> {
     (
         prop::collection::vec(prop::option::of(person()), PEOPLE),
-        some_of(3, |n| organisation(n).boxed()),
+        some_of(3, move |n| organisation(n, odd.name_clash).boxed()),
         some_of(4, |n| interaction(n).boxed()),
         some_of(4, |n| date(n).boxed()),
         some_of(3, |n| task(n).boxed()),
     )
         .prop_map(move |(people, organisations, interactions, dates, tasks)| {
-            let (mut contacts, photos) = contacts_of(&people);
-            if !unbacked_photos {
+            let (mut contacts, mut photos) = contacts_of(&people);
+            if !odd.unbacked_photos {
+                // One picture per stamp, as the app makes them: two
+                // pictures under one stamp is the "photo tie" finding.
+                for p in &mut photos {
+                    p.data = "/9j/".into();
+                }
                 for c in &mut contacts {
                     let has = photos.iter().any(|p| p.contact_id == c.id);
                     if has != c.photo.is_some() {
@@ -292,8 +319,8 @@ pub fn settings() -> Settings {
 
 /// A generated backup, exported by the core, then restored: what the app
 /// holds after importing it. `None` when restore refuses the export.
-pub fn restored(unbacked_photos: bool) -> impl Strategy<Value = Backup> {
-    records(unbacked_photos).prop_map(|b| {
+pub fn restored(odd: Odd) -> impl Strategy<Value = Backup> {
+    records(odd).prop_map(|b| {
         Backup::restore(exported(&b).as_bytes())
             .unwrap_or_else(|e| panic!("the core refused its own export: {e}"))
     })
