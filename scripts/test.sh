@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing whatever is missing first:
 #   1. formatting and lints (host and wasm)
-#   2. host tests of the domain core (no browser)
+#   2. host tests of the domain core (no browser), then the importers'
+#      property and fuzz tests in release (10,000 cases each) and their
+#      linear-time checks, one at a time
 #   3. the IndexedDB store and tab sync (wasm-bindgen-test), built once and
 #      run in each engine: headless Chromium, headless Firefox ESR, WebKitGTK
 #   4. the release build and its size (raw, gzip, brotli)
@@ -18,6 +20,10 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "2/5 host tests of the domain core"
 cargo test -p kith-core
+say "2/5 importers fuzzed: 10,000 cases per property (seed printed), then linear time"
+fuzz=(--test fuzz_backup --test fuzz_vcard --test fuzz_csv --test fuzz_merge)
+cargo test -p kith-core --release "${fuzz[@]}" -- --skip linear_
+cargo test -p kith-core --release "${fuzz[@]}" linear_ -- --test-threads=1
 
 say "3/5 IndexedDB store and tab sync: building the wasm tests"
 wasm_tests=(cargo test --target wasm32-unknown-unknown --test idb --test tabs --no-fail-fast)

@@ -17,7 +17,7 @@ pub fn rebase_contact(base: &Contact, ours: &Contact, theirs: &Contact) -> Conta
     let value = |c: &Contact| {
         serde_json::to_string(c)
             .ok()
-            .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+            .and_then(|text| serde_json::from_slice::<Value>(text.as_bytes()).ok())
     };
     let (Some(b), Some(o), Some(t)) = (value(base), value(ours), value(theirs)) else {
         return ours.clone();

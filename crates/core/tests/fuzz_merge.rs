@@ -82,7 +82,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "issue 15 finding: merge(a, a) differs from a when a photo is not backed by the person's stamp"]
     fn merge_is_idempotent_with_unbacked_photos(a in restored(UNBACKED)) {
         same(&[&a], &a.merge(&a), &a)?;
     }
@@ -93,19 +92,20 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "issue 15 finding: merge(a, a) differs from a when two organisations share a name"]
     fn merge_is_idempotent_with_name_clashes(a in restored(CLASH)) {
         same(&[&a], &a.merge(&a), &a)?;
     }
 
     #[test]
-    #[ignore = "issue 15 finding: merge is not associative when two versions of a person tie with different photos"]
     fn merge_is_associative_with_unbacked_photos(a in restored(UNBACKED), b in restored(UNBACKED), c in restored(UNBACKED)) {
         same(&[&a, &b, &c], &a.merge(&b).merge(&c), &a.merge(&b.merge(&c)))?;
     }
 
     #[test]
-    #[ignore = "issue 15 finding: merge is not associative when organisations share a name"]
+    // The limit fold.rs documents: a fold by name cannot know a rename made
+    // at the same millisecond on another device ("Acme" here, "Initech"
+    // there, both stamped alike). Run it with --ignored to see a case.
+    #[ignore = "known limit (backup/fold.rs): a same-stamp rename meets a fold by name"]
     fn merge_is_associative_with_name_clashes(a in restored(CLASH), b in restored(CLASH), c in restored(CLASH)) {
         same(&[&a, &b, &c], &a.merge(&b).merge(&c), &a.merge(&b.merge(&c)))?;
     }
@@ -137,7 +137,6 @@ fn with_photos(n: usize) -> String {
 }
 
 #[test]
-#[ignore = "issue 15 finding: quadratic time, restore plus merge of people with photos"]
 fn linear_restore_and_merge_of_people_with_photos() {
     linear(
         "restore + merge of people with photos",
@@ -151,14 +150,12 @@ fn linear_restore_and_merge_of_people_with_photos() {
 
 /// The first finding of `merge_is_idempotent_with_unbacked_photos`, kept.
 #[test]
-#[ignore = "issue 15 finding: merge(a, a) differs from a when a photo is not backed by the person's stamp"]
 fn merge_keeps_an_unbacked_photo() {
     let a = Backup::restore(&fuzz_support::regression("merge-unbacked-photo.json")).unwrap();
     assert_eq!(a.merge(&a).to_json(), a.to_json());
 }
 
 #[test]
-#[ignore = "issue 15 finding: merge(a, a) differs from a when two organisations share a name"]
 fn merge_of_a_backup_with_itself_keeps_both_organisations() {
     let a = Backup::restore(&fuzz_support::regression(
         "merge-organisations-same-name.json",
@@ -168,13 +165,11 @@ fn merge_of_a_backup_with_itself_keeps_both_organisations() {
 }
 
 #[test]
-#[ignore = "issue 15 finding: merge is not associative when organisations share a name"]
 fn merge_of_three_with_a_name_clash_is_associative() {
     associative("merge-associative");
 }
 
 #[test]
-#[ignore = "issue 15 finding: merge is not associative when two versions of a person tie with different photos"]
 fn merge_of_three_with_a_photo_tie_is_associative() {
     associative("merge-photo-tie-associative");
 }

@@ -7,35 +7,37 @@
 //! counts with the same rule: "changed" is what a merge would take from
 //! the file, "conflicting" a tie that the JSON comparison settles.
 
-use super::fold::{fold_organisations, move_merged_roles};
+use super::fold::{fold_organisations, move_merged_roles, Redirects};
 use super::format::{Backup, BackupPhoto};
 use crate::format::{and_list, count};
+use crate::model::Contact;
 use crate::time::Timestamp;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 impl Backup {
     /// Merges `other` into this backup: by id, newer `updated` wins, ties
     /// go to the larger JSON; then organisations of the same name become
     /// one (`fold.rs`). Commutative and idempotent. A person's photo
-    /// comes from the side whose record set it last; preferences are this
+    /// comes with the version of their record that is kept; preferences are this
     /// backup's (the device's own), or `other`'s when it has none.
     pub fn merge(&self, other: &Backup) -> Backup {
         let mut organisations = merge_by_id(&self.organisations, &other.organisations, |r| {
             (r.id.as_str(), r.updated)
         });
         let redirects = fold_organisations(&mut organisations);
-        let contacts = if redirects.is_empty() {
-            merge_by_id(&self.contacts, &other.contacts, |r| {
-                (r.id.as_str(), r.updated)
-            })
-        } else {
-            merge_by_id(
-                &move_merged_roles(&self.contacts, &redirects),
-                &move_merged_roles(&other.contacts, &redirects),
-                |r| (r.id.as_str(), r.updated),
-            )
-        };
+        // Both sides' people, with roles at folded organisations moved
+        // (the form in which their versions are compared).
+        fn moved<'a>(b: &'a Backup, redirects: &Redirects) -> Cow<'a, [Contact]> {
+            if redirects.is_empty() {
+                Cow::Borrowed(&b.contacts[..])
+            } else {
+                Cow::Owned(move_merged_roles(&b.contacts, redirects))
+            }
+        }
+        let (mine, theirs) = (moved(self, &redirects), moved(other, &redirects));
+        let contacts = merge_by_id(&mine, &theirs, |r| (r.id.as_str(), r.updated));
         let mut merged = Backup::new(
             &self.app_version,
             contacts,
@@ -46,25 +48,30 @@ impl Backup {
             merge_by_id(&self.dates, &other.dates, |r| (r.id.as_str(), r.updated)),
             merge_by_id(&self.tasks, &other.tasks, |r| (r.id.as_str(), r.updated)),
         );
-        // Each side's photo counts when that side's record of the person
-        // has the merged record's photo stamp (both none included, so
-        // merge(a, a) keeps every photo of a). Found by binary search (a
-        // backup's lists are in id order): a search through the lists per
-        // person was quadratic at 8,000 photos.
-        fn from<'a>(b: &'a Backup, c: &crate::model::Contact) -> Option<&'a BackupPhoto> {
-            let at = b.contacts.binary_search_by(|x| x.id.cmp(&c.id)).ok()?;
-            if b.contacts[at].photo != c.photo {
+        // A person's photo travels with the version of their record that
+        // the merge keeps: a side's photo counts when its record (in the
+        // compared form) is that version; when both are, the larger
+        // picture. So merging is associative and merge(a, a) keeps every
+        // photo of a. Found by binary search (a backup's lists are in id
+        // order): a search per person was quadratic at 8,000 photos.
+        fn from<'a>(
+            contacts: &[Contact],
+            photos: &'a [BackupPhoto],
+            c: &Contact,
+        ) -> Option<&'a BackupPhoto> {
+            let at = contacts.binary_search_by(|x| x.id.cmp(&c.id)).ok()?;
+            if contacts[at] != *c {
                 return None;
             }
-            let at = b
-                .photos
-                .binary_search_by(|p| p.contact_id.cmp(&c.id))
-                .ok()?;
-            Some(&b.photos[at])
+            let at = photos.binary_search_by(|p| p.contact_id.cmp(&c.id)).ok()?;
+            Some(&photos[at])
         }
         let mut photos: BTreeMap<crate::ids::ContactId, BackupPhoto> = BTreeMap::new();
         for c in &merged.contacts {
-            let best = match (from(self, c), from(other, c)) {
+            let best = match (
+                from(&mine, &self.photos, c),
+                from(&theirs, &other.photos, c),
+            ) {
                 (Some(a), Some(b)) => Some(if a.data >= b.data { a } else { b }),
                 (a, b) => a.or(b),
             };

@@ -264,6 +264,12 @@ impl<'a> Restorer<'a> {
         for c in &mut backup.contacts {
             c.normalise();
         }
+        // Live organisations of one name are one, as a merge makes them
+        // (so merging a restored file with itself changes nothing).
+        let redirects = super::fold::fold_organisations(&mut backup.organisations);
+        if !redirects.is_empty() {
+            backup.contacts = super::fold::move_merged_roles(&backup.contacts, &redirects);
+        }
         Ok(backup)
     }
 }

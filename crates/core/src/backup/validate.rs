@@ -51,7 +51,9 @@ pub(super) fn unreadable(e: serde_json::Error, bytes: &[u8]) -> RestoreError {
         // Valid JSON, but not shaped like a backup: say which.
         match serde_json::from_slice::<serde_json::Value>(bytes) {
             Ok(v) => match v.get("format").and_then(|f| f.as_str()) {
-                Some(FORMAT) => RestoreError::Shape(plain(&e.to_string())),
+                Some(FORMAT) => {
+                    RestoreError::Shape(wrong_field(&v).unwrap_or_else(|| plain(&e.to_string())))
+                }
                 Some(other) => RestoreError::WrongFormat(other.chars().take(40).collect()),
                 None => RestoreError::WrongFormat("none".into()),
             },
@@ -66,6 +68,25 @@ pub(super) fn unreadable(e: serde_json::Error, bytes: &[u8]) -> RestoreError {
             line: if starts_like_json { e.line() } else { 0 },
         }
     }
+}
+
+/// The envelope field whose value is of the wrong kind, in words ("its
+/// “interactions” is not a list"), where serde says only that one is.
+fn wrong_field(v: &serde_json::Value) -> Option<String> {
+    let kind = |f: &str| -> Option<&'static str> {
+        let x = v.get(f)?;
+        match f {
+            "app_version" => (!x.is_string()).then_some("a text"),
+            "version" => (!x.is_u64()).then_some("a whole number"),
+            "exported_at" => (!x.is_i64()).then_some("a number"),
+            "settings" => (!x.is_object() && !x.is_null()).then_some("a set of preferences"),
+            _ => (!x.is_array()).then_some("a list"),
+        }
+    };
+    ["app_version", "version", "exported_at", "settings"]
+        .iter()
+        .chain(super::format::LISTS.iter())
+        .find_map(|f| Some(format!("its “{f}” is not {}", kind(f)?)))
 }
 
 fn not_json(line: usize) -> String {
@@ -259,9 +280,11 @@ impl Backup {
                 .or_else(|| {
                     c.roles
                         .iter()
-                        .find(|r| {
+                        .map(|r| &r.organisation_id)
+                        .chain(&c.organisation_id)
+                        .find(|id| {
                             self.organisations
-                                .binary_search_by(|o| o.id.cmp(&r.organisation_id))
+                                .binary_search_by(|o| o.id.cmp(id))
                                 .is_err()
                         })
                         .map(|_| "it names an organisation that is not in the file".to_owned())
@@ -352,7 +375,8 @@ fn bad_day(record: &str) -> Option<(String, String)> {
             _ => None,
         }
     }
-    walk(&serde_json::from_str(record).ok()?)
+    // From bytes, as the envelope's values are read: one compiled reader.
+    walk(&serde_json::from_slice(record.as_bytes()).ok()?)
 }
 
 /// serde's messages in words (and without a position inside the record's
@@ -455,8 +479,7 @@ mod tests {
         );
         assert_eq!(
             err(br#"{"format":"kith-backup","version":2,"contacts":{}}"#),
-            "This backup is not laid out as Kith writes it: one of its values is of the wrong kind \
-             (a text, a number or a list where another belongs)."
+            "This backup is not laid out as Kith writes it: its “contacts” is not a list."
         );
     }
 

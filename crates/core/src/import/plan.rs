@@ -89,7 +89,7 @@ fn email_key(email: &str) -> String {
 /// A name's words, normalised, without punctuation.
 fn name_words(name: &str) -> Vec<String> {
     normalise(name)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
@@ -268,20 +268,16 @@ impl Directory {
             list.push(person);
         }
         let mut skipped = skipped;
-        let mut merged: BTreeMap<usize, ImportedPerson> = records
-            .into_iter()
-            .filter_map(|(slot, list)| {
-                let mut person = ImportedPerson::combine(list)?;
+        // Filled by insertion: collecting into a map would compile a sort.
+        let mut merged: BTreeMap<usize, ImportedPerson> = BTreeMap::new();
+        for (slot, list) in records {
+            if let Some(mut person) = ImportedPerson::combine(list) {
                 let position = person.position;
-                skipped.extend(
-                    person
-                        .dropped
-                        .drain(..)
-                        .map(|reason| Skipped { position, reason }),
-                );
-                Some((slot, person))
-            })
-            .collect();
+                let dropped = person.dropped.drain(..);
+                skipped.extend(dropped.map(|reason| Skipped { position, reason }));
+                merged.insert(slot, person);
+            }
+        }
         let people = order
             .into_iter()
             .filter_map(|slot| {

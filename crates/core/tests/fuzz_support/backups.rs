@@ -294,6 +294,41 @@ pub fn records(odd: Odd) -> impl Strategy<Value = Backup> {
                     }
                 }
             }
+            // The rules every record keeps (kith_core::rules): a live person
+            // or organisation has a name, and every reference leads to a
+            // record in the file. Restore refuses anything else in words
+            // (fuzz_backup checks those refusals).
+            let mut organisations = organisations;
+            for (n, o) in organisations.iter_mut().enumerate() {
+                if o.deleted.is_none() && o.name.trim().is_empty() {
+                    o.name = format!("Org {n}");
+                }
+            }
+            for c in &mut contacts {
+                if c.deleted.is_none() && c.name.trim().is_empty() {
+                    c.name = "Someone".into();
+                }
+                if c.organisation_id
+                    .as_ref()
+                    .is_some_and(|o| !organisations.iter().any(|x| &x.id == o))
+                {
+                    c.organisation_id = None;
+                }
+            }
+            let here = |id: &ContactId| contacts.iter().any(|c| &c.id == id);
+            let mut interactions = interactions;
+            for i in &mut interactions {
+                i.contact_ids.retain(|id| here(id));
+            }
+            interactions.retain(|i| !i.contact_ids.is_empty());
+            let mut tasks = tasks;
+            for t in &mut tasks {
+                t.contact_ids.retain(|id| here(id));
+            }
+            tasks.retain(|t| !t.contact_ids.is_empty());
+            let dates: Vec<ImportantDate> =
+                dates.into_iter().filter(|d| here(&d.contact_id)).collect();
+            photos.retain(|p| here(&p.contact_id));
             let mut b = Backup::new(APP, contacts, organisations, interactions, dates, tasks);
             b.photos = photos;
             b
