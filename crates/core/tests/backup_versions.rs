@@ -98,7 +98,7 @@ fn check_common(name: &str, b: &Backup) {
         .iter()
         .find(|i| i.notes == "Talked about her move to Bristol.")
         .expect("the call");
-    assert_eq!(call.contact_ids, [ana.id.clone()]);
+    assert_eq!(call.contact_ids, std::slice::from_ref(&ana.id));
     assert_eq!(call.date.to_string(), "2026-10-01");
     assert_eq!(call.temperature.as_ref().map(|t| t.score), Some(4));
     let meal = b
