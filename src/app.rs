@@ -193,8 +193,7 @@ fn AppBadge() -> impl IntoView {
 #[component]
 fn StartupGate(children: ChildrenFn) -> impl IntoView {
     let kith = use_kith();
-    move || {
-        match kith.phase.get() {
+    move || match kith.phase.get() {
         Phase::Loading => view! {
             <div class="startup" role="status">
                 <span class="startup__spinner" aria-hidden="true"></span>
@@ -205,7 +204,11 @@ fn StartupGate(children: ChildrenFn) -> impl IntoView {
         Phase::Waiting => view! {
             <section class="panel" role="alert">
                 <h1>"Close your other Kith tabs"</h1>
-                <p>"Kith has been updated, and a Kith tab or window still open elsewhere has the older version. Close it (or reload it), and this tab will open by itself. Nothing is lost."</p>
+                <p>
+                    "Kith has been updated, and a Kith tab or window still open elsewhere "
+                    "has the older version. Close it (or reload it), and this tab will open "
+                    "by itself. Nothing is lost."
+                </p>
             </section>
         }
         .into_any(),
@@ -223,7 +226,6 @@ fn StartupGate(children: ChildrenFn) -> impl IntoView {
         }
         .into_any(),
         Phase::Ready => children().into_any(),
-    }
     }
 }
 
