@@ -201,6 +201,17 @@ fn StartupGate(children: ChildrenFn) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Phase::Waiting => view! {
+            <section class="panel" role="alert">
+                <h1>"Close your other Kith tabs"</h1>
+                <p>
+                    "Kith has been updated, and a Kith tab or window still open elsewhere "
+                    "has the older version. Close it (or reload it), and this tab will open "
+                    "by itself. Nothing is lost."
+                </p>
+            </section>
+        }
+        .into_any(),
         Phase::Failed(reason) => view! {
             <section class="panel panel--error" role="alert">
                 <h1>"Kith couldn't open its storage"</h1>

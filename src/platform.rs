@@ -1,10 +1,16 @@
 //! What the app takes from the browser besides storage: the clock, the
 //! user's calendar day, random bytes for ids, and small preferences in
 //! localStorage (never records: those live in IndexedDB).
+//!
+//! Where the browser refuses localStorage (some private windows; storage
+//! turned off; Safari's old private mode, which throws on every write),
+//! preferences live in this page's memory instead: the app works, and says
+//! once which preferences go when the tab closes ([`PREFERENCES_NOT_KEPT`]).
+//! No preference read or write can fail or panic.
 
 use chrono::{Local, NaiveDate};
-use gloo_storage::{LocalStorage, Storage};
 use kith_core::Timestamp;
+use std::cell::RefCell;
 
 pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
@@ -77,22 +83,22 @@ const CHECK_IN_KEY: &str = "kith.checkins";
 /// Check-in thresholds and tag defaults: small preferences, kept in
 /// localStorage; anything unreadable falls back to the defaults.
 pub fn load_check_in_settings() -> kith_core::CheckInSettings {
-    LocalStorage::get(CHECK_IN_KEY).unwrap_or_default()
+    get_json(CHECK_IN_KEY).unwrap_or_default()
 }
 
 pub fn save_check_in_settings(settings: &kith_core::CheckInSettings) {
-    let _ = LocalStorage::set(CHECK_IN_KEY, settings);
+    set_json(CHECK_IN_KEY, settings);
 }
 
 pub fn load_theme() -> Theme {
-    LocalStorage::get::<String>(THEME_KEY)
+    get_json::<String>(THEME_KEY)
         .map(|k| Theme::from_key(&k))
         .unwrap_or_default()
 }
 
 /// Stores the choice and applies it to the page at once.
 pub fn apply_theme(theme: Theme) {
-    let _ = LocalStorage::set(THEME_KEY, theme.key());
+    set_json(THEME_KEY, theme.key());
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -106,22 +112,20 @@ const BACKUP_AGE_KEY: &str = "kith.backup_reminder_days";
 
 /// When the last backup was exported from this browser.
 pub fn last_backup() -> Option<Timestamp> {
-    LocalStorage::get::<i64>(LAST_BACKUP_KEY)
-        .ok()
-        .map(Timestamp)
+    get_json::<i64>(LAST_BACKUP_KEY).map(Timestamp)
 }
 
 pub fn note_backup_made() {
-    let _ = LocalStorage::set(LAST_BACKUP_KEY, now().0);
+    set_json(LAST_BACKUP_KEY, now().0);
 }
 
 /// After how many days without a backup Kith reminds the user.
 pub fn backup_reminder_days() -> u32 {
-    LocalStorage::get::<u32>(BACKUP_AGE_KEY).unwrap_or(30)
+    get_json::<u32>(BACKUP_AGE_KEY).unwrap_or(30)
 }
 
 pub fn set_backup_reminder_days(days: u32) {
-    let _ = LocalStorage::set(BACKUP_AGE_KEY, days);
+    set_json(BACKUP_AGE_KEY, days);
 }
 
 /// How old the last backup is, against the age the user chose.
@@ -189,15 +193,62 @@ const KEEP_NOTICE_KEY: &str = "kith.keep_notice_seen";
 /// and written as a plain string: through serde, a bool alone cost 0.8 kB
 /// of wasm.
 pub fn keep_notice_seen() -> bool {
-    LocalStorage::raw()
-        .get_item(KEEP_NOTICE_KEY)
-        .ok()
-        .flatten()
-        .is_some()
+    preference(KEEP_NOTICE_KEY).is_some()
 }
 
 pub fn set_keep_notice_seen() {
-    let _ = LocalStorage::raw().set_item(KEEP_NOTICE_KEY, "shown");
+    set_preference(KEEP_NOTICE_KEY, "shown");
+}
+
+/// What Kith says, once a visit, where the browser keeps no preferences.
+pub const PREFERENCES_NOT_KEPT: &str = "This browser won't let Kith keep its preferences here \
+(private windows can do that): your theme, check-in settings and backup reminder \
+will be forgotten when you close this tab.";
+
+thread_local! {
+    /// Preferences the browser would not keep, for this visit alone;
+    /// newer than localStorage's copy of the same key.
+    static UNKEPT: RefCell<Vec<(&'static str, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The browser's localStorage, `None` where reaching it throws.
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether preferences outlive this tab: localStorage is there and takes
+/// a write.
+pub fn preferences_kept() -> bool {
+    const PROBE: &str = "kith.probe";
+    local().is_some_and(|s| s.set_item(PROBE, "").is_ok() && s.remove_item(PROBE).is_ok())
+}
+
+fn preference(key: &'static str) -> Option<String> {
+    UNKEPT
+        .with_borrow(|m| m.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()))
+        .or_else(|| local()?.get_item(key).ok().flatten())
+}
+
+fn set_preference(key: &'static str, value: &str) {
+    let kept = local().is_some_and(|s| s.set_item(key, value).is_ok());
+    UNKEPT.with_borrow_mut(|m| {
+        m.retain(|(k, _)| *k != key);
+        if !kept {
+            m.push((key, value.to_owned()));
+        }
+    });
+}
+
+/// A preference stored as JSON (as gloo-storage wrote them before);
+/// anything unreadable is `None`.
+fn get_json<T: serde::de::DeserializeOwned>(key: &'static str) -> Option<T> {
+    serde_json::from_str(&preference(key)?).ok()
+}
+
+fn set_json(key: &'static str, value: impl serde::Serialize) {
+    if let Ok(json) = serde_json::to_string(&value) {
+        set_preference(key, &json);
+    }
 }
 
 /// Legacy charsets through the browser's own `TextDecoder` (the WHATWG

@@ -38,7 +38,7 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         {move || stale.get().then(|| view! {
             <div class="update" role="alert">
-                <span>"Kith was updated in another tab. Reload to go on."</span>
+                <span>"Kith was updated in another tab: reload this tab to go on. Anything typed here and not saved yet can't be saved now, so copy it first."</span>
                 <button class="button button--primary button--small" on:click=reload>"Reload"</button>
             </div>
         })}

@@ -50,6 +50,9 @@ use tabs::{CatchUp, Channel};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Loading,
+    /// The storage upgrade waits for another tab, on an older Kith, to let
+    /// go of the database (it goes on by itself once that tab closes).
+    Waiting,
     Ready,
     Failed(Error),
 }
@@ -113,13 +116,19 @@ impl Kith {
             kith.recount();
         });
         spawn_local(async move {
-            match IdbStore::open(DATABASE).await {
+            let waiting = move || kith.phase.set(Phase::Waiting);
+            match IdbStore::open_or_wait(DATABASE, waiting).await {
                 Ok(store) => {
                     kith.store.set_value(Some(Rc::new(store)));
                     kith.reload().await;
+                    // No localStorage (a private window): which preferences
+                    // go with the tab, said once a visit (and in Settings).
                     // Safari, not on the home screen: how to keep the data,
                     // said once (Settings keeps saying it).
-                    if platform::keeping().worth_a_notice() && !platform::keep_notice_seen() {
+                    if !platform::preferences_kept() {
+                        kith.say(platform::PREFERENCES_NOT_KEPT);
+                    } else if platform::keeping().worth_a_notice() && !platform::keep_notice_seen()
+                    {
                         platform::set_keep_notice_seen();
                         kith.say(NOTICE);
                     }

@@ -44,6 +44,24 @@ impl IdbStore {
 
     /// Opens `name` at an older schema `version`; for upgrade tests.
     pub async fn open_at(name: &str, version: u32) -> Result<Self, StoreError> {
+        Self::opening(name, version, || {}).await
+    }
+
+    /// Like [`IdbStore::open`], calling `blocked` if the upgrade has to
+    /// wait for another tab (still on an older Kith) to let go of the
+    /// database, so the page can say so instead of seeming stuck.
+    pub async fn open_or_wait(
+        name: &str,
+        blocked: impl Fn() + 'static,
+    ) -> Result<Self, StoreError> {
+        Self::opening(name, SCHEMA_VERSION, blocked).await
+    }
+
+    async fn opening(
+        name: &str,
+        version: u32,
+        blocked: impl Fn() + 'static,
+    ) -> Result<Self, StoreError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or(StoreError::Unavailable)?;
@@ -72,12 +90,9 @@ impl IdbStore {
         req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
         // `blocked` only says another connection has not closed yet; the
         // open goes on once it does (every Kith tab closes on
-        // `versionchange`), so it is noted, not treated as a failure.
-        let blocked = Closure::<dyn FnMut()>::new(|| {
-            web_sys::console::warn_1(
-                &"Kith: waiting for another tab to let go of the database".into(),
-            );
-        });
+        // `versionchange`, but one that is frozen in the background, or
+        // busy, may not yet), so it is said, not treated as a failure.
+        let blocked = Closure::<dyn FnMut()>::new(blocked);
         req.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
         let outcome = settle(&req).await;
         req.set_onupgradeneeded(None);

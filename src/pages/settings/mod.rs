@@ -73,6 +73,9 @@ pub fn SettingsPage() -> impl IntoView {
                         </label>
                     }).collect_view()}
                 </div>
+                {(!platform::preferences_kept()).then(|| view! {
+                    <p class="field__hint">{platform::PREFERENCES_NOT_KEPT}</p>
+                })}
             </section>
             <backup::BackupCard/>
             <contacts_io::ContactsCard/>
