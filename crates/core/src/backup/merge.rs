@@ -14,7 +14,6 @@ use crate::model::Contact;
 use crate::time::Timestamp;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 impl Backup {
     /// Merges `other` into this backup: by id, newer `updated` wins, ties
@@ -66,7 +65,8 @@ impl Backup {
             let at = photos.binary_search_by(|p| p.contact_id.cmp(&c.id)).ok()?;
             Some(&photos[at])
         }
-        let mut photos: BTreeMap<crate::ids::ContactId, BackupPhoto> = BTreeMap::new();
+        // In the merged people's order, which is id order: already sorted.
+        let mut photos: Vec<BackupPhoto> = Vec::new();
         for c in &merged.contacts {
             let best = match (
                 from(&mine, &self.photos, c),
@@ -76,10 +76,10 @@ impl Backup {
                 (a, b) => a.or(b),
             };
             if let Some(p) = best {
-                photos.insert(c.id.clone(), p.clone());
+                photos.push(p.clone());
             }
         }
-        merged.photos = photos.into_values().collect();
+        merged.photos = photos;
         merged.settings = self.settings.clone().or_else(|| other.settings.clone());
         merged
     }
@@ -111,25 +111,29 @@ fn newest_by_id(
     keys: &[(&str, Timestamp)],
     tie_newer: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<usize> {
-    let mut out: BTreeMap<&str, usize> = BTreeMap::new();
-    for (n, (id, updated)) in keys.iter().enumerate() {
-        let keep_new = match out.get(id) {
-            None => true,
-            Some(&o) => {
-                let old = keys[o].1;
-                *updated > old || (*updated == old && tie_newer(n, o))
+    // Positions in id order (stable: each side's versions keep their
+    // order), then one pass over each run of one id. Sorting through
+    // crate::sort, not a map: no map type compiled for this.
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| keys[a].0.cmp(keys[b].0));
+    let mut out: Vec<usize> = Vec::new();
+    for n in order {
+        match out.last_mut() {
+            Some(o) if keys[*o].0 == keys[n].0 => {
+                let (old, updated) = (keys[*o].1, keys[n].1);
+                if updated > old || (updated == old && tie_newer(n, *o)) {
+                    *o = n;
+                }
             }
-        };
-        if keep_new {
-            out.insert(id, n);
+            _ => out.push(n),
         }
     }
-    out.into_values().collect()
+    out
 }
 
 /// For each of `wanted`, its position in `ids` (ids are unique in each).
 /// Both in id order, as Kith writes them: one walk side by side; else
-/// through a map.
+/// by binary search over the positions sorted by id.
 fn positions(ids: &[&str], wanted: &[&str]) -> Vec<Option<usize>> {
     let sorted = |list: &[&str]| list.windows(2).all(|w| w[0] < w[1]);
     if sorted(ids) && sorted(wanted) {
@@ -144,11 +148,15 @@ fn positions(ids: &[&str], wanted: &[&str]) -> Vec<Option<usize>> {
             })
             .collect();
     }
-    let mut map: BTreeMap<&str, usize> = BTreeMap::new();
-    for (n, id) in ids.iter().enumerate() {
-        map.insert(id, n);
-    }
-    wanted.iter().map(|id| map.get(id).copied()).collect()
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| ids[a].cmp(ids[b]));
+    wanted
+        .iter()
+        .map(|id| {
+            let at = order.partition_point(|&n| ids[n] < *id);
+            order.get(at).copied().filter(|&n| ids[n] == *id)
+        })
+        .collect()
 }
 
 /// What a restore would do, shown before anything is written.

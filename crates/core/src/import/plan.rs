@@ -14,7 +14,7 @@ use crate::ids::{ContactId, DateId, FamilyMemberId, OrganisationId};
 use crate::model::{Batch, Contact, FamilyMember, Labeled, Organisation, Role};
 use crate::organisation::organisation_key;
 use crate::search::normalise;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// What importing a person will do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -249,7 +249,9 @@ impl Directory {
         }
         // Every record of one person, gathered first and combined once, so
         // a file listing someone 8,000 times still reads in linear time.
-        let mut records: BTreeMap<usize, Vec<ImportedPerson>> = BTreeMap::new();
+        // Slots are dense (the people here, then the new ones): plain
+        // vectors by slot, no map (each map type costs the wasm kilobytes).
+        let mut records: Vec<Vec<ImportedPerson>> = Vec::new();
         let mut order = Vec::new();
         for person in people {
             let keys = Keys::of_imported(&person);
@@ -261,34 +263,30 @@ impl Directory {
                 }
             };
             index.add(slot, &keys);
-            let list = records.entry(slot).or_default();
-            if list.is_empty() {
+            if records.len() <= slot {
+                records.resize_with(slot + 1, Vec::new);
+            }
+            if records[slot].is_empty() {
                 order.push(slot);
             }
-            list.push(person);
+            records[slot].push(person);
         }
         let mut skipped = skipped;
-        // Filled by insertion: collecting into a map would compile a sort.
-        let mut merged: BTreeMap<usize, ImportedPerson> = BTreeMap::new();
-        for (slot, list) in records {
-            if let Some(mut person) = ImportedPerson::combine(list) {
-                let position = person.position;
-                let dropped = person.dropped.drain(..);
-                skipped.extend(dropped.map(|reason| Skipped { position, reason }));
-                merged.insert(slot, person);
-            }
+        let mut people = Vec::with_capacity(order.len());
+        for slot in order {
+            let Some(mut person) = ImportedPerson::combine(std::mem::take(&mut records[slot]))
+            else {
+                continue;
+            };
+            let position = person.position;
+            let dropped = person.dropped.drain(..);
+            skipped.extend(dropped.map(|reason| Skipped { position, reason }));
+            let here = match &targets[slot] {
+                Target::New(_) => None,
+                Target::Existing(id) => Some(id.clone()),
+            };
+            people.push((person, here));
         }
-        let people = order
-            .into_iter()
-            .filter_map(|slot| {
-                let person = merged.remove(&slot)?;
-                let here = match &targets[slot] {
-                    Target::New(_) => None,
-                    Target::Existing(id) => Some(id.clone()),
-                };
-                Some((person, here))
-            })
-            .collect();
         Matched { people, skipped }
     }
 
