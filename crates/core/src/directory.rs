@@ -21,7 +21,7 @@ use crate::model::{Batch, Contact, Organisation, RelationKind, Role};
 use crate::search::{matches, normalise};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// How the list of people is ordered.
@@ -326,7 +326,9 @@ impl Directory {
     /// Every tag in use by live people, with how many carry it, by name.
     /// Tags differing only in case or accents count as one.
     pub fn tags(&self) -> Vec<(String, usize)> {
-        let mut tags: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        // Counted in a hash map, then put in key order through the one
+        // compiled sort (a B-tree map would compile its own code).
+        let mut tags: HashMap<String, (String, usize)> = HashMap::new();
         for t in self
             .contacts
             .values()
@@ -335,7 +337,9 @@ impl Directory {
         {
             tags.entry(normalise(t)).or_insert_with(|| (t.clone(), 0)).1 += 1;
         }
-        tags.into_values().collect()
+        let mut keyed: Vec<(String, (String, usize))> = tags.into_iter().collect();
+        crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+        keyed.into_iter().map(|(_, v)| v).collect()
     }
 
     /// Links to and from a person, as seen from their page:
