@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                 <Shortcuts/>
                 <AppBadge/>
                 <crate::components::update::UpdateBanner/>
+                <crate::components::read_failed::UnreadableRecords/>
                 <main class="shell__main" id="main" tabindex="-1">
                     <StartupGate>
                         <Routes fallback=NotFound>

@@ -29,3 +29,29 @@ pub fn ReadFailed(
         </div>
     }
 }
+
+/// Names the stored records Kith found but could not read (damaged, or
+/// written by something other than Kith): they are left out of every
+/// screen and of backups, and everything else is shown.
+#[component]
+pub fn UnreadableRecords() -> impl IntoView {
+    let found = RwSignal::new(crate::storage::unreadable());
+    let heard = window_event_listener_untyped(crate::storage::UNREADABLE_EVENT, move |_| {
+        found.set(crate::storage::unreadable())
+    });
+    on_cleanup(move || heard.remove());
+    move || {
+        let found = found.get();
+        (!found.is_empty()).then(|| {
+            let count = kith_core::format::count(found.len(), "stored record", "stored records");
+            view! {
+                <div class="update" role="alert">
+                    <span>{format!(
+                        "Kith couldn't read {count}, so it leaves them out of what it shows and of backups: {}. Everything else is here. Exporting a backup keeps it safe; restoring an earlier backup brings them back.",
+                        found.join("; ")
+                    )}</span>
+                </div>
+            }
+        })
+    }
+}

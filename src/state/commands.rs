@@ -15,16 +15,22 @@ use leptos::prelude::*;
 
 impl Kith {
     /// Creates (`id` is `None`) or edits a person; an edit can be undone.
-    pub fn save_contact(&self, id: Option<&ContactId>, input: &ContactInput) -> Outcome<ContactId> {
+    /// Once the write has ended, `then` is given the person's id if it
+    /// was stored.
+    pub fn save_contact(
+        &self,
+        id: Option<&ContactId>,
+        input: &ContactInput,
+        then: impl FnOnce(Option<ContactId>) + 'static,
+    ) -> Outcome<ContactId> {
         let (batch, saved) = self.run(|d, ctx| d.save_contact(id, input, ctx))?;
-        match id {
-            Some(_) => {
-                let name = batch.contacts.first().map(|c| c.name.clone());
-                let text = format!("Saved the changes to {}.", name.unwrap_or_default());
-                self.persist_undoable(batch, text);
-            }
-            None => self.persist(batch),
-        }
+        let text = id.map(|_| {
+            let name = batch.contacts.first().map(|c| c.name.clone());
+            format!("Saved the changes to {}.", name.unwrap_or_default())
+        });
+        let id = saved.clone();
+        let then = move |stored: bool| then(stored.then_some(id));
+        self.persist_then(batch, text, Box::new(then));
         Ok(saved)
     }
 

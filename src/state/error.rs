@@ -16,9 +16,17 @@ pub enum Error {
     #[error(transparent)]
     Invalid(#[from] ValidationError),
     /// A command's write failed; the screen went back to what is stored.
-    #[error("Couldn't save: {0}. Nothing was changed.")]
+    #[error("Couldn't save: {0}. Nothing was changed.{advice}", advice = what_to_do(.0))]
     NotSaved(StoreError),
     /// An import's write failed; none of it was stored.
-    #[error("Couldn't import: {0}. Nothing was changed.")]
+    #[error("Couldn't import: {0}. Nothing was changed.{advice}", advice = what_to_do(.0))]
     NotImported(StoreError),
+}
+
+/// What the user can do about a failed write, where there is something.
+fn what_to_do(e: &StoreError) -> &'static str {
+    match e {
+        StoreError::QuotaExceeded => " Free some space on this device (or clear other sites' data in the browser's settings), then try again. Exporting a backup from Settings keeps a copy of everything saved so far.",
+        _ => "",
+    }
 }

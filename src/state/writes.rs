@@ -39,22 +39,43 @@ impl Kith {
 
     /// Shows `batch` at once and stores it in the background.
     pub(super) fn persist(self, batch: Batch) {
-        self.store_batch(batch, None);
+        self.store_batch(batch, None, None);
     }
 
     /// Like [`Kith::persist`], and once stored, says `text` with an Undo
     /// that puts back every record as it was.
     pub(super) fn persist_undoable(self, batch: Batch, text: impl Into<String>) {
-        self.store_batch(batch, Some((text.into(), "Undone.".into())));
+        self.store_batch(batch, Some((text.into(), "Undone.".into())), None);
     }
 
     /// Like [`Kith::persist_undoable`], saying `undone` once taken back.
     pub(super) fn persist_undoable_saying(self, batch: Batch, text: String, undone: String) {
-        self.store_batch(batch, Some((text, undone)));
+        self.store_batch(batch, Some((text, undone)), None);
     }
 
-    fn store_batch(self, mut batch: Batch, undo_text: Option<(String, String)>) {
+    /// Like [`Kith::persist`] (with `undo_text`, [`Kith::persist_undoable`]),
+    /// then calls `then(stored)` once the write has ended: a form that
+    /// waits for it keeps what was typed when the write fails.
+    pub(super) fn persist_then(
+        self,
+        batch: Batch,
+        undo_text: Option<String>,
+        then: Box<dyn FnOnce(bool)>,
+    ) {
+        let undo_text = undo_text.map(|text| (text, "Undone.".to_owned()));
+        self.store_batch(batch, undo_text, Some(then));
+    }
+
+    fn store_batch(
+        self,
+        mut batch: Batch,
+        undo_text: Option<(String, String)>,
+        then: Option<Box<dyn FnOnce(bool)>>,
+    ) {
         if batch.is_empty() {
+            if let Some(then) = then {
+                then(true);
+            }
             return;
         }
         // Who the changed people were before, so a store that finds another
@@ -75,6 +96,7 @@ impl Kith {
                 (Some(store), Some(_)) => store.commit_undoable(&batch).await.map(Some),
             };
             self.write_ended();
+            let stored = result.is_ok();
             match result {
                 Ok(before) => {
                     // Merged with another tab's change: show the merge.
@@ -97,6 +119,9 @@ impl Kith {
                     self.warn(Error::NotSaved(e));
                     self.reload().await;
                 }
+            }
+            if let Some(then) = then {
+                then(stored);
             }
         });
     }
@@ -198,7 +223,11 @@ impl Kith {
         // Today's lists are counted; the first screen is drawn in a task
         // of its own.
         platform::yield_now().await;
-        self.phase.set(Phase::Ready);
+        // Only once: setting it again would draw every screen anew, and a
+        // form would lose what was typed (after a failed save).
+        if self.phase.get_untracked() != Phase::Ready {
+            self.phase.set(Phase::Ready);
+        }
         let mut dates = match self.all_dates(&store).await {
             Ok(dates) => dates.into_iter(),
             Err(e) => return self.warn(e),

@@ -27,15 +27,19 @@ use js_sys::{Array, JsString, Reflect};
 use kith_core::backup::{
     between_lists, file_head, file_tail, Backup, BackupPhoto, Settings, LISTS,
 };
-use kith_core::model::Photo;
+use kith_core::model::{Contact, Interaction, Organisation, Photo, Task};
 use kith_core::store::StoreError;
+use kith_core::ImportantDate;
 use kith_core::Timestamp;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 use super::idb::IdbStore;
 use super::read::{self, each_page};
-use super::record::{photo_from_js, rows_from_js};
+use super::record::{
+    forget_unreadable, note, photo_from_js, readable, rows_from_js, rows_in, unreadable,
+};
 use super::request::{js_error, settle};
 use super::schema::{
     ALL_STORES, CONTACTS, DATES, ID, INTERACTIONS, OPEN_CONTACTS, OPEN_DUE, ORGANISATIONS, PHOTOS,
@@ -118,6 +122,15 @@ async fn backup_text(
         let added: Vec<JsValue> = added.iter().map(|p| JsValue::from_str(p)).collect();
         let mut first = true;
         each_page(&tx, name, ID, PAGE, &mut |rows| {
+            // A record that cannot be read would make the file one no Kith
+            // restores: it is left out, and named (record.rs).
+            let rows = match CHECKS[k](&rows) {
+                Ok(()) => rows,
+                Err(_) => readable(&rows, name, &CHECKS[k]),
+            };
+            if rows.length() == 0 {
+                return Ok(());
+            }
             for row in rows.iter() {
                 for property in &added {
                     Reflect::delete_property(row.unchecked_ref::<js_sys::Object>(), property)
@@ -145,7 +158,13 @@ async fn backup_text(
     let mut first = true;
     each_page(&tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &mut |rows| {
         for row in rows.iter() {
-            let photo = BackupPhoto::of(&photo_from_js(&row)?);
+            let photo = match photo_from_js(&row) {
+                Ok(photo) => BackupPhoto::of(&photo),
+                Err(e) => {
+                    note(PHOTOS, &row, &e);
+                    continue;
+                }
+            };
             let text = serde_json::to_string(&photo)
                 .map_err(|e| StoreError::Other(format!("could not write a photo: {e}")))?;
             if !first {
@@ -164,6 +183,22 @@ async fn backup_text(
         parts: file.finish(&head.into())?,
     })
 }
+
+/// Checks that a page of a record store's rows reads as its records.
+type Check = fn(&JsValue) -> Result<(), StoreError>;
+
+fn check<T: DeserializeOwned>(rows: &JsValue) -> Result<(), StoreError> {
+    rows_from_js::<T>(rows).map(drop)
+}
+
+/// Each record store's check, in [`RECORDS`] order.
+const CHECKS: [Check; 5] = [
+    check::<Contact>,
+    check::<Organisation>,
+    check::<Interaction>,
+    check::<ImportantDate>,
+    check::<Task>,
+];
 
 /// A file's pieces as they come: strings, gathered into a `Blob` a few
 /// megabytes at a time.
@@ -234,7 +269,7 @@ impl IdbStore {
     /// of an import compares with.
     pub async fn records(&self, app_version: &str) -> Result<Backup, StoreError> {
         let tx = read::tx(&self.db, &ALL_STORES)?;
-        everything(&tx, app_version, false, &|_, _| {}).await
+        everything(&tx, app_version, false, false, &|_, _| {}).await
     }
 
     /// Everything, as a backup file with these preferences, made without
@@ -269,7 +304,8 @@ impl IdbStore {
                 let reading = |done, total| progress(Step::Reading, done, total);
                 // A copy of this build's data, so this build's version.
                 let version = env!("CARGO_PKG_VERSION");
-                earlier = Some(everything(tx, version, true, &reading).await?);
+                // What cannot be read is named, and cannot be kept.
+                earlier = Some(everything(tx, version, true, false, &reading).await?);
             }
             for name in ALL_STORES {
                 tx.object_store(name)
@@ -302,19 +338,35 @@ impl IdbStore {
             Ok(())
         })
         .await?;
+        // Every record was replaced, the unreadable ones too.
+        forget_unreadable();
         Ok(earlier)
     }
 }
 
 /// Every record within `tx` (and every photo, with `photos`), as a backup.
 /// Each page is parsed as it is read, a task of its own. Calls
-/// `progress(done, total)` after each page of records.
+/// `progress(done, total)` after each page of records. A record that
+/// cannot be read is noted (record.rs) and left out, or, with `strict`
+/// (a merge, which writes back what it read), refused.
 pub(super) async fn everything(
     tx: &IdbTransaction,
     app_version: &str,
     photos: bool,
+    strict: bool,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Backup, StoreError> {
+    fn page<T: DeserializeOwned>(
+        rows: &Array,
+        name: &str,
+        strict: bool,
+    ) -> Result<Vec<T>, StoreError> {
+        let found = rows_in(rows, name);
+        if strict && found.len() < rows.length() as usize {
+            return Err(StoreError::Corrupt(unreadable().join("; ")));
+        }
+        Ok(found)
+    }
     let total = count(tx).await?;
     let done = std::cell::Cell::new(0);
     let step = |n: usize| {
@@ -328,11 +380,11 @@ pub(super) async fn everything(
         // per record type.
         type Sink<'a> = &'a mut dyn FnMut(&Array) -> Result<(), StoreError>;
         let mut sinks: [Sink; 5] = [
-            &mut |p| rows_from_js(p).map(|rows| contacts.extend(rows)),
-            &mut |p| rows_from_js(p).map(|rows| organisations.extend(rows)),
-            &mut |p| rows_from_js(p).map(|rows| interactions.extend(rows)),
-            &mut |p| rows_from_js(p).map(|rows| dates.extend(rows)),
-            &mut |p| rows_from_js(p).map(|rows| tasks.extend(rows)),
+            &mut |p| page(p, CONTACTS, strict).map(|rows| contacts.extend(rows)),
+            &mut |p| page(p, ORGANISATIONS, strict).map(|rows| organisations.extend(rows)),
+            &mut |p| page(p, INTERACTIONS, strict).map(|rows| interactions.extend(rows)),
+            &mut |p| page(p, DATES, strict).map(|rows| dates.extend(rows)),
+            &mut |p| page(p, TASKS, strict).map(|rows| tasks.extend(rows)),
         ];
         for ((name, _), sink) in RECORDS.into_iter().zip(&mut sinks) {
             each_page(tx, name, ID, PAGE, &mut |rows| {
@@ -357,7 +409,11 @@ pub(super) async fn everything(
     let mut photos = Vec::new();
     each_page(tx, PHOTOS, PHOTO_KEY, PHOTO_PAGE, &mut |rows| {
         for row in rows.iter() {
-            photos.push(photo_from_js(&row)?);
+            match photo_from_js(&row) {
+                Ok(photo) => photos.push(photo),
+                Err(e) if !strict => note(PHOTOS, &row, &e),
+                Err(e) => return Err(e),
+            }
         }
         Ok(())
     })

@@ -18,7 +18,7 @@ use web_sys::{
 };
 
 use super::read::{read_all, walk};
-use super::record::{day_key, from_js, photo_from_js, rows_from_js};
+use super::record::{day_key, from_js, photo_from_js, rows_in};
 use super::request::{js_error, settle};
 use super::schema::{
     ALL_STORES, BY_CONTACT, BY_DATE, BY_MONTH_DAY, BY_OPEN_CONTACT, BY_OPEN_DUE, BY_ORGANISATION,
@@ -182,7 +182,7 @@ impl Store for IdbStore {
             .object_store(ORGANISATIONS)
             .and_then(|s| s.get_all())
             .map_err(js_error)?;
-        let orgs = rows_from_js(&settle(&orgs).await?)?;
+        let orgs = rows_in(&settle(&orgs).await?, ORGANISATIONS);
         Ok((read_all(&tx, CONTACTS).await?, orgs))
     }
 
@@ -208,7 +208,7 @@ impl Store for IdbStore {
         let req = index
             .get_all_with_key(&JsValue::from_str(org.as_str()))
             .map_err(js_error)?;
-        let people: Vec<Contact> = rows_from_js(&settle(&req).await?)?;
+        let people: Vec<Contact> = rows_in(&settle(&req).await?, CONTACTS);
         Ok(people.into_iter().filter(Contact::is_live).collect())
     }
 
@@ -261,7 +261,7 @@ impl Store for IdbStore {
         for (lo, hi) in kith_core::store::month_day_ranges(from, days) {
             let range = IdbKeyRange::bound(&key(lo), &key(hi)).map_err(js_error)?;
             let req = index.get_all_with_key(&range).map_err(js_error)?;
-            found.extend(rows_from_js::<ImportantDate>(&settle(&req).await?)?);
+            found.extend(rows_in::<ImportantDate>(&settle(&req).await?, DATES));
         }
         found.retain(|d| d.deleted.is_none());
         kith_core::sort::sort_by(&mut found, |a, b| {
@@ -274,7 +274,7 @@ impl Store for IdbStore {
         let index = read::index(&self.db, TASKS, BY_OPEN_DUE)?;
         let range = IdbKeyRange::upper_bound(&day_key(until)).map_err(js_error)?;
         let req = index.get_all_with_key(&range).map_err(js_error)?;
-        let mut tasks: Vec<Task> = rows_from_js(&settle(&req).await?)?;
+        let mut tasks: Vec<Task> = rows_in(&settle(&req).await?, TASKS);
         kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
@@ -284,7 +284,7 @@ impl Store for IdbStore {
         let req = index
             .get_all_with_key(&JsValue::from_str(contact.as_str()))
             .map_err(js_error)?;
-        let mut tasks: Vec<Task> = rows_from_js(&settle(&req).await?)?;
+        let mut tasks: Vec<Task> = rows_in(&settle(&req).await?, TASKS);
         kith_core::sort::sort_by(&mut tasks, |a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         Ok(tasks)
     }
@@ -307,13 +307,13 @@ impl Store for IdbStore {
         let req = index
             .get_all_with_key(&JsValue::from_str(contact.as_str()))
             .map_err(js_error)?;
-        let dates: Vec<ImportantDate> = rows_from_js(&settle(&req).await?)?;
+        let dates: Vec<ImportantDate> = rows_in(&settle(&req).await?, DATES);
         Ok(dates.into_iter().filter(|d| d.deleted.is_none()).collect())
     }
 
     async fn export(&self, app_version: &str) -> Result<kith_core::backup::Backup, StoreError> {
         let tx = read::tx(&self.db, &ALL_STORES)?;
-        super::backup::everything(&tx, app_version, true, &|_, _| {}).await
+        super::backup::everything(&tx, app_version, true, true, &|_, _| {}).await
     }
 
     async fn replace_all(&self, backup: &kith_core::backup::Backup) -> Result<(), StoreError> {

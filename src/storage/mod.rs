@@ -21,6 +21,7 @@ mod write;
 
 pub use backup::{BackupText, Step};
 pub use idb::IdbStore;
+pub use record::{unreadable, UNREADABLE_EVENT};
 pub use schema::SCHEMA_VERSION;
 
 /// The database the app uses (tests use their own names).

@@ -11,7 +11,7 @@ use web_sys::{
     IdbTransactionMode,
 };
 
-use super::record::{from_js, rows_from_js};
+use super::record::{from_js, note, rows_in};
 use super::request::{js_error, settle};
 use super::schema::ID;
 
@@ -30,8 +30,8 @@ pub(super) fn index(db: &IdbDatabase, store: &str, index: &str) -> Result<IdbInd
         .map_err(js_error)
 }
 
-/// Every record of a store, read in pages of 250 within `tx`, each
-/// parsed as it comes (a task of its own), so no single step holds the
+/// Every readable record of a store (record.rs), read in pages of 250
+/// within `tx`, each parsed as it comes (a task of its own), so no single step holds the
 /// main thread for long: a page of 1,000 people took 150–200 ms to parse
 /// on the benchmark's 2-core machine, 250 stay near 50.
 pub(super) async fn read_all<T: DeserializeOwned>(
@@ -40,7 +40,7 @@ pub(super) async fn read_all<T: DeserializeOwned>(
 ) -> Result<Vec<T>, StoreError> {
     let mut out = Vec::new();
     each_page(tx, name, ID, 250, &mut |rows| {
-        out.extend(rows_from_js::<T>(&rows)?);
+        out.extend(rows_in::<T>(&rows, name));
         Ok(())
     })
     .await?;
@@ -83,7 +83,8 @@ pub(super) async fn each_page(
     Ok(())
 }
 
-/// Walks `index` over `range` in `direction`, keeping live records,
+/// Walks `index` over `range` in `direction`, keeping live records
+/// (leaving out and naming those that cannot be read),
 /// until `limit` are kept. Returns them and the last index key visited.
 pub(super) async fn walk<T: DeserializeOwned + Live>(
     index: &IdbIndex,
@@ -102,9 +103,12 @@ pub(super) async fn walk<T: DeserializeOwned + Live>(
             break;
         };
         last_key = cursor.key().ok().and_then(|k| k.as_string());
-        let record: T = from_js(cursor.value().map_err(js_error)?)?;
-        if record.is_live() {
-            found.push(record);
+        let value = cursor.value().map_err(js_error)?;
+        // One that cannot be read is left out and named (record.rs).
+        match from_js::<T>(value.clone()) {
+            Ok(record) if record.is_live() => found.push(record),
+            Ok(_) => {}
+            Err(e) => note(&index.object_store().name(), &value, &e),
         }
         if found.len() < limit {
             cursor.continue_().map_err(js_error)?;

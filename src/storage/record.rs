@@ -6,6 +6,11 @@
 //! records (or per record, for single reads) and the browser's native
 //! parser, instead of one crossing per field, and no second serialiser in
 //! the wasm.
+//!
+//! A record that cannot be read (written by something other than Kith, or
+//! damaged) never takes its neighbours down with it: the reads that fill
+//! the screens leave it out and note it ([`unreadable`]), so the app shows
+//! everything else and names what it could not read.
 
 use js_sys::{Array, Reflect, Uint8Array};
 use kith_core::calendar::Words;
@@ -14,6 +19,7 @@ use kith_core::store::StoreError;
 use kith_core::{ContactId, ImportantDate};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::request::js_error;
@@ -35,6 +41,115 @@ pub(super) fn rows_from_js<T: DeserializeOwned>(rows: &JsValue) -> Result<Vec<T>
         .map_err(|e| StoreError::Corrupt(format!("stored records could not be read: {e:?}")))?;
     serde_json::from_str(&json.as_string().unwrap_or_default())
         .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Many records of the store `name`, each that cannot be read left out and
+/// noted. (One parse for the page; one per record only when it fails.)
+pub(super) fn rows_in<T: DeserializeOwned>(rows: &JsValue, name: &str) -> Vec<T> {
+    rows_from_js(rows).unwrap_or_else(|_| {
+        let good = readable(rows, name, &|row| rows_from_js::<T>(row).map(drop));
+        rows_from_js(&good).unwrap_or_default()
+    })
+}
+
+/// The rows of a page of the store `name` that `check` reads (it is given
+/// a page of one); each other is noted.
+pub(super) fn readable(
+    rows: &JsValue,
+    name: &str,
+    check: &dyn Fn(&JsValue) -> Result<(), StoreError>,
+) -> Array {
+    let rows: &Array = rows.unchecked_ref();
+    rows.iter()
+        .filter(|row| match check(&Array::of1(row)) {
+            Ok(()) => true,
+            Err(e) => {
+                note(name, row, &e);
+                false
+            }
+        })
+        .collect()
+}
+
+thread_local! {
+    static UNREADABLE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The window hears this when a stored record is first found unreadable.
+pub const UNREADABLE_EVENT: &str = "kith-unreadable";
+
+/// Every stored record found unreadable so far, in words: "the person
+/// “p7” (its “name” is missing)".
+pub fn unreadable() -> Vec<String> {
+    UNREADABLE.with_borrow(Vec::clone)
+}
+
+/// Notes that `row`, in the store `name`, could not be read.
+pub(super) fn note(name: &str, row: &JsValue, why: &StoreError) {
+    let what = match name {
+        super::schema::CONTACTS => "person",
+        super::schema::ORGANISATIONS => "organisation",
+        super::schema::INTERACTIONS => "interaction",
+        super::schema::DATES => "important date",
+        super::schema::TASKS => "follow-up",
+        super::schema::PHOTOS => "photo of",
+        other => other,
+    };
+    let key = |k: &str| {
+        Reflect::get(row, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let id = key("id").or_else(|| key(PHOTO_KEY)).unwrap_or_default();
+    let id: String = id.chars().take(40).collect();
+    let line = format!("the {what} “{id}” ({})", in_words(why));
+    let new = UNREADABLE.with_borrow_mut(|all| {
+        let new = !all.contains(&line);
+        if new {
+            all.push(line);
+        }
+        new
+    });
+    if new {
+        told();
+    }
+}
+
+/// Forgets them (every record was just replaced).
+pub(super) fn forget_unreadable() {
+    if UNREADABLE.with_borrow_mut(std::mem::take).is_empty() {
+        return;
+    }
+    told();
+}
+
+fn told() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(ev) = web_sys::Event::new(UNREADABLE_EVENT) {
+            let _ = w.dispatch_event(&ev);
+        }
+    }
+}
+
+/// Why a record could not be read, in words (serde's message says what is
+/// missing or of the wrong kind).
+fn in_words(why: &StoreError) -> String {
+    let text = match why {
+        StoreError::Corrupt(text) => text.as_str(),
+        _ => "",
+    };
+    let text = text.split(" at line ").next().unwrap_or(text);
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        format!("its “{}” is missing", rest.trim_matches('`'))
+    } else if text.starts_with("not a day") || text.starts_with("not a time") {
+        "a date in it is not a real day or time".into()
+    } else if text.starts_with("invalid type") {
+        "one of its values is of the wrong kind".into()
+    } else if text.starts_with("stored records could not be read") {
+        "it holds values that are not text, numbers or lists".into()
+    } else {
+        "it is not laid out as Kith writes it".into()
+    }
 }
 
 /// A day as the indexes hold it (`2024-03-01`, as serde writes dates), so

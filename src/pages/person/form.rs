@@ -45,6 +45,8 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
     let kith = use_kith();
     let navigate = use_navigate();
     let error = RwSignal::new(None::<ValidationError>);
+    // A save under way: a second press waits for it.
+    let saving = RwSignal::new(false);
     // Marks the input `id` (`person-<field>`) while the error names it.
     let at_fault = move |id: &'static str| FieldError {
         at_fault: Signal::derive(move || {
@@ -126,12 +128,28 @@ fn PersonForm(id: Option<ContactId>, initial: ContactInput) -> impl IntoView {
             notes: notes.get_untracked(),
             custom_fields: values(custom_fields),
         };
-        match kith.save_contact(id.as_ref(), &input) {
-            Ok(saved) => {
-                error.set(None);
+        if saving.get_untracked() {
+            return;
+        }
+        // The form stays until the write is stored: should it fail (the
+        // disk full), what was typed is still here, and the notice says
+        // what to do.
+        let navigate = navigate.clone();
+        // The form may be gone by then (a save with nothing to write
+        // leaves at once).
+        let then = move |stored: Option<ContactId>| {
+            let _ = saving.try_set(false);
+            if let Some(saved) = stored {
                 navigate(&format!("/people/{saved}"), Default::default());
             }
+        };
+        saving.set(true);
+        match kith.save_contact(id.as_ref(), &input, then) {
+            Ok(_) => {
+                let _ = error.try_set(None);
+            }
             Err(e) => {
+                saving.set(false);
                 focus_input(e.field().and_then(input_id));
                 error.set(Some(e));
             }
