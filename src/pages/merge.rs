@@ -7,7 +7,6 @@ use kith_core::{ContactId, MergeChoices, MergePick, Told};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use std::collections::BTreeMap;
 
 #[component]
 pub fn MergePage() -> impl IntoView {
@@ -15,7 +14,7 @@ pub fn MergePage() -> impl IntoView {
     let url = use_query_map();
     let param = move |k: &str| url.with(|q| q.get(k)).and_then(|v| ContactId::parse(&v));
     let pair = RwSignal::new((param("keep"), param("other")));
-    let picks = RwSignal::new(BTreeMap::<String, MergePick>::new());
+    let picks = RwSignal::new(MergeChoices::default());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
@@ -42,7 +41,7 @@ pub fn MergePage() -> impl IntoView {
         let (Some(keep), Some(other)) = pair.get_untracked() else {
             return;
         };
-        let choices = MergeChoices(picks.get_untracked());
+        let choices = picks.get_untracked();
         let navigate = navigate.clone();
         busy.set(true);
         spawn_local(async move {
@@ -82,7 +81,7 @@ pub fn MergePage() -> impl IntoView {
                     {facts("Kept:", keep)}
                     {facts("Folded in:", other)}
                 </ul>
-                <button class="link-button" on:click=move |_| { pair.update(|(a, b)| std::mem::swap(a, b)); picks.set(BTreeMap::new()); }>
+                <button class="link-button" on:click=move |_| { pair.update(|(a, b)| std::mem::swap(a, b)); picks.set(MergeChoices::default()); }>
                     {format!("Keep {other_name} instead")}
                 </button>
                 <div class="card">
@@ -93,8 +92,8 @@ pub fn MergePage() -> impl IntoView {
                             return view! { <p class="card__empty">"They agree on everything; nothing to choose."</p> }.into_any();
                         }
                         rows.into_iter().map(|(key, label, mine, theirs)| {
-                            let pick = move |p: MergePick| move || picks.with(|m| m.get(key).copied().unwrap_or_default() == p);
-                            let set = move |p: MergePick| move |_| picks.update(|m| { m.insert(key.to_owned(), p); });
+                            let pick = move |p: MergePick| move || picks.with(|m| m.pick(key) == p);
+                            let set = move |p: MergePick| move |_| picks.update(|m| m.set(key, p));
                             view! {
                                 <fieldset class="merge__field">
                                     <legend>{label}</legend>

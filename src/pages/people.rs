@@ -10,7 +10,6 @@ use kith_core::{Cadence, ContactId, Filter, OrganisationId, SortOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::collections::BTreeSet;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
@@ -25,7 +24,7 @@ pub fn PeoplePage() -> impl IntoView {
     let organisation = RwSignal::new(OrganisationId::parse(&initial("organisation")));
     keep_in_address(query, sort, tag, organisation);
     let selecting = RwSignal::new(false);
-    let selection: Selection = RwSignal::new(BTreeSet::new());
+    let selection: Selection = RwSignal::new(Vec::new());
     let ids = Memo::new(move |_| {
         let filter = Filter {
             tag: tag.get(),
@@ -69,7 +68,7 @@ pub fn PeoplePage() -> impl IntoView {
     crate::components::escape::close_on_escape(selecting);
     Effect::new(move |_| {
         if !selecting.get() {
-            selection.set(BTreeSet::new());
+            selection.set(Vec::new());
         }
     });
 
@@ -151,7 +150,7 @@ pub fn PeoplePage() -> impl IntoView {
                     <button class="button button--small" aria-pressed=move || selecting.get().to_string()
                         on:click=move |_| {
                             selecting.update(|s| *s = !*s);
-                            selection.set(BTreeSet::new());
+                            selection.set(Vec::new());
                         }>
                         {move || if selecting.get() { "Done" } else { "Select" }}
                     </button>
@@ -240,8 +239,8 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
     let navigate = use_navigate();
     let tag = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let count = move || selection.with(BTreeSet::len);
-    let chosen = move || selection.get().into_iter().collect::<Vec<_>>();
+    let count = move || selection.with(Vec::len);
+    let chosen = move || selection.get();
     let tag_action = move |add: bool| {
         let people = chosen();
         let result = if add {
@@ -280,7 +279,7 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
     view! {
         <div class="bulk" role="region" aria-label="Selected people">
             <p class="bulk__count" aria-live="polite">{move || format!("{} selected", count())}</p>
-            <button class="button button--small" on:click=move |_| selection.set({ let mut all = BTreeSet::new(); for id in ids.get() { all.insert(id); } all })>"Select all shown"</button>
+            <button class="button button--small" on:click=move |_| selection.set({ let mut all = ids.get(); kith_core::sort::sort(&mut all); all.dedup(); all })>"Select all shown"</button>
             <div class="bulk__tag">
                 <input aria-label="Tag for the selected people" placeholder="Tag" autocomplete="off"
                     prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev))/>
@@ -301,7 +300,7 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
             <button class="button button--small button--danger" disabled=move || count() == 0
                 on:click=move |_| {
                     kith.delete_contacts(&chosen());
-                    selection.set(BTreeSet::new());
+                    selection.set(Vec::new());
                 }>"Delete"</button>
             <FormError error/>
         </div>

@@ -11,7 +11,6 @@ use crate::directory::Directory;
 use crate::ids::{ContactId, DetailId};
 use crate::model::{Batch, Contact, Detail, Interaction, Labeled, Photo};
 use crate::search::normalise;
-use std::collections::BTreeMap;
 
 /// Telling the two records apart in words.
 mod apart;
@@ -46,12 +45,26 @@ pub struct OtherRecords<'a> {
 }
 
 /// The user's picks; fields not mentioned keep the kept record's value.
+/// A short list (one entry per field of the merge screen), not a map: a
+/// B-tree map compiled its own code into the wasm.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MergeChoices(pub BTreeMap<String, MergePick>);
+pub struct MergeChoices(pub Vec<(String, MergePick)>);
 
 impl MergeChoices {
     pub fn pick(&self, field: &str) -> MergePick {
-        self.0.get(field).copied().unwrap_or_default()
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, p)| *p)
+            .unwrap_or_default()
+    }
+
+    /// Picks `pick` for `field`, replacing an earlier pick.
+    pub fn set(&mut self, field: &str, pick: MergePick) {
+        match self.0.iter_mut().find(|(f, _)| f == field) {
+            Some(slot) => slot.1 = pick,
+            None => self.0.push((field.to_owned(), pick)),
+        }
     }
 }
 

@@ -65,7 +65,7 @@ fn merge_unites_lists_lets_the_user_pick_and_loses_nothing() {
     })
     .unwrap();
     let mut choices = MergeChoices::default();
-    choices.0.insert("nickname".into(), MergePick::Other);
+    choices.set("nickname", MergePick::Other);
     let batch = with_ctx(20, |ctx| {
         dir.merge_contacts(
             &a,
@@ -104,7 +104,7 @@ fn merge_unites_lists_lets_the_user_pick_and_loses_nothing() {
         .iter()
         .any(|d| d.text == "Merged with the record “Ana M. Cruz”."));
     let mut renamed = MergeChoices::default();
-    renamed.0.insert("name".into(), MergePick::Other);
+    renamed.set("name", MergePick::Other);
     let other_name = with_ctx(21, |ctx| {
         dir.merge_contacts(&a, &b, &renamed, OtherRecords::default(), ctx)
     })
