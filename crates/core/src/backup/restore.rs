@@ -264,6 +264,16 @@ impl<'a> Restorer<'a> {
         for c in &mut backup.contacts {
             c.normalise();
         }
+        // A picture's base64 as Kith writes it (a file may wrap or pad it
+        // otherwise): the same bytes give the same text on the next export.
+        for p in &mut backup.photos {
+            if let Some(bytes) = crate::encoding::base64_decode(&p.data) {
+                let canonical = crate::encoding::base64_encode(&bytes);
+                if canonical != p.data {
+                    p.data = canonical;
+                }
+            }
+        }
         // Live organisations of one name are one, as a merge makes them
         // (so merging a restored file with itself changes nothing).
         let redirects = super::fold::fold_organisations(&mut backup.organisations);

@@ -88,6 +88,15 @@ fn wrong_field(v: &serde_json::Value) -> Option<String> {
         .find_map(|f| Some(format!("its “{f}” is not {}", kind(f)?)))
 }
 
+/// A value quoted in a message, cut at 40 characters: a file's 100 KB id
+/// must not fill the message.
+fn short(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    }
+}
+
 fn not_json(line: usize) -> String {
     if line == 0 {
         "This file is not a Kith backup: it is not JSON.".to_owned()
@@ -144,7 +153,7 @@ fn record_error(
     let id = serde_json::from_str::<Id>(text)
         .ok()
         .and_then(|x| x.id)
-        .map(|id| format!(" ({id})"))
+        .map(|id| format!(" ({})", short(&id)))
         .unwrap_or_default();
     let mut problem = plain(&e.to_string());
     if problem.contains("is not a date") {
@@ -200,7 +209,7 @@ impl Backup {
             match all.windows(2).find(|w| w[0] == w[1]) {
                 Some(w) => Err(RestoreError::Duplicate {
                     what,
-                    id: w[0].to_owned(),
+                    id: short(w[0]),
                 }),
                 None => Ok(()),
             }
@@ -247,10 +256,9 @@ impl Backup {
         use crate::ids::ContactId;
         use crate::rules;
         fn at(what: &'static str, i: usize, id: &str, problem: String) -> RestoreError {
-            let id: String = id.chars().take(40).collect();
             RestoreError::Record {
                 what,
-                index: format!("{} ({id})", grouped(i + 1)),
+                index: format!("{} ({})", grouped(i + 1), short(id)),
                 problem,
             }
         }
