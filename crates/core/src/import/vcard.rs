@@ -704,9 +704,9 @@ fn build(props: &[Property], charsets: &dyn Charsets, fallback: &str) -> Option<
                     Some((month, day, year)) => person.add_date(kind, month, day, year),
                     None if !value.is_empty() => {
                         let value: String = value.chars().take(40).collect();
+                        let what: String = kind.label().to_lowercase().chars().take(30).collect();
                         person.dropped.push(format!(
-                            "its {} “{value}” is not a date Kith can read, so it is not imported",
-                            kind.label().to_lowercase()
+                            "its {what} “{value}” is not a date Kith can read, so it is not imported"
                         ));
                     }
                     None => {}
