@@ -111,9 +111,10 @@ proptest! {
     #[test]
     fn refused_cards_change_nothing(bytes in vcard_file(), here in records(PLAIN)) {
         let (people, skipped) = read(&bytes);
-        // Cards counted in the bytes, with NULs taken out for UTF-16 files.
+        // At most one card per BEGIN (with or without parameters), counted
+        // in the bytes with NULs taken out for UTF-16 files.
         let plain: Vec<u8> = bytes.iter().copied().filter(|b| *b != 0).collect();
-        let cards = plain.windows(11).filter(|w| w.eq_ignore_ascii_case(b"BEGIN:VCARD")).count();
+        let cards = plain.windows(5).filter(|w| w.eq_ignore_ascii_case(b"BEGIN")).count();
         for s in &skipped {
             prop_assert!(s.position >= 1 && s.position <= cards.max(1), "position {} of {cards}", s.position);
             prop_assert!(!s.reason.trim().is_empty() && s.reason.chars().count() < 300, "{:?}", s.reason);
