@@ -10,12 +10,6 @@ pub mod platform;
 pub mod state;
 pub mod storage;
 
-// Talc rather than the default dlmalloc: smaller code and quicker
-// allocation in WebAssembly (single-threaded: no atomics).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 /// Mounts the app on the page; called by `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
