@@ -133,11 +133,18 @@ function progressNow(page) {
 /** Waits until the import is writing at least `share` (thousandths) of its
  * records, and returns what the progress said. Polls the screen: no sleep. */
 async function whenWriting(page, share) {
-  for (;;) {
+  // Never for ever: a write that ends between two looks (the bar gone) is
+  // closed after it; the outcome is then checked as any other.
+  const until = Date.now() + 120_000;
+  let seenBar = false;
+  while (Date.now() < until) {
     const now = await progressNow(page);
+    if (now) seenBar = true;
     if (now && now.stage.startsWith("Writing") && now.permille >= share) return now.stage;
     if (now && now.stage.startsWith("Finishing")) return now.stage;
+    if (!now && seenBar) return "(after the write ended)";
   }
+  return "(no progress seen in 2 minutes)";
 }
 
 /** Reopens the app in `context` and finds the last person of `expected`
