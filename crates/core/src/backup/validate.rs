@@ -393,13 +393,7 @@ fn bad_day(record: &str) -> Option<(String, String)> {
 fn plain(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
     // A quoted value is cut short: a 100 KB value must not fill the message.
-    let quoted = |rest: &str| {
-        let q = rest.split('`').nth(1).unwrap_or("");
-        match q.char_indices().nth(40) {
-            Some((at, _)) => format!("{}…", &q[..at]),
-            None => q.to_owned(),
-        }
-    };
+    let quoted = |rest: &str| short(rest.split('`').nth(1).unwrap_or(""));
     if message.starts_with(crate::wire::NOT_A_DAY) || message.starts_with(crate::wire::NOT_A_TIME) {
         "a day in it is not a date (use YYYY-MM-DD)".to_owned()
     } else if let Some(rest) = message.strip_prefix("missing field ") {

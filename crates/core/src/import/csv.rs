@@ -569,11 +569,8 @@ pub fn people(table: &Table, columns: &[Column]) -> (Vec<ImportedPerson>, Vec<Sk
                 Field::BirthYear => birth.0 = value.parse().ok().filter(|y| *y > 0),
                 Field::BirthMonth => birth.1 = value.parse().ok(),
                 Field::BirthDay => birth.2 = value.parse().ok(),
-                Field::Anniversary => {
-                    if parse_any_date(value).is_none() {
-                        p.dropped.push(not_a_date("date", value));
-                    }
-                    if let Some((m, d, y)) = parse_any_date(value) {
+                Field::Anniversary => match parse_any_date(value) {
+                    Some((m, d, y)) => {
                         let kind = match label.as_str() {
                             "" | "anniversary" => DateKind::Anniversary,
                             "birthday" => DateKind::Birthday,
@@ -581,7 +578,8 @@ pub fn people(table: &Table, columns: &[Column]) -> (Vec<ImportedPerson>, Vec<Sk
                         };
                         p.add_date(kind, m, d, y);
                     }
-                }
+                    None => p.dropped.push(not_a_date("date", value)),
+                },
                 Field::Relation => {
                     let relation = if label.is_empty() {
                         "relative".to_owned()
