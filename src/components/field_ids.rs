@@ -65,6 +65,7 @@ pub fn input_id(field: Field) -> Option<String> {
         Field::OrganisationName => fixed("organisation-name"),
         Field::OrganisationNotes => fixed("organisation-notes"),
         Field::LogTemperature
+        | Field::LogInitiator
         | Field::Detail
         | Field::Photo
         | Field::Snooze

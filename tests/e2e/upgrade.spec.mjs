@@ -362,7 +362,7 @@ for (const { file, people, photos, settings } of VERSIONS) {
   });
 }
 
-test("a backup from a newer Kith (v4-newer.json) is refused in words and changes nothing", async ({ page }) => {
+test("a backup from a newer Kith (v5-newer.json) is refused in words and changes nothing", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await importFixture(kith, "v3.json");
@@ -374,10 +374,10 @@ test("a backup from a newer Kith (v4-newer.json) is refused in words and changes
   await kith.saved();
   const before = await everything(page);
 
-  await kith.backupImport().setInputFiles(upload("v4-newer.json", readFileSync(`${FIXTURES}/v4-newer.json`)));
+  await kith.backupImport().setInputFiles(upload("v5-newer.json", readFileSync(`${FIXTURES}/v5-newer.json`)));
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText("“v4-newer.json” was not imported.");
-  await expect(alert).toContainText("made by a newer Kith (backup version 4");
+  await expect(alert).toContainText("“v5-newer.json” was not imported.");
+  await expect(alert).toContainText("made by a newer Kith (backup version 5");
   await expect(alert).toContainText("Update Kith");
   await expect(alert).toContainText("Your data is unchanged.");
   await expect(page.getByRole("region", { name: "Import preview" })).toHaveCount(0);

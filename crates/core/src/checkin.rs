@@ -360,6 +360,11 @@ pub fn check_in(
 /// Who to reach out to, grouped as the home screen shows them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReachOut {
+    /// They reached out and wait for a reply ([`Contact::awaiting_reply`]),
+    /// longest waiting first. Above every check-in: someone who wrote last
+    /// gets an answer before anyone gets a check-in, and is in no other
+    /// list. Each with their check-in state.
+    pub replies: Vec<(ContactId, CheckIn)>,
     /// Most overdue first.
     pub overdue: Vec<(ContactId, CheckIn)>,
     /// Due (today or earlier) but not yet overdue, or never in touch,
@@ -432,13 +437,14 @@ impl Directory {
         };
         for c in self.all_contacts().filter(|c| c.is_live()) {
             let status = self.check_in_of(c, today, settings);
-            if let Some(list) = out.list_for(status) {
+            if let Some(list) = out.list_for(c, status) {
                 list.push((c.id.clone(), status));
             }
         }
         for list in [&mut out.overdue, &mut out.due, &mut out.upcoming] {
             crate::sort::sort_by(list, ReachOut::order);
         }
+        crate::sort::sort_by(&mut out.replies, |a, b| ReachOut::waiting(self, a, b));
         out
     }
 }
@@ -449,8 +455,21 @@ impl ReachOut {
         a.1.due().cmp(&b.1.due()).then_with(|| a.0.cmp(&b.0))
     }
 
+    /// The order of the replies: who reached out first, then by id.
+    fn waiting(
+        d: &Directory,
+        a: &(ContactId, CheckIn),
+        b: &(ContactId, CheckIn),
+    ) -> std::cmp::Ordering {
+        let since = |id| d.contact(id).and_then(|c| c.awaiting_reply);
+        since(&a.0).cmp(&since(&b.0)).then_with(|| a.0.cmp(&b.0))
+    }
+
     /// The list a person in this state belongs to, if any.
-    fn list_for(&mut self, status: CheckIn) -> Option<&mut Vec<(ContactId, CheckIn)>> {
+    fn list_for(&mut self, c: &Contact, status: CheckIn) -> Option<&mut Vec<(ContactId, CheckIn)>> {
+        if c.awaiting_reply.is_some() {
+            return Some(&mut self.replies);
+        }
         match status {
             CheckIn::Overdue { .. } => Some(&mut self.overdue),
             CheckIn::Due { .. } | CheckIn::NeverInTouch { .. } => Some(&mut self.due),
@@ -472,7 +491,12 @@ impl ReachOut {
         today: NaiveDate,
         settings: &CheckInSettings,
     ) {
-        for list in [&mut self.overdue, &mut self.due, &mut self.upcoming] {
+        for list in [
+            &mut self.replies,
+            &mut self.overdue,
+            &mut self.due,
+            &mut self.upcoming,
+        ] {
             list.retain(|(id, _)| !ids.contains(id));
         }
         for id in ids {
@@ -480,8 +504,15 @@ impl ReachOut {
                 continue;
             };
             let entry = (c.id.clone(), d.check_in_of(c, today, settings));
-            if let Some(list) = self.list_for(entry.1) {
-                let at = list.partition_point(|x| Self::order(x, &entry).is_lt());
+            let replying = c.awaiting_reply.is_some();
+            if let Some(list) = self.list_for(c, entry.1) {
+                let at = list.partition_point(|x| {
+                    if replying {
+                        Self::waiting(d, x, &entry).is_lt()
+                    } else {
+                        Self::order(x, &entry).is_lt()
+                    }
+                });
                 list.insert(at, entry);
             }
         }

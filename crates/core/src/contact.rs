@@ -223,6 +223,15 @@ pub struct Contact {
     /// the interaction history.
     #[serde(default, with = "crate::wire::opt_day")]
     pub last_interaction: Option<NaiveDate>,
+    /// The day they reached out, when that is their newest interaction and
+    /// the user has not replied ([`crate::reciprocity`]). Backup version 4;
+    /// left out of the file when unset.
+    #[serde(
+        default,
+        with = "crate::wire::opt_day",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub awaiting_reply: Option<NaiveDate>,
     pub created: Timestamp,
     pub updated: Timestamp,
     #[serde(default)]
@@ -263,6 +272,7 @@ impl Contact {
             priorities_confirmed: None,
             snoozed_until: None,
             last_interaction: None,
+            awaiting_reply: None,
             created: now,
             updated: now,
             deleted: None,

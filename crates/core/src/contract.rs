@@ -75,6 +75,7 @@ pub fn interaction(
         time,
         notes: format!("note {key}"),
         temperature: None,
+        initiator: None,
         created: Timestamp(2_000),
         updated: Timestamp(2_000),
         deleted: None,

@@ -30,6 +30,7 @@ pub mod memory;
 pub mod model;
 pub mod organisation;
 pub mod rebase;
+pub mod reciprocity;
 pub mod rules;
 pub mod search;
 pub mod sort;
@@ -57,6 +58,7 @@ pub use model::{
     Batch, Contact, Detail, FamilyMember, Interaction, InteractionKind, Labeled, Organisation,
     Relation, RelationKind, Role, Task, Temperature,
 };
+pub use reciprocity::{Initiator, Reciprocity};
 pub use store::{Counts, Store, StoreError, TimelineCursor};
 pub use time::Timestamp;
 pub use undo::Before;

@@ -99,6 +99,9 @@ pub struct Temperature {
     pub note: String,
 }
 
+/// The notes of an interaction the "Checked in" button logs.
+pub const CHECKED_IN: &str = "Checked in";
+
 /// One contact with one or more people.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Interaction {
@@ -114,6 +117,10 @@ pub struct Interaction {
     pub notes: String,
     #[serde(default)]
     pub temperature: Option<Temperature>,
+    /// Who started it; `None` in records from before backup version 4,
+    /// which count for neither side. Left out of the file when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiator: Option<crate::reciprocity::Initiator>,
     pub created: Timestamp,
     pub updated: Timestamp,
     #[serde(default)]
@@ -133,6 +140,11 @@ impl Interaction {
 }
 
 impl Interaction {
+    /// Whether the "Checked in" button logged it ([`crate::Directory::checked_in`]).
+    pub fn is_check_in(&self) -> bool {
+        self.kind == InteractionKind::Other && self.notes == CHECKED_IN
+    }
+
     /// What it was and when, for a control's name or a notice: "call of
     /// 3 Nov 2026".
     pub fn what(&self) -> String {
@@ -304,6 +316,7 @@ mod tests {
             time: None,
             notes: String::new(),
             temperature: None,
+            initiator: None,
             created: Timestamp(0),
             updated: Timestamp(0),
             deleted: None,

@@ -92,7 +92,9 @@ fn check_common(name: &str, b: &Backup) {
         "{name}: Bo's details {learned:?}"
     );
 
-    assert_eq!(b.interactions.len(), 3, "{name}: interactions");
+    // Version 4 added Dee's email and a check-in with Ana.
+    let logged = if name == "v4" { 5 } else { 3 };
+    assert_eq!(b.interactions.len(), logged, "{name}: interactions");
     let call = b
         .interactions
         .iter()
@@ -207,17 +209,47 @@ fn version_3_reads_with_own_maximums_and_dates_known_in_part() {
         (graduation.month, graduation.day, graduation.year),
         (6, 0, Some(2021))
     );
+    // Before version 4 nothing said who started an interaction.
+    assert!(b.interactions.iter().all(|i| i.initiator.is_none()));
+    assert!(b.contacts.iter().all(|c| c.awaiting_reply.is_none()));
     round_trip("v3", &b);
 }
 
 #[test]
+fn version_4_reads_with_who_reached_out_and_who_waits_for_a_reply() {
+    use kith_core::Initiator;
+    let b = restore("v4.json");
+    check_common("v4", &b);
+    check_photo_and_settings("v4", &b);
+    let said = |notes: &str| {
+        b.interactions
+            .iter()
+            .find(|i| i.notes.starts_with(notes))
+            .unwrap_or_else(|| panic!("no {notes}"))
+            .initiator
+    };
+    assert_eq!(said("Talked about"), Some(Initiator::Me));
+    assert_eq!(said("Dinner"), Some(Initiator::Mutual));
+    assert_eq!(said("Said hello"), None);
+    assert_eq!(said("Asked for the onboarding"), Some(Initiator::Them));
+    assert_eq!(said("Checked in"), Some(Initiator::Me));
+    let dee = person(&b, "Dee Okafor");
+    assert_eq!(
+        dee.awaiting_reply.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-18")
+    );
+    assert_eq!(person(&b, "Ana Lima").awaiting_reply, None);
+    round_trip("v4", &b);
+}
+
+#[test]
 fn a_backup_from_a_newer_kith_is_refused_in_words() {
-    let bytes = fixture("v4-newer.json");
+    let bytes = fixture("v5-newer.json");
     let refused = Backup::restore(&bytes).unwrap_err();
     assert_eq!(
         refused,
         RestoreError::TooNew {
-            found: 4,
+            found: 5,
             supported: VERSION
         }
     );

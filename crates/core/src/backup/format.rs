@@ -20,8 +20,9 @@ pub const FORMAT: &str = "kith-backup";
 /// version 2 file with neither (see [`migrate`]). Version 3 added a
 /// person's own `overdue_after_days` and dates known only in part (`day`
 /// 0, and `month` 0 for a year alone); older files have neither and read
-/// unchanged.
-pub const VERSION: u32 = 3;
+/// unchanged. Version 4 added who started an interaction (`initiator`) and
+/// whether a person waits for a reply (`awaiting_reply`); see [`migrate`].
+pub const VERSION: u32 = 4;
 
 /// A person's photo in a backup: the picture's bytes as base64.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,11 +257,21 @@ impl Backup {
 
 /// Brings an older backup up to this version. Version 1 had no photos and
 /// no settings, which read as none; version 3 only added optional fields,
-/// so a version 2 file needs no step. Later versions add steps here.
+/// so a version 2 file needs no step. Before version 4 no interaction said
+/// who started it: those the "Checked in" button logged were the user's
+/// own reaching out and say so now; every other one stays unsaid and
+/// counts for neither side. Later versions add steps here.
 pub fn migrate(mut backup: Backup) -> Backup {
     if backup.version < 2 {
         backup.photos.clear();
         backup.settings = None;
+    }
+    if backup.version < 4 {
+        for i in &mut backup.interactions {
+            if i.initiator.is_none() && i.is_check_in() {
+                i.initiator = Some(crate::reciprocity::Initiator::Me);
+            }
+        }
     }
     backup.version = VERSION;
     backup
@@ -367,5 +378,27 @@ pub(in crate::backup) mod tests {
         let again = Backup::restore(both.to_json().as_bytes()).unwrap();
         assert_eq!(again.contacts[0].overdue_after_days, Some(45));
         assert_eq!(again.dates[0].describe_day(), "2019");
+    }
+
+    #[test]
+    fn version_3_check_ins_read_as_reaching_out_and_other_interactions_stay_unsaid() {
+        use crate::reciprocity::Initiator;
+        let mut old = sample();
+        old.version = 3;
+        let mut check_in = old.interactions[0].clone();
+        check_in.id = crate::ids::InteractionId::parse("i2").unwrap();
+        (check_in.kind, check_in.notes) =
+            (crate::model::InteractionKind::Other, "Checked in".into());
+        old.interactions.push(check_in);
+        let restored = Backup::restore(old.to_json().as_bytes()).unwrap();
+        let said: Vec<_> = restored.interactions.iter().map(|i| i.initiator).collect();
+        assert_eq!(said, [None, Some(Initiator::Me)]);
+        // A version 4 file keeps what it says, and unsaid stays unsaid.
+        let mut new = restored.clone();
+        new.interactions[1].initiator = None;
+        new.interactions[0].initiator = Some(Initiator::Them);
+        let again = Backup::restore(new.to_json().as_bytes()).unwrap();
+        let said: Vec<_> = again.interactions.iter().map(|i| i.initiator).collect();
+        assert_eq!(said, [Some(Initiator::Them), None]);
     }
 }

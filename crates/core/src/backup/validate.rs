@@ -355,7 +355,7 @@ impl Backup {
 /// not a real day: (field name, its text). serde's own message says only
 /// that some day was wrong, not which.
 fn bad_day(record: &str) -> Option<(String, String)> {
-    const DAY_FIELDS: [&str; 9] = [
+    const DAY_FIELDS: [&str; 10] = [
         "date",
         "due",
         "since",
@@ -364,6 +364,7 @@ fn bad_day(record: &str) -> Option<(String, String)> {
         "priorities_confirmed",
         "snoozed_until",
         "last_interaction",
+        "awaiting_reply",
         "time",
     ];
     fn walk(v: &serde_json::Value) -> Option<(String, String)> {

@@ -40,6 +40,8 @@ pub enum Field {
     LogTemperature,
     /// What they said about how it went.
     LogTemperatureNote,
+    /// Who reached out.
+    LogInitiator,
     LogDetails,
     LogDetailsAbout,
     LogFollowUp,

@@ -5,6 +5,7 @@ use crate::cadence::Cadence;
 use crate::directory::Directory;
 use crate::ids::{ContactId, DetailId, InteractionId, TaskId};
 use crate::model::{Batch, Detail, Interaction, InteractionKind, Task, Temperature};
+use crate::reciprocity::Initiator;
 use chrono::{NaiveDate, NaiveTime};
 
 /// The log form as typed.
@@ -22,6 +23,8 @@ pub struct InteractionInput {
     pub temperature: Option<u8>,
     /// In their words.
     pub temperature_note: String,
+    /// An [`Initiator::key`], or empty when not said.
+    pub initiator: String,
     /// Details learned, one per line.
     pub details: String,
     /// Whom the details are about; `None`: the first of `people` (the
@@ -38,6 +41,7 @@ pub(super) struct Checked {
     pub date: NaiveDate,
     pub time: Option<NaiveTime>,
     pub temperature: Option<Temperature>,
+    pub initiator: Option<Initiator>,
 }
 
 /// Checks who, what kind, the day (required, and not still to come), the
@@ -87,11 +91,18 @@ pub(super) fn check(
             ))
         }
     };
+    let initiator = match input.initiator.as_str() {
+        "" => None,
+        key => Some(Initiator::from_key(key).ok_or_else(|| {
+            ValidationError::invalid(Field::LogInitiator, "Choose who reached out.")
+        })?),
+    };
     Ok(Checked {
         kind,
         date,
         time,
         temperature,
+        initiator,
     })
 }
 
@@ -109,6 +120,7 @@ impl Directory {
             date,
             time,
             temperature,
+            initiator,
         } = check(input, ctx.today)?;
         let details: Vec<String> = input
             .details
@@ -150,7 +162,7 @@ impl Directory {
                 deleted: None,
             })
         };
-        let mut batch = self.log_interaction(&input.people, kind, date, &input.notes, ctx)?;
+        let mut batch = self.log_by(&input.people, kind, date, &input.notes, initiator, ctx)?;
         batch.tasks.extend(follow_up);
         if let Some(i) = batch.interactions.last_mut() {
             i.time = time;
@@ -190,11 +202,28 @@ impl Directory {
         notes: &str,
         ctx: &mut Ctx<'_>,
     ) -> Result<Batch, ValidationError> {
+        self.log_by(people, kind, date, notes, None, ctx)
+    }
+
+    /// [`Directory::log_interaction`], saying who started it: a message
+    /// from them that is their newest leaves them waiting for a reply;
+    /// anything newer answers it ([`crate::reciprocity::note_logged`]).
+    pub fn log_by(
+        &self,
+        people: &[ContactId],
+        kind: InteractionKind,
+        date: NaiveDate,
+        notes: &str,
+        initiator: Option<Initiator>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
         let mut batch = Batch::default();
         for id in people {
             let mut c = self.contact(id).cloned().ok_or(ValidationError::NotFound)?;
             let newer = c.last_interaction.is_none_or(|last| last < date);
-            if newer || c.snoozed_until.is_some() {
+            let waiting = c.awaiting_reply;
+            crate::reciprocity::note_logged(&mut c, date, initiator);
+            if newer || c.snoozed_until.is_some() || c.awaiting_reply != waiting {
                 if newer {
                     c.last_interaction = Some(date);
                 }
@@ -212,6 +241,7 @@ impl Directory {
             time: None,
             notes: notes.trim_end().to_owned(),
             temperature: None,
+            initiator,
             created: ctx.now,
             updated: ctx.now,
             deleted: None,
@@ -233,13 +263,28 @@ impl Directory {
     /// "Checked in": a minimal interaction today, in one tap.
     pub fn checked_in(&self, id: &ContactId, ctx: &mut Ctx<'_>) -> Result<Batch, ValidationError> {
         let today = ctx.today;
-        self.log_interaction(
+        self.log_by(
             std::slice::from_ref(id),
             InteractionKind::Other,
             today,
-            "Checked in",
+            crate::model::CHECKED_IN,
+            Some(Initiator::Me),
             ctx,
         )
+    }
+
+    /// "Replied": the user answered someone waiting for a reply (by mail,
+    /// outside Kith), so they wait no longer. Nothing is logged: the
+    /// conversation is the one they started, and the check-in timer
+    /// already counts from it.
+    pub fn replied(&self, id: &ContactId, ctx: &mut Ctx<'_>) -> Result<Batch, ValidationError> {
+        let mut c = self.contact(id).cloned().ok_or(ValidationError::NotFound)?;
+        c.awaiting_reply = None;
+        c.updated = ctx.now;
+        Ok(Batch {
+            contacts: vec![c],
+            ..Batch::default()
+        })
     }
 
     /// Records what a person cares about right now (or confirms it is

@@ -199,6 +199,11 @@ impl Directory {
             }
         }
         merged.last_interaction = a.last_interaction.max(b.last_interaction);
+        // Waiting for a reply if the newest of both records is theirs.
+        merged.awaiting_reply = a
+            .awaiting_reply
+            .max(b.awaiting_reply)
+            .filter(|d| Some(*d) >= merged.last_interaction);
         merged.created = a.created.min(b.created);
         merged.normalise();
         merged.updated = ctx.now;

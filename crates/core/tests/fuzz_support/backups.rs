@@ -194,6 +194,7 @@ fn interaction(n: usize) -> impl Strategy<Value = Interaction> {
                 time: None,
                 notes,
                 temperature: None,
+                initiator: None,
                 created: Timestamp(1_700_000_000_000),
                 updated,
                 deleted,

@@ -3,7 +3,8 @@
 //! the interaction that set it moves or goes, it becomes the newest of
 //! what remains. The app reads "what remains" from storage (the newest
 //! other interaction of each person) and passes it in, so the rule stays
-//! here and never needs the whole history.
+//! here and never needs the whole history. Whether they wait for a reply
+//! follows the same way ([`crate::reciprocity::note_corrected`]).
 
 use super::{check, Checked, InteractionInput};
 use crate::commands::{Ctx, ValidationError};
@@ -31,6 +32,7 @@ impl Directory {
             date,
             time,
             temperature,
+            initiator,
         } = check(input, ctx.today)?;
         let mut new = old.clone();
         new.contact_ids = input.people.clone();
@@ -39,6 +41,7 @@ impl Directory {
         new.time = time;
         new.notes = input.notes.trim_end().to_owned();
         new.temperature = temperature;
+        new.initiator = initiator;
         new.updated = ctx.now;
         let mut batch = self.follow_latest(old, Some(&new), others, ctx)?;
         batch.interactions.push(new);
@@ -97,11 +100,15 @@ impl Directory {
                 .into_iter()
                 .flatten()
                 .max();
-            if last != c.last_interaction {
-                let mut c = c.clone();
-                c.last_interaction = last;
-                c.updated = ctx.now;
-                batch.contacts.push(c);
+            let mut changed = c.clone();
+            let theirs = new.filter(|n| n.contact_ids.contains(id));
+            crate::reciprocity::note_corrected(&mut changed, old, theirs, last);
+            changed.last_interaction = last;
+            if changed.last_interaction != c.last_interaction
+                || changed.awaiting_reply != c.awaiting_reply
+            {
+                changed.updated = ctx.now;
+                batch.contacts.push(changed);
             }
         }
         Ok(batch)

@@ -70,6 +70,7 @@ fn the_log_form_records_time_temperature_and_details_about_one_person() {
         details_about: None,
         follow_up: " Send the proposal ".into(),
         follow_up_due: "2026-11-27".into(),
+        initiator: "them".into(),
     };
     let b = with_ctx(5, |ctx| dir.record_interaction(&form, ctx)).unwrap();
     let i = &b.interactions[0];
