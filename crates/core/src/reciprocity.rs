@@ -156,11 +156,9 @@ pub fn note_corrected(
     let answered =
         from_them(old) && !set_by_old && c.last_interaction.is_none_or(|last| old.date >= last);
     match new.filter(|n| Some(n.date) == newest) {
-        Some(n) if from_them(n) => {
-            if !answered {
-                c.awaiting_reply = Some(n.date);
-            }
-        }
+        Some(n) if from_them(n) && !answered => c.awaiting_reply = Some(n.date),
+        // Theirs, and already answered: it stays answered.
+        Some(n) if from_them(n) => {}
         // The newest is now one they did not start: nothing is waiting.
         Some(_) => c.awaiting_reply = None,
         None if set_by_old => c.awaiting_reply = None,
