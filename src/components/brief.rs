@@ -9,7 +9,7 @@ use super::read_failed::ReadFailed;
 use super::subform::SubForm;
 use kith_core::calendar::Words;
 use kith_core::temperature::{scores, trend};
-use kith_core::{Contact, ContactId};
+use kith_core::{Contact, ContactId, Reciprocity};
 use leptos::prelude::*;
 
 /// The brief on one person, on their page and opened from a row on Today.
@@ -74,6 +74,11 @@ pub fn BriefCard(
             format!("{} · {}{notes}", i.kind.label(), i.date.words("%-d %b %Y"))
         })
     };
+    // Who starts the conversations, over the last year.
+    let balance = move || {
+        let items = recent.get().and_then(Result::ok)?;
+        Reciprocity::of(&items, crate::platform::today()).words()
+    };
     let temperature = move || {
         let items = recent.get().and_then(Result::ok).unwrap_or_default();
         let latest = items.iter().find_map(|i| i.temperature.clone())?;
@@ -106,6 +111,7 @@ pub fn BriefCard(
                     <div class="facts__row"><dt>"Follow-ups"</dt><dd><FollowUpList tasks=open label="Their follow-ups"/></dd></div>
                 </Show>
                 {move || temperature().map(|t| view! { <div class="facts__row"><dt>"How they feel"</dt><dd>{t}</dd></div> })}
+                {move || balance().map(|t| view! { <div class="facts__row"><dt>"Who reaches out"</dt><dd>{t}</dd></div> })}
             </dl>
             // What could not be read is said, not left out.
             {move || {

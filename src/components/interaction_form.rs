@@ -8,7 +8,7 @@ use crate::components::form::{DateField, SelectField, TextArea, TextField};
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::calendar::Words;
-use kith_core::{ContactId, Interaction, InteractionInput, InteractionKind};
+use kith_core::{ContactId, Initiator, Interaction, InteractionInput, InteractionKind};
 use leptos::prelude::*;
 
 const SCORES: [(u8, &str); 5] = [
@@ -30,6 +30,8 @@ pub struct Draft {
     pub notes: RwSignal<String>,
     pub score: RwSignal<Option<u8>>,
     pub their_words: RwSignal<String>,
+    /// Who reached out: an [`Initiator::key`], or empty when not said.
+    pub initiator: RwSignal<String>,
     /// Who else was there.
     pub with: RwSignal<Vec<ContactId>>,
     /// The name being typed into "With".
@@ -53,6 +55,7 @@ impl Draft {
             notes: text(),
             score: RwSignal::new(None),
             their_words: text(),
+            initiator: RwSignal::new(Initiator::Me.key().into()),
             with: RwSignal::new(Vec::new()),
             query: text(),
             details: text(),
@@ -63,9 +66,11 @@ impl Draft {
         }
     }
 
-    /// Empties the form for a new interaction today with `others`.
-    pub fn reset(&self, others: Vec<ContactId>) {
+    /// Empties the form for a new interaction today with `others`, started
+    /// by `by`.
+    pub fn reset(&self, others: Vec<ContactId>, by: Initiator) {
         self.kind.set("call".into());
+        self.initiator.set(by.key().into());
         self.date
             .set(platform::today().words("%Y-%m-%d").to_string());
         for s in [
@@ -89,6 +94,8 @@ impl Draft {
     pub fn load(&self, i: &Interaction) {
         let fixed = self.fixed.get_value();
         self.kind.set(i.kind.key().into());
+        self.initiator
+            .set(i.initiator.map(Initiator::key).unwrap_or_default().into());
         self.date.set(i.date.words("%Y-%m-%d").to_string());
         self.time.set(
             i.time
@@ -139,6 +146,7 @@ impl Draft {
             notes: self.notes.get(),
             temperature: self.score.get(),
             temperature_note: self.their_words.get(),
+            initiator: self.initiator.get(),
             details: self.details.get(),
             details_about: self.details_about.get(),
             follow_up: self.follow_up.get(),
@@ -188,6 +196,18 @@ pub fn InteractionFields(
             <DateField id="log-date" label="Date" value=draft.date/>
             <TextField id="log-time" label="Time (optional)" value=draft.time kind="time"/>
         </div>
+        <fieldset class="choice">
+            <legend>"Who reached out"</legend>
+            <div class="choice__options">
+                {Initiator::ALL.map(|by| view! {
+                    <label class="choice__option">
+                        <input type="radio" name="initiator" prop:checked=move || draft.initiator.with(|k| k == by.key())
+                            on:change=move |_| draft.initiator.set(by.key().into())/>
+                        <span>{by.label()}</span>
+                    </label>
+                }).collect_view()}
+            </div>
+        </fieldset>
         {move || {
             let offered = kith.directory.with_untracked(|d| {
                 choices.get().into_iter()

@@ -9,7 +9,7 @@ use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::{use_kith, Kith};
 use kith_core::calendar::Words;
-use kith_core::{ContactId, Interaction, TimelineCursor};
+use kith_core::{ContactId, Initiator, Interaction, TimelineCursor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -59,22 +59,27 @@ pub fn LogForm(
     let draft = Draft::new(fixed);
     let form = SubForm::new(move || draft.dirty());
     let error = RwSignal::new(None::<String>);
-    // What opening the form does: a fresh interaction today.
-    let fill = move || {
-        draft.reset(others.get_untracked());
+    // What opening the form does: a fresh interaction today, started by
+    // `by`.
+    let fill_by = move |by: Initiator| {
+        draft.reset(others.get_untracked(), by);
         error.set(None);
     };
-    // `l` opens the log form, outside text fields, with focus in it.
+    let fill = move || fill_by(Initiator::Me);
+    // `l` opens the log form, outside text fields, with focus in it: `l`
+    // for "I reached out", `L` (Shift+L) for "They reached out".
     let key = window_event_listener(leptos::ev::keydown, move |ev| {
         let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-        if plain
-            && ev.key() == "l"
-            && !form.is_open_untracked()
-            && !crate::components::escape::typing_in_a_field(&ev)
+        let by = match ev.key().as_str() {
+            "l" => Initiator::Me,
+            "L" => Initiator::Them,
+            _ => return,
+        };
+        if plain && !form.is_open_untracked() && !crate::components::escape::typing_in_a_field(&ev)
         {
             ev.prevent_default();
             form.toggle_with(|| {
-                fill();
+                fill_by(by);
                 platform::focus_soon("log-kind");
             });
         }
@@ -89,7 +94,7 @@ pub fn LogForm(
     };
     view! {
         <div class="log">
-            <button class="button button--primary" aria-keyshortcuts="l" aria-expanded=move || form.is_open().to_string()
+            <button class="button button--primary" aria-keyshortcuts="l Shift+L" aria-expanded=move || form.is_open().to_string()
                 on:click=move |_| form.toggle_with(fill)>"Log interaction"</button>
             <Show when=move || form.is_open()>
                 <form class="card subform log__form" on:submit=save>
@@ -239,6 +244,7 @@ pub fn TimelineItem(
             <Show when=move || form.is_open() fallback=move || view! {
                 <p class="timeline__head">
                     <strong>{item.kind.label()}</strong> " · " {when.clone()}
+                    {item.initiator.map(|by| format!(" · {}", by.label()))}
                     {people.clone().filter(|p| !p.is_empty()).map(|p| format!(" · {p}"))}
                 </p>
                 {(!item.notes.is_empty()).then(|| view! { <p class="notes">{item.notes.clone()}</p> })}

@@ -61,7 +61,10 @@ pub fn HomePage() -> impl IntoView {
     let all_clear = move || {
         kith.reach.with(|r| {
             let l = &r.lists;
-            l.overdue.is_empty() && l.due.is_empty() && l.upcoming.is_empty()
+            l.replies.is_empty()
+                && l.overdue.is_empty()
+                && l.due.is_empty()
+                && l.upcoming.is_empty()
         }) && loaded()
             && read_error().is_none()
             && no_dates()
@@ -115,6 +118,8 @@ pub fn HomePage() -> impl IntoView {
                             <FollowUpList tasks=Signal::derive(move || split(true)) label="Follow-ups due" show_people=true/>
                         </section>
                     </Show>
+                    // Someone who wrote last gets an answer before anyone gets a check-in.
+                    <ReachOutSection title="Waiting for your reply" id="replies" today pick=|l| &l.replies reply=true/>
                     <ReachOutSection title="Overdue" id="overdue" today pick=|l| &l.overdue/>
                     <ReachOutSection title="Due now" id="due" today pick=|l| &l.due/>
                     <ReachOutSection title="Coming up this week" id="upcoming" today pick=|l| &l.upcoming/>
@@ -159,13 +164,16 @@ const ROW_HEIGHT: f64 = 64.0;
 
 /// One of Today's sections, with its count in the heading and only the
 /// rows in view in the page (there may be thousands). A row's brief opens
-/// beneath the list, so every row keeps one height.
+/// beneath the list, so every row keeps one height. In the replies
+/// (`reply`), a row says when they reached out and offers "Replied"
+/// instead of "Checked in".
 #[component]
 fn ReachOutSection(
     title: &'static str,
     id: &'static str,
     today: chrono::NaiveDate,
     pick: fn(&ReachOut) -> &List,
+    #[prop(optional)] reply: bool,
 ) -> impl IntoView {
     let kith = use_kith();
     let heading = format!("home-{id}");
@@ -195,13 +203,14 @@ fn ReachOutSection(
                 })
             }
         };
-        let Some((name, initials, photo, org)) = kith.directory.with_untracked(|d| {
+        let Some((name, initials, photo, org, wrote)) = kith.directory.with_untracked(|d| {
             let c = d.contact(&cid)?;
             Some((
                 c.name.clone(),
                 c.initials(),
                 c.photo,
                 d.organisation_of(c).map(|o| o.name.clone()),
+                c.awaiting_reply,
             ))
         }) else {
             return ().into_any();
@@ -215,8 +224,13 @@ fn ReachOutSection(
                 <div class="reach-row__text">
                     <a class="reach-row__name" href=crate::platform::at(format!("/people/{cid}"))>{name}</a>
                     <span class="reach-row__sub">
-                        {move || status().map(|s| view! {
-                            <span class=format!("status status--{}", s.kind().key())>{s.words(today)}</span>
+                        {move || status().map(|s| match wrote.filter(|_| reply) {
+                            Some(day) => view! {
+                                <span class="status status--reply">{format!("Reached out {}", format::day_ago(day, today))}</span>
+                            }.into_any(),
+                            None => view! {
+                                <span class=format!("status status--{}", s.kind().key())>{s.words(today)}</span>
+                            }.into_any(),
                         })}
                         {org.map(|o| view! { <span class="reach-row__org">{o}</span> })}
                     </span>
@@ -228,12 +242,14 @@ fn ReachOutSection(
                     on:click=move |_| brief_for.update(|b| {
                         *b = if b.as_ref() == Some(&open) { None } else { Some(open.clone()) };
                     })>"Brief"</button>
-                <button class="button button--small reach-row__done" aria-label=format!("Checked in with {for_name}")
+                <button class="button button--small reach-row__done"
+                    aria-label=if reply { format!("Replied to {for_name}") } else { format!("Checked in with {for_name}") }
                     on:click=move |_| {
-                        if kith.checked_in(&done).is_ok() {
+                        let done = if reply { kith.replied(&done) } else { kith.checked_in(&done) };
+                        if done.is_ok() {
                             refocus(title, index, ".reach-row__done");
                         }
-                    }>"Checked in"</button>
+                    }>{if reply { "Replied" } else { "Checked in" }}</button>
             </div>
         }
         .into_any()

@@ -312,7 +312,11 @@ fn OrganisationHistory(history: History) -> impl IntoView {
                 Some(Err(reason)) => view! { <ReadFailed what="its people's interactions" reason/> }.into_any(),
                 loaded => {
                     let items = loaded.and_then(Result::ok).unwrap_or_default();
-                    view! { <TemperatureChart items=items.clone()/> <FrequencyChart items/> }.into_any()
+                    // Who starts the conversations with its people, over the last year.
+                    let balance = kith_core::Reciprocity::of(&items, crate::platform::today())
+                        .words()
+                        .map(|w| view! { <p class="card__text">"Across its people: " {w}</p> });
+                    view! { {balance} <TemperatureChart items=items.clone()/> <FrequencyChart items/> }.into_any()
                 }
             }}
             <h3 class="card__subtitle">"Timeline"</h3>

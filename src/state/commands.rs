@@ -261,6 +261,19 @@ impl Kith {
         )
     }
 
+    /// "Replied" on Today: they no longer wait for a reply (with undo).
+    pub fn replied(&self, id: &ContactId) -> Outcome {
+        self.apply_undoable(
+            |d, ctx| d.replied(id, ctx),
+            |_| {
+                format!(
+                    "Marked {} as replied.",
+                    self.names(std::slice::from_ref(id))
+                )
+            },
+        )
+    }
+
     pub fn set_cadence(&self, id: &ContactId, cadence: Cadence) -> Outcome {
         self.apply_undoable(
             |d, ctx| d.set_cadence(id, cadence, ctx),

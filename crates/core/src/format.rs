@@ -59,12 +59,18 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 pub fn last_in_touch(last: Option<NaiveDate>, today: NaiveDate) -> String {
     match last {
         None => "No interactions yet".into(),
-        Some(d) => match (today - d).num_days() {
-            0 => "Last in touch today".into(),
-            1 => "Last in touch yesterday".into(),
-            n if n > 0 => format!("Last in touch {n} days ago"),
-            _ => format!("Last in touch {}", d.words("%-d %b %Y")),
-        },
+        Some(d) => format!("Last in touch {}", day_ago(d, today)),
+    }
+}
+
+/// A past day relative to `today`: "today", "yesterday", "12 days ago",
+/// or the day itself ("3 Dec 2026") when it lies ahead.
+pub fn day_ago(d: NaiveDate, today: NaiveDate) -> String {
+    match (today - d).num_days() {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        n if n > 0 => format!("{n} days ago"),
+        _ => d.words("%-d %b %Y").to_string(),
     }
 }
 

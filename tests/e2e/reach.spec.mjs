@@ -1,0 +1,125 @@
+// Who reached out: the log says who started each interaction, Today puts
+// people waiting for a reply above every check-in, and the year's balance
+// shows in the brief and on an organisation's page.
+import { test, expect } from "@playwright/test";
+import { Kith, day, readRecords } from "./kith.mjs";
+
+test("a message from them waits on Today above the overdue until Replied, with undo", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ola Berg" });
+  await kith.logInteraction({ kind: "Call", date: await day(page, -40) });
+  await kith.setTimer(30, "days");
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Nia Reyes" });
+  await kith.logInteraction({ kind: "Call", date: await day(page, -40) });
+  await kith.setTimer(30, "days");
+
+  // Shift+L opens the log with "They reached out" chosen: one keystroke.
+  await page.getByRole("heading", { name: "Nia Reyes" }).click();
+  await page.keyboard.press("Shift+L");
+  await expect(page.getByLabel("Kind", { exact: true })).toBeFocused();
+  await expect(page.getByRole("radio", { name: "They reached out" })).toBeChecked();
+  await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Email" });
+  await page.getByLabel("Date", { exact: true }).fill(await day(page, -2));
+  await page.getByLabel("Notes", { exact: true }).fill("Asked about the renewal terms");
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  const timeline = page.getByRole("list", { name: "Interactions" });
+  await expect(timeline.getByRole("listitem").first()).toContainText("They reached out");
+
+  await kith.goToToday();
+  const replies = page.getByRole("region", { name: /^Waiting for your reply/ });
+  await expect(replies).toContainText("Nia Reyes");
+  await expect(replies).toContainText("Reached out 2 days ago");
+  // In no other list, and above the overdue.
+  const overdue = page.getByRole("region", { name: /^Overdue/ });
+  await expect(overdue).toContainText("Ola Berg");
+  await expect(overdue).not.toContainText("Nia Reyes");
+  const [replyTop, overdueTop] = await Promise.all([replies.boundingBox(), overdue.boundingBox()]);
+  expect(replyTop.y).toBeLessThan(overdueTop.y);
+  await kith.reload();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toContainText("Nia Reyes");
+
+  await page.getByRole("button", { name: "Replied to Nia Reyes" }).click();
+  await expect(page.getByText("Marked Nia Reyes as replied.")).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toHaveCount(0);
+  // Her email two days ago reset her timer: she is not overdue either.
+  await expect(page.getByRole("region", { name: /^Overdue/ })).not.toContainText("Nia Reyes");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toContainText("Nia Reyes");
+  await page.getByRole("button", { name: "Replied to Nia Reyes" }).click();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toHaveCount(0);
+  await kith.saved();
+  const nia = (await readRecords(page, "contacts")).find((c) => c.name === "Nia Reyes");
+  expect(nia.awaiting_reply).toBeUndefined();
+  await kith.reload();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toHaveCount(0);
+});
+
+test("a call I started answers their message; a correction to 'they reached out' brings the wait back", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ivo Pratt" });
+  await page.getByRole("button", { name: "Log interaction" }).click();
+  await page.getByRole("radio", { name: "They reached out" }).check();
+  await page.getByLabel("Kind", { exact: true }).selectOption({ label: "Message" });
+  await page.getByLabel("Date", { exact: true }).fill(await day(page, -3));
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await kith.goToToday();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toContainText("Ivo Pratt");
+
+  await page.getByRole("link", { name: "Ivo Pratt" }).click();
+  // `l` keeps "I reached out", the everyday case.
+  await page.getByRole("heading", { name: "Ivo Pratt" }).click();
+  await page.keyboard.press("l");
+  await expect(page.getByRole("radio", { name: "I reached out" })).toBeChecked();
+  await page.getByLabel("Notes", { exact: true }).fill("Called back");
+  await page.getByRole("button", { name: "Save interaction" }).click();
+  await kith.goToToday();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toHaveCount(0);
+
+  // Logged as mine by mistake: corrected, he waits again.
+  await kith.goToPeople();
+  await kith.openPerson("Ivo Pratt");
+  const newest = page.getByRole("list", { name: "Interactions" }).getByRole("listitem").first();
+  await expect(newest).toContainText("Called back");
+  await newest.getByRole("button", { name: /^Edit the/ }).click();
+  await expect(page.getByRole("radio", { name: "I reached out" })).toBeChecked();
+  await page.getByRole("radio", { name: "They reached out" }).check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await kith.goToToday();
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toContainText("Ivo Pratt");
+  await expect(page.getByRole("region", { name: /^Waiting for your reply/ })).toContainText("Reached out today");
+});
+
+test("the brief and the organisation's page say who starts the conversations over the last year", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Eda Lund", organisation: "Northwind" });
+  for (const [by, daysAgo] of [["I reached out", 10], ["I reached out", 50], ["I reached out", 90], ["They reached out", 120], ["Both of us", 200], ["I reached out", 400]]) {
+    await page.getByRole("button", { name: "Log interaction" }).click();
+    await page.getByRole("radio", { name: by }).check();
+    await page.getByLabel("Date", { exact: true }).fill(await day(page, -daysAgo));
+    await page.getByRole("button", { name: "Save interaction" }).click();
+    await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
+  }
+  const brief = page.getByRole("region", { name: "Before you reach out" });
+  await expect(brief).toContainText("You started 3 of 5 conversations in the last year; 1 planned together.");
+
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Finn Moss", organisation: "Northwind" });
+  for (const daysAgo of [5, 6, 7, 8]) {
+    await page.getByRole("button", { name: "Log interaction" }).click();
+    await page.getByRole("radio", { name: "They reached out" }).check();
+    await page.getByLabel("Date", { exact: true }).fill(await day(page, -daysAgo));
+    await page.getByRole("button", { name: "Save interaction" }).click();
+    await expect(page.getByRole("button", { name: "Save interaction" })).toBeHidden();
+  }
+  await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("They started 4 of 4 conversations in the last year.");
+
+  await kith.goTo("Organisations");
+  await page.getByRole("link", { name: "Northwind" }).click();
+  await expect(page.getByRole("region", { name: "How it is going" })).toContainText(
+    "Across its people: They started 5 of 9 conversations in the last year; 1 planned together.",
+  );
+});
