@@ -9,7 +9,7 @@ use super::read_failed::ReadFailed;
 use super::subform::SubForm;
 use kith_core::calendar::Words;
 use kith_core::temperature::{scores, trend};
-use kith_core::{Contact, ContactId, Reciprocity};
+use kith_core::{openers, Contact, ContactId, Reciprocity};
 use leptos::prelude::*;
 
 /// The brief on one person, on their page and opened from a row on Today.
@@ -74,6 +74,34 @@ pub fn BriefCard(
             format!("{} · {}{notes}", i.kind.label(), i.date.words("%-d %b %Y"))
         })
     };
+    // What to say: openers from their own record, each with its source.
+    let kith = crate::state::use_kith();
+    let dates = crate::state::load(move || {
+        kith.revision.track();
+        let id = me.get_value();
+        async move { kith.dates_for(&id).await.map_err(|e| e.to_string()) }
+    });
+    let openers = move || {
+        let recent = recent.get().and_then(Result::ok).unwrap_or_default();
+        let dates = dates.get().and_then(Result::ok).unwrap_or_default();
+        let reconfirm = kith.check_in.with(|s| s.reconfirm_days);
+        person
+            .with(|p| {
+                let person = p.as_ref()?;
+                let record = openers::Record {
+                    person,
+                    recent: &recent,
+                    tasks: &open.get(),
+                    dates: &dates,
+                };
+                Some(openers::openers(
+                    &record,
+                    crate::platform::today(),
+                    reconfirm,
+                ))
+            })
+            .unwrap_or_default()
+    };
     // Who starts the conversations, over the last year.
     let balance = move || {
         let items = recent.get().and_then(Result::ok)?;
@@ -98,6 +126,11 @@ pub fn BriefCard(
         <section class="card brief" aria-labelledby=title_ref>
             <h2 class="card__title" id=title_id>"Before you reach out"</h2>
             <dl class="facts">
+                {move || { let o = openers(); (!o.is_empty()).then(|| view! {
+                    <div class="facts__row"><dt>"To talk about"</dt><dd><ul class="brief__list" aria-label="Openers">{o.into_iter().map(|o| view! {
+                        <li>{o.text}<span class="brief__source">{format!(" — {}", o.source)}</span></li>
+                    }).collect_view()}</ul></dd></div>
+                }) }}
                 {move || { let f = family(); (!f.is_empty()).then(|| view! { <div class="facts__row"><dt>"Family"</dt><dd>{f}</dd></div> }) }}
                 {move || { let p = priorities(); (!p.is_empty()).then(|| view! { <div class="facts__row"><dt>"Right now"</dt><dd>{p}</dd></div> }) }}
                 {move || { let p = pinned(); (!p.is_empty()).then(|| view! {

@@ -2,7 +2,7 @@
 // people waiting for a reply above every check-in, and the year's balance
 // shows in the brief and on an organisation's page.
 import { test, expect } from "@playwright/test";
-import { Kith, day, readRecords } from "./kith.mjs";
+import { Kith, calendarDay, day, readRecords } from "./kith.mjs";
 
 test("a message from them waits on Today above the overdue until Replied, with undo", async ({ page }) => {
   const kith = new Kith(page);
@@ -123,3 +123,40 @@ test("the brief and the organisation's page say who starts the conversations ove
     "Across its people: They started 5 of 9 conversations in the last year; 1 planned together.",
   );
 });
+
+test("the brief offers up to three openers from the person's own record, each naming its source", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Lena Voss" });
+  const brief = page.getByRole("region", { name: "Before you reach out" });
+  await expect(brief.getByRole("list", { name: "Openers" })).toHaveCount(0);
+
+  await kith.addDetail("Lily's violin exam");
+  const openers = brief.getByRole("list", { name: "Openers" });
+  await expect(openers.getByRole("listitem")).toHaveText([`Ask about “Lily's violin exam” — noted ${await shortYearDay(page, 0)}`]);
+
+  const inThree = await calendarDay(page, 3);
+  await kith.addFamilyMember({ name: "Lily", relation: "daughter", month: inThree.month, day: inThree.day });
+  await kith.logInteraction({ notes: "Coffee", followUp: "Send the school contact", followUpDue: await day(page, 5) });
+  await expect(openers.getByRole("listitem")).toHaveText([
+    `Follow up: Send the school contact — follow-up due ${await shortYearDay(page, 5)}`,
+    `Ask about Lily's birthday in 3 days — birthday, ${inThree.day} ${inThree.month}`,
+    `Ask about “Lily's violin exam” — noted ${await shortYearDay(page, 0)}`,
+  ]);
+  // The same openers in the brief opened from Today.
+  await kith.setTimer(1, "days");
+  await kith.goToToday();
+  await page.getByRole("button", { name: "Brief on Lena Voss" }).click();
+  await expect(page.getByRole("list", { name: "Openers" }).getByRole("listitem")).toHaveCount(3);
+});
+
+/** "3 Dec 2026": the page's local day `offset` days from today. */
+async function shortYearDay(page, offset) {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    // As chrono's %b writes it ("Sep", where en-GB says "Sept").
+    const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
+  }, offset);
+}

@@ -28,6 +28,7 @@ pub mod import;
 pub mod keeping;
 pub mod memory;
 pub mod model;
+pub mod openers;
 pub mod organisation;
 pub mod rebase;
 pub mod reciprocity;
