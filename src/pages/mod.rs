@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod duplicates;
 pub mod home;
 pub mod merge;
 pub mod organisation_parts;

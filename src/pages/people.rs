@@ -147,6 +147,7 @@ pub fn PeoplePage() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
+                    <super::duplicates::Duplicates/>
                     <button class="button button--small" aria-pressed=move || selecting.get().to_string()
                         on:click=move |_| {
                             selecting.update(|s| *s = !*s);

@@ -261,6 +261,17 @@ impl Kith {
         )
     }
 
+    /// "Not the same person" for a possible duplicate (with undo).
+    pub fn not_duplicates(&self, a: &ContactId, b: &ContactId) -> Outcome {
+        self.apply_undoable(
+            |d, ctx| d.not_duplicates(a, b, ctx),
+            |_| {
+                let names = self.names(&[a.clone(), b.clone()]);
+                format!("Kept {names} apart: they will not be offered as duplicates again.")
+            },
+        )
+    }
+
     /// "Replied" on Today: they no longer wait for a reply (with undo).
     pub fn replied(&self, id: &ContactId) -> Outcome {
         self.apply_undoable(

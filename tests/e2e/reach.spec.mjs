@@ -160,3 +160,50 @@ async function shortYearDay(page, offset) {
     return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
   }, offset);
 }
+
+test("possible duplicates are found and explained, merged on the merge screen or told apart for good", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.addPerson({ name: "Ana Kruse", email: "ana@kruse.example" });
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Ana K.", email: "ANA@kruse.example" });
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Cruz, Bea", phone: "07700 900555" });
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Bea Cruz", phone: "+44 7700 900555" });
+  await kith.goToPeople();
+  // A shared switchboard never makes two people one.
+  await kith.addPerson({ name: "Cy Lopez", phone: "+49 30 1234567" });
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Dee Smith", phone: "+49 30 1234567" });
+  await kith.goToPeople();
+
+  await page.getByRole("button", { name: "Possible duplicates" }).click();
+  const list = page.getByRole("list", { name: "Possible duplicates" });
+  await expect(page.getByRole("heading", { name: "Possible duplicates · 2 pairs" })).toBeVisible();
+  const items = list.getByRole("listitem");
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText("same phone, same name");
+  await expect(items.nth(1)).toContainText("same email, similar name");
+  await expect(list).not.toContainText("Cy Lopez");
+
+  // Told apart: gone, and still gone after a reload.
+  const bea = items.nth(0);
+  await bea.getByRole("button", { name: /^Not the same person: / }).click();
+  await expect(page.getByText(/apart: they will not be offered as duplicates again\./)).toBeVisible();
+  await expect(items).toHaveCount(1);
+  await kith.saved();
+  await kith.reload();
+  await page.getByRole("button", { name: "Possible duplicates" }).click();
+  await expect(page.getByRole("list", { name: "Possible duplicates" }).getByRole("listitem")).toHaveCount(1);
+
+  // Merged on the merge screen: no pairs left.
+  await page.getByRole("link", { name: /^Compare and merge Ana/ }).click();
+  await expect(page).toHaveURL(/\/people\/merge\?keep=/);
+  await page.getByRole("button", { name: /^Merge into/ }).click();
+  await expect(page).not.toHaveURL(/\/people\/merge/);
+  await kith.goToPeople();
+  await page.getByRole("button", { name: "Possible duplicates" }).click();
+  await expect(page.getByRole("heading", { name: "No possible duplicates" })).toBeVisible();
+  await expect(kith.rows()).toHaveCount(5);
+});

@@ -232,6 +232,11 @@ pub struct Contact {
         skip_serializing_if = "Option::is_none"
     )]
     pub awaiting_reply: Option<NaiveDate>,
+    /// People the user said are not this person, so "Possible duplicates"
+    /// never offers the pair again ([`crate::duplicates`]). Kept on one of
+    /// the two records. Backup version 4; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distinct_from: Vec<ContactId>,
     pub created: Timestamp,
     pub updated: Timestamp,
     #[serde(default)]
@@ -273,6 +278,7 @@ impl Contact {
             snoozed_until: None,
             last_interaction: None,
             awaiting_reply: None,
+            distinct_from: Vec::new(),
             created: now,
             updated: now,
             deleted: None,

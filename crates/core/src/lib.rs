@@ -20,6 +20,7 @@ pub mod contact;
 pub mod contract;
 pub mod dates;
 pub mod directory;
+pub mod duplicates;
 pub mod encoding;
 pub mod export;
 pub mod format;

@@ -226,6 +226,14 @@ pub fn ContactsCard() -> impl IntoView {
                             count(failed, "photo", "photos")
                         ));
                     }
+                    // Duplicates the import may have brought, said at its end.
+                    let pairs = kith.directory.with_untracked(|d| d.duplicates().len());
+                    if pairs > 0 {
+                        said.push_str(&format!(
+                            " {} to review: People → Possible duplicates.",
+                            count(pairs, "possible duplicate", "possible duplicates")
+                        ));
+                    }
                     kith.say(said);
                 }
                 Err(e) => error.set(Some(e.to_string())),

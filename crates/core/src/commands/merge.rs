@@ -179,6 +179,11 @@ impl Directory {
         merged
             .relations
             .retain(|r| &r.other != keep && &r.other != other);
+        // Told apart from anyone either was told apart from.
+        unite(&mut merged.distinct_from, &b.distinct_from, |c| {
+            c.to_string()
+        });
+        merged.distinct_from.retain(|c| c != keep && c != other);
         match (a.notes.trim().is_empty(), b.notes.trim().is_empty()) {
             (_, true) => {}
             (true, false) => merged.notes = b.notes.clone(),

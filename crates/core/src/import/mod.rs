@@ -11,6 +11,7 @@ pub mod text;
 pub mod vcard;
 
 pub use detect::{detect, Format};
+pub(crate) use plan::{email_key, name_words, phone_key, same_person_names};
 pub use plan::{Action, ImportPlan, Matched};
 
 use crate::dates::DateKind;

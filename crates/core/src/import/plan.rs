@@ -70,7 +70,7 @@ impl ImportPlan {
 
 /// Digits of a phone number, the last ten, so "+1 (555) 010-0100" and
 /// "555 010 0100" match; `None` when too short to find a person by.
-fn phone_key(phone: &str) -> Option<String> {
+pub(crate) fn phone_key(phone: &str) -> Option<String> {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= 6).then(|| digits[digits.len().saturating_sub(10)..].iter().collect())
 }
@@ -82,12 +82,12 @@ fn same_phone_key(phone: &str) -> Option<String> {
     phone_key(phone).or_else(|| text_key(phone))
 }
 
-fn email_key(email: &str) -> String {
+pub(crate) fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
 /// A name's words, normalised, without punctuation.
-fn name_words(name: &str) -> Vec<String> {
+pub(crate) fn name_words(name: &str) -> Vec<String> {
     normalise(name)
         .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
         .filter(|w| !w.is_empty())
@@ -99,7 +99,7 @@ fn name_words(name: &str) -> Vec<String> {
 /// start of its own word of the longer, or the other way round ("Ana K." and "Ana Kruse", "A.
 /// Kruse" and "Ana Kruse", "Cruz, Ana" and "Ana Cruz"), and one word is
 /// whole in both. "Ana Lopez" and "Ana Smith" are two people.
-fn same_person_names(a: &[String], b: &[String]) -> bool {
+pub(crate) fn same_person_names(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() || !short.iter().any(|w| long.contains(w)) {
         return false;

@@ -1,0 +1,61 @@
+//! "Possible duplicates" on the People page: pairs that may be one person,
+//! each explained ("same email, similar name"), to compare and merge on the
+//! merge screen or to tell apart for good. Found only while the list is
+//! open (the search is a pass over everyone), again after each write.
+
+use crate::state::use_kith;
+use kith_core::format::count;
+use leptos::prelude::*;
+
+/// At most this many pairs are drawn at once.
+const SHOWN: usize = 50;
+
+#[component]
+pub fn Duplicates() -> impl IntoView {
+    let kith = use_kith();
+    let open = RwSignal::new(false);
+    let found = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        kith.directory.with(|d| {
+            d.duplicates()
+                .into_iter()
+                .filter_map(|c| {
+                    let name = |id| d.contact(id).map(|p| p.name.clone());
+                    Some((name(&c.a)?, name(&c.b)?, c))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <button class="button button--small" aria-expanded=move || open.get().to_string()
+            aria-controls="duplicates" on:click=move |_| open.update(|o| *o = !*o)>"Possible duplicates"</button>
+        <Show when=move || open.get()>
+            <section class="card duplicates" id="duplicates" aria-labelledby="duplicates-title">
+                <h2 class="card__title" id="duplicates-title">{move || match found.with(Vec::len) {
+                    0 => "No possible duplicates".to_owned(),
+                    n => format!("Possible duplicates · {}", count(n, "pair", "pairs")),
+                }}</h2>
+                <ul class="members" aria-label="Possible duplicates">
+                    {move || found.get().into_iter().take(SHOWN).map(|(a_name, b_name, c)| {
+                        let both = format!("{a_name} and {b_name}");
+                        let href = crate::platform::at(format!("/people/merge?keep={}&other={}", c.a, c.b));
+                        let (a, b) = (c.a.clone(), c.b.clone());
+                        view! {
+                            <li class="member">
+                                <div class="member__main">
+                                    <span class="member__name">{both.clone()}</span>
+                                    <span class="member__why">{c.why.clone()}</span>
+                                </div>
+                                <a class="button button--small" href=href aria-label=format!("Compare and merge {both}")>"Compare"</a>
+                                <button class="button button--small button--quiet" aria-label=format!("Not the same person: {both}")
+                                    on:click=move |_| { let _ = kith.not_duplicates(&a, &b); }>"Not the same"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
