@@ -1,7 +1,7 @@
 //! "Possible duplicates" on the People page: pairs that may be one person,
 //! each explained ("same email, similar name"), to compare and merge on the
 //! merge screen or to tell apart for good. Found only while the list is
-//! open (the search is a pass over everyone), again after each write.
+//! shown (the search is a pass over everyone), again after each write.
 
 use crate::state::use_kith;
 use kith_core::format::count;
@@ -13,11 +13,7 @@ const SHOWN: usize = 50;
 #[component]
 pub fn Duplicates() -> impl IntoView {
     let kith = use_kith();
-    let open = RwSignal::new(false);
     let found = Memo::new(move |_| {
-        if !open.get() {
-            return Vec::new();
-        }
         kith.directory.with(|d| {
             d.duplicates()
                 .into_iter()
@@ -29,9 +25,6 @@ pub fn Duplicates() -> impl IntoView {
         })
     });
     view! {
-        <button class="button button--small" aria-expanded=move || open.get().to_string()
-            aria-controls="duplicates" on:click=move |_| open.update(|o| *o = !*o)>"Possible duplicates"</button>
-        <Show when=move || open.get()>
             <section class="card duplicates" id="duplicates" aria-labelledby="duplicates-title">
                 <h2 class="card__title" id="duplicates-title">{move || match found.with(Vec::len) {
                     0 => "No possible duplicates".to_owned(),
@@ -56,6 +49,5 @@ pub fn Duplicates() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-        </Show>
     }
 }

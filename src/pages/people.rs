@@ -66,6 +66,8 @@ pub fn PeoplePage() -> impl IntoView {
     let trash = move || filters.with(|f| f.2);
 
     crate::components::escape::close_on_escape(selecting);
+    // "Possible duplicates" shown (found only while shown).
+    let duplicates = RwSignal::new(false);
     Effect::new(move |_| {
         if !selecting.get() {
             selection.set(Vec::new());
@@ -147,15 +149,21 @@ pub fn PeoplePage() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <super::duplicates::Duplicates/>
-                    <button class="button button--small" aria-pressed=move || selecting.get().to_string()
-                        on:click=move |_| {
-                            selecting.update(|s| *s = !*s);
-                            selection.set(Vec::new());
-                        }>
-                        {move || if selecting.get() { "Done" } else { "Select" }}
-                    </button>
+                    <div class="toolbar__end">
+                        <button class="button button--small" aria-expanded=move || duplicates.get().to_string()
+                            aria-controls="duplicates" on:click=move |_| duplicates.update(|o| *o = !*o)>"Possible duplicates"</button>
+                        <button class="button button--small" aria-pressed=move || selecting.get().to_string()
+                            on:click=move |_| {
+                                selecting.update(|s| *s = !*s);
+                                selection.set(Vec::new());
+                            }>
+                            {move || if selecting.get() { "Done" } else { "Select" }}
+                        </button>
+                    </div>
                 </div>
+                <Show when=move || duplicates.get()>
+                    <super::duplicates::Duplicates/>
+                </Show>
                 <Show when=move || selecting.get()>
                     <BulkBar ids selection/>
                 </Show>

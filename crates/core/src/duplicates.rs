@@ -47,7 +47,8 @@ struct Keys {
 impl Keys {
     fn of(c: &Contact) -> Keys {
         let mut words = name_words(&c.name);
-        words.sort_unstable();
+        // The app's one compiled sort (crate::sort), not another copy.
+        crate::sort::sort(&mut words);
         Keys {
             words,
             emails: c.emails.iter().map(|e| email_key(&e.value)).collect(),
@@ -62,9 +63,8 @@ impl Keys {
     /// The blocks this person is in: each whole name word of two letters
     /// or more with the name's initials ("ana|ak"), each email, each phone.
     fn blocks(&self) -> impl Iterator<Item = String> + '_ {
-        let mut initials: Vec<char> = self.words.iter().filter_map(|w| w.chars().next()).collect();
-        initials.sort_unstable();
-        let initials: String = initials.into_iter().collect();
+        // The words are sorted, so their initials are in a stable order.
+        let initials: String = self.words.iter().filter_map(|w| w.chars().next()).collect();
         let names = self
             .words
             .iter()
@@ -85,32 +85,32 @@ impl Directory {
             .filter(|c| c.is_live() && c.merged_into.is_none())
             .collect();
         let keys: Vec<Keys> = people.iter().map(|c| Keys::of(c)).collect();
-        let mut blocks: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
             for b in k.blocks() {
                 let members = blocks.entry(b).or_default();
                 // One more than the limit marks the block as too common.
-                if members.len() <= BLOCK && members.last() != Some(&(i as u32)) {
-                    members.push(i as u32);
+                if members.len() <= BLOCK && members.last() != Some(&i) {
+                    members.push(i);
                 }
             }
         }
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
         for members in blocks.values().filter(|m| m.len() <= BLOCK) {
             for (n, &i) in members.iter().enumerate() {
                 pairs.extend(members[n + 1..].iter().map(|&j| (i, j)));
             }
         }
-        pairs.sort_unstable();
+        crate::sort::sort(&mut pairs);
         pairs.dedup();
         let mut out: Vec<Candidate> = pairs
             .into_iter()
             .filter_map(|(i, j)| {
-                let (a, b) = (people[i as usize], people[j as usize]);
+                let (a, b) = (people[i], people[j]);
                 if a.distinct_from.contains(&b.id) || b.distinct_from.contains(&a.id) {
                     return None;
                 }
-                compare(&keys[i as usize], &keys[j as usize]).map(|(score, why)| Candidate {
+                compare(&keys[i], &keys[j]).map(|(score, why)| Candidate {
                     a: a.id.clone(),
                     b: b.id.clone(),
                     score,
