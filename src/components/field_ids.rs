@@ -66,6 +66,7 @@ pub fn input_id(field: Field) -> Option<String> {
         Field::OrganisationNotes => fixed("organisation-notes"),
         Field::LogTemperature
         | Field::LogInitiator
+        | Field::PlanDay
         | Field::Detail
         | Field::Photo
         | Field::Snooze

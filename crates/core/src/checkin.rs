@@ -43,6 +43,14 @@ pub struct CheckInSettings {
     /// Ask to re-confirm what a person cares about after this many days.
     #[serde(default = "default_reconfirm_days")]
     pub reconfirm_days: u16,
+    /// How many check-ins a day the week's plan gives at most (0: no
+    /// limit). Backup version 4.
+    #[serde(default = "default_daily_limit")]
+    pub daily_limit: u16,
+}
+
+fn default_daily_limit() -> u16 {
+    5
 }
 
 fn default_reconfirm_days() -> u16 {
@@ -54,6 +62,8 @@ impl CheckInSettings {
     pub const OVERDUE_CHOICES: [u16; 4] = [110, 125, 150, 200];
     /// The re-confirm ages offered in settings, in days.
     pub const RECONFIRM_CHOICES: [u16; 4] = [30, 60, 90, 180];
+    /// The daily limits offered in settings (0: no limit).
+    pub const DAILY_LIMIT_CHOICES: [u16; 5] = [3, 5, 8, 12, 0];
 
     /// Sets the default timer for `tag`, replacing one for the same tag
     /// (compared as tags are everywhere: ignoring case and accents).
@@ -100,6 +110,7 @@ impl Default for CheckInSettings {
             overdue_percent: 125,
             tag_cadences: Vec::new(),
             reconfirm_days: default_reconfirm_days(),
+            daily_limit: default_daily_limit(),
         }
     }
 }

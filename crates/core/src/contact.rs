@@ -237,6 +237,18 @@ pub struct Contact {
     /// the two records. Backup version 4; left out of the file when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub distinct_from: Vec<ContactId>,
+    /// When they prefer to be called ([`crate::week`]). Backup version 4;
+    /// left out of the file when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefers: Option<crate::week::Prefers>,
+    /// The day the user moved their next check-in to in the week's plan;
+    /// ignored once past. Backup version 4; left out of the file when unset.
+    #[serde(
+        default,
+        with = "crate::wire::opt_day",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_on: Option<NaiveDate>,
     pub created: Timestamp,
     pub updated: Timestamp,
     #[serde(default)]
@@ -279,6 +291,8 @@ impl Contact {
             last_interaction: None,
             awaiting_reply: None,
             distinct_from: Vec::new(),
+            prefers: None,
+            planned_on: None,
             created: now,
             updated: now,
             deleted: None,

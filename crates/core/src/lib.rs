@@ -40,6 +40,7 @@ pub mod store;
 pub mod temperature;
 pub mod time;
 pub mod undo;
+pub mod week;
 pub mod wire;
 
 #[cfg(test)]

@@ -130,6 +130,13 @@ pub fn contact_problem(c: &Contact) -> Option<String> {
             "a family member's name is longer than {MAX_NAME} characters"
         ));
     }
+    // As the form refuses it (`Directory::set_prefers`).
+    if c.prefers
+        .and_then(|p| p.day)
+        .is_some_and(|d| !(1..=7).contains(&d))
+    {
+        return Some("their preferred weekday is not 1 (Monday) to 7 (Sunday)".into());
+    }
     None
 }
 

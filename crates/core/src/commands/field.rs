@@ -42,6 +42,8 @@ pub enum Field {
     LogTemperatureNote,
     /// Who reached out.
     LogInitiator,
+    /// A day of the week's plan, or a preferred weekday.
+    PlanDay,
     LogDetails,
     LogDetailsAbout,
     LogFollowUp,

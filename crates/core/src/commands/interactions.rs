@@ -226,6 +226,8 @@ impl Directory {
             if newer || c.snoozed_until.is_some() || c.awaiting_reply != waiting {
                 if newer {
                     c.last_interaction = Some(date);
+                    // In touch: a day the plan had moved them to is done.
+                    c.planned_on = None;
                 }
                 // Being in touch ends a snooze.
                 c.snoozed_until = None;
