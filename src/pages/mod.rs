@@ -9,3 +9,4 @@ pub mod people;
 pub mod person;
 pub mod settings;
 pub mod trash;
+pub mod week;

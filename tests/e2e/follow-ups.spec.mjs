@@ -15,7 +15,7 @@ test("a follow-up is added without logging, listed on Today with all the others,
   await kith.field("Due on").fill(await day(page, 3));
   await page.getByRole("button", { name: "Save follow-up" }).click();
   await expect(page.getByRole("status").getByText("Follow-up added: Send the proposal.")).toBeVisible();
-  await expect(card.getByRole("listitem").filter({ hasText: "Send the proposal" })).toContainText("Due in 3 days");
+  await expect(card.getByRole("list", { name: "Their follow-ups" }).getByRole("listitem").filter({ hasText: "Send the proposal" })).toContainText("Due in 3 days");
   // Nothing was logged.
   await expect(card).toContainText("No interactions yet");
 

@@ -207,3 +207,47 @@ test("possible duplicates are found and explained, merged on the merge screen or
   await expect(page.getByRole("heading", { name: "No possible duplicates" })).toBeVisible();
   await expect(kith.rows()).toHaveCount(5);
 });
+
+test("the week's plan keeps to the daily limit, puts a preferred day first, and a person can be moved", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.goTo("Settings");
+  await page.getByLabel("Check-ins a day in the week's plan").selectOption({ label: "At most 3" });
+  // Five people overdue on weekly timers, one of them preferring the day
+  // three days from now.
+  const preferred = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 3);
+    return d.toLocaleString("en-GB", { weekday: "long" });
+  });
+  for (const [name, ago] of [["Abe", 30], ["Bea", 28], ["Cal", 26], ["Dot", 24], ["Eli", 22]]) {
+    await kith.goToPeople();
+    await kith.addPerson({ name });
+    await kith.logInteraction({ date: await day(page, -ago) });
+    await kith.setTimer(1, "weeks");
+    if (name === "Bea") {
+      await page.getByLabel("Preferred day").selectOption({ label: preferred });
+      await page.getByLabel("Part of day").selectOption({ label: "Morning" });
+      await expect(page.getByText(`Bea: prefers ${preferred.toLowerCase()} mornings.`)).toBeVisible();
+    }
+  }
+  await kith.goToToday();
+  const plan = page.getByRole("region", { name: "Plan for today" });
+  const today = plan.getByRole("list", { name: "Today" }).getByRole("listitem");
+  await expect(today).toHaveText([/^Abe/, /^Cal/, /^Dot/]);
+  await plan.getByText(/^This week · 5 check-ins/).click();
+  await expect(plan.getByRole("list", { name: "Tomorrow" }).getByRole("listitem")).toHaveText([/^Eli/]);
+  const bea = plan.getByRole("listitem").filter({ hasText: "Bea" });
+  await expect(bea).toContainText("their preferred day");
+
+  // Dot moved to tomorrow: Today keeps two, tomorrow gains Dot.
+  await plan.getByRole("combobox", { name: "Move Dot to another day" }).selectOption({ label: "Tomorrow" });
+  await expect(page.getByText("Moved Dot to tomorrow.")).toBeVisible();
+  await expect(today).toHaveText([/^Abe/, /^Cal/, /^Eli/]);
+  await expect(plan.getByRole("list", { name: "Tomorrow" }).getByRole("listitem")).toHaveText([/^Dot.*moved here/]);
+  await kith.reload();
+  await expect(page.getByRole("region", { name: "Plan for today" }).getByRole("list", { name: "Today" }).getByRole("listitem")).toHaveCount(3);
+  // Checked in: off the plan.
+  await kith.checkIn("Abe");
+  await expect(page.getByRole("region", { name: "Plan for today" }).getByRole("list", { name: "Today" })).not.toContainText("Abe");
+});

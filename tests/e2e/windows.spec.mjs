@@ -99,5 +99,5 @@ test("an organisation of 600 people shows a window of them, and notes open benea
   await expect(note).toHaveAttribute("aria-expanded", "false");
   await members.getByRole("link", { name: "Member 599" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Member 599" })).toBeVisible();
-  await expect(page.getByText("Prefers email")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Details learned" }).getByText("Prefers email")).toBeVisible();
 });
