@@ -2,8 +2,8 @@
 // compressed size passes the budget, so growth is a decision, not a drift.
 // Then, to show where the bytes go, the ten crates and the ten functions with
 // the most code, read from cargo's wasm before wasm-bindgen and wasm-opt (the
-// only copy that still has a name section). Those bytes are about a sixth more
-// than the shipped code (wasm-opt inlines, merges and drops) but rank it well.
+// only copy that still has a name section). Those bytes are about an eighth
+// more than the shipped code (wasm-opt drops and simplifies) but rank it well.
 //
 //   node scripts/size-report.mjs dist
 import { existsSync, readdirSync, readFileSync } from "node:fs";
