@@ -79,7 +79,8 @@ pub fn BriefCard(
     let dates = crate::state::load(move || {
         kith.revision.track();
         let id = me.get_value();
-        async move { kith.dates_for(&id).await.map_err(|e| e.to_string()) }
+        // The same read as the person page's (one compiled loader).
+        async move { kith.dates_for(&id).await }
     });
     let openers = move || {
         let recent = recent.get().and_then(Result::ok).unwrap_or_default();

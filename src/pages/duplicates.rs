@@ -13,8 +13,10 @@ const SHOWN: usize = 50;
 #[component]
 pub fn Duplicates() -> impl IntoView {
     let kith = use_kith();
-    let found = Memo::new(move |_| {
-        kith.directory.with(|d| {
+    // One closure draws it all (a memo would compile its own copy of
+    // leptos code for one list).
+    move || {
+        let found = kith.directory.with(|d| {
             d.duplicates()
                 .into_iter()
                 .filter_map(|c| {
@@ -22,32 +24,32 @@ pub fn Duplicates() -> impl IntoView {
                     Some((name(&c.a)?, name(&c.b)?, c))
                 })
                 .collect::<Vec<_>>()
-        })
-    });
-    view! {
+        });
+        let title = match found.len() {
+            0 => "No possible duplicates".to_owned(),
+            n => format!("Possible duplicates · {}", count(n, "pair", "pairs")),
+        };
+        let rows = found.into_iter().take(SHOWN).map(|(a_name, b_name, c)| {
+            let both = format!("{a_name} and {b_name}");
+            let href = crate::platform::at(format!("/people/merge?keep={}&other={}", c.a, c.b));
+            let (a, b) = (c.a, c.b);
+            view! {
+                <li class="member">
+                    <div class="member__main">
+                        <span class="member__name">{both.clone()}</span>
+                        <span class="member__why">{c.why}</span>
+                    </div>
+                    <a class="button button--small" href=href aria-label=format!("Compare and merge {both}")>"Compare"</a>
+                    <button class="button button--small button--quiet" aria-label=format!("Not the same person: {both}")
+                        on:click=move |_| { let _ = kith.not_duplicates(&a, &b); }>"Not the same"</button>
+                </li>
+            }
+        }).collect_view();
+        view! {
             <section class="card duplicates" id="duplicates" aria-labelledby="duplicates-title">
-                <h2 class="card__title" id="duplicates-title">{move || match found.with(Vec::len) {
-                    0 => "No possible duplicates".to_owned(),
-                    n => format!("Possible duplicates · {}", count(n, "pair", "pairs")),
-                }}</h2>
-                <ul class="members" aria-label="Possible duplicates">
-                    {move || found.get().into_iter().take(SHOWN).map(|(a_name, b_name, c)| {
-                        let both = format!("{a_name} and {b_name}");
-                        let href = crate::platform::at(format!("/people/merge?keep={}&other={}", c.a, c.b));
-                        let (a, b) = (c.a.clone(), c.b.clone());
-                        view! {
-                            <li class="member">
-                                <div class="member__main">
-                                    <span class="member__name">{both.clone()}</span>
-                                    <span class="member__why">{c.why.clone()}</span>
-                                </div>
-                                <a class="button button--small" href=href aria-label=format!("Compare and merge {both}")>"Compare"</a>
-                                <button class="button button--small button--quiet" aria-label=format!("Not the same person: {both}")
-                                    on:click=move |_| { let _ = kith.not_duplicates(&a, &b); }>"Not the same"</button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <h2 class="card__title" id="duplicates-title">{title}</h2>
+                <ul class="members" aria-label="Possible duplicates">{rows}</ul>
             </section>
+        }
     }
 }

@@ -161,9 +161,7 @@ pub fn PeoplePage() -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                <Show when=move || duplicates.get()>
-                    <super::duplicates::Duplicates/>
-                </Show>
+                {move || duplicates.get().then(|| view! { <super::duplicates::Duplicates/> })}
                 <Show when=move || selecting.get()>
                     <BulkBar ids selection/>
                 </Show>

@@ -15,15 +15,7 @@ pub fn ThisWeek() -> impl IntoView {
     let today = platform::today();
     let dates = crate::state::load(move || {
         kith.revision.track();
-        async move { kith.week_dates().await.map_err(|e| e.to_string()) }
-    });
-    let plan = Memo::new(move |_| {
-        let dates = dates.get().and_then(Result::ok).unwrap_or_default();
-        let limit = kith.check_in.with(|s| s.daily_limit);
-        kith.reach.with(|r| {
-            kith.directory
-                .with(|d| d.plan_week(&r.lists, &dates, today, limit))
-        })
+        async move { kith.week_dates().await }
     });
     let days: Vec<(String, String)> = (0..DAYS)
         .map(|n| {
@@ -36,6 +28,12 @@ pub fn ThisWeek() -> impl IntoView {
         kith.directory
             .with_untracked(|d| d.contact(id).map(|c| c.name.clone()))
             .unwrap_or_default()
+    };
+    let dates_failed = move || {
+        dates
+            .get_untracked()
+            .and_then(Result::err)
+            .map(|e| view! { <ReadFailed what="this week's dates" reason=e.to_string()/> })
     };
     let day_list = move |i: usize, p: &WeekPlan| {
         let day = &p.days[i];
@@ -68,27 +66,39 @@ pub fn ThisWeek() -> impl IntoView {
             <ul class="members" aria-label=heading>{rows}</ul>
         }
     };
-    let planned =
-        move || plan.with(|p| p.days.iter().map(|d| d.people.len()).sum::<usize>() + p.later.len());
-    view! {
-        <Show when=move || planned() != 0>
-            <section class="card home__section" aria-labelledby="home-week">
-                <h2 class="card__title" id="home-week">"Plan for today"</h2>
-                {move || dates.get().and_then(Result::err).map(|reason| view! { <ReadFailed what="this week's dates" reason/> })}
-                {move || plan.with(|p| if p.days[0].people.is_empty() {
-                    view! { <p class="card__empty">"Nothing planned for today."</p> }.into_any()
-                } else {
-                    day_list(0, p).into_any()
-                })}
-                <details class="week">
-                    <summary>{move || format!("This week · {}", count(planned(), "check-in", "check-ins"))}</summary>
-                    {move || plan.with(|p| (1..p.days.len()).filter(|&i| !p.days[i].people.is_empty()).map(|i| day_list(i, p)).collect_view())}
-                    {move || plan.with(|p| (!p.later.is_empty()).then(|| {
-                        let names: Vec<String> = p.later.iter().map(name).collect();
-                        view! { <p class="card__text">{format!("Next week: {}", kith_core::format::and_list(&names))}</p> }
-                    }))}
-                </details>
-            </section>
-        </Show>
+    // One closure draws it all: the plan is worked out once per change
+    // (a memo and a <Show> each compiled their own copy of leptos code).
+    move || {
+        let dates = dates.get().and_then(Result::ok).unwrap_or_default();
+        let limit = kith.check_in.with(|s| s.daily_limit);
+        let p = kith.reach.with(|r| {
+            kith.directory
+                .with(|d| d.plan_week(&r.lists, &dates, today, limit))
+        });
+        let planned = p.days.iter().map(|d| d.people.len()).sum::<usize>() + p.later.len();
+        (planned != 0).then(|| {
+            let first = if p.days[0].people.is_empty() {
+                view! { <p class="card__empty">"Nothing planned for today."</p> }.into_any()
+            } else {
+                day_list(0, &p).into_any()
+            };
+            let rest = (1..p.days.len()).filter(|&i| !p.days[i].people.is_empty()).map(|i| day_list(i, &p)).collect_view();
+            let later = (!p.later.is_empty()).then(|| {
+                let names: Vec<String> = p.later.iter().map(name).collect();
+                view! { <p class="card__text">{format!("Next week: {}", kith_core::format::and_list(&names))}</p> }
+            });
+            view! {
+                <section class="card home__section" aria-labelledby="home-week">
+                    <h2 class="card__title" id="home-week">"Plan for today"</h2>
+                    {dates_failed()}
+                    {first}
+                    <details class="week">
+                        <summary>{format!("This week · {}", count(planned, "check-in", "check-ins"))}</summary>
+                        {rest}
+                        {later}
+                    </details>
+                </section>
+            }
+        })
     }
 }
