@@ -9,4 +9,3 @@ pub mod people;
 pub mod person;
 pub mod settings;
 pub mod trash;
-pub mod week;

@@ -272,36 +272,6 @@ impl Kith {
         )
     }
 
-    /// Moves a person to another day of the week's plan (with undo).
-    pub fn plan_on(&self, id: &ContactId, day: chrono::NaiveDate) -> Outcome {
-        self.apply_undoable(
-            |d, ctx| d.plan_on(id, day, ctx),
-            |_| {
-                let today = crate::platform::today();
-                let when = match (day - today).num_days() {
-                    0 => "today".to_owned(),
-                    1 => "tomorrow".to_owned(),
-                    _ => kith_core::week::day_heading(day, today),
-                };
-                format!("Moved {} to {when}.", self.names(std::slice::from_ref(id)))
-            },
-        )
-    }
-
-    /// When a person prefers to be called (with undo).
-    pub fn set_prefers(&self, id: &ContactId, prefers: kith_core::week::Prefers) -> Outcome {
-        self.apply_undoable(
-            |d, ctx| d.set_prefers(id, prefers, ctx),
-            |_| {
-                let name = self.names(std::slice::from_ref(id));
-                match prefers.words() {
-                    Some(w) => format!("{name}: {}.", w.to_lowercase()),
-                    None => format!("{name}: no preferred time."),
-                }
-            },
-        )
-    }
-
     /// "Replied" on Today: they no longer wait for a reply (with undo).
     pub fn replied(&self, id: &ContactId) -> Outcome {
         self.apply_undoable(

@@ -51,14 +51,6 @@ impl Kith {
         Ok(kith_core::dates::reminders(&dates, today, horizon.into()))
     }
 
-    /// Live important dates falling in the week's plan (today and the six
-    /// days after), whatever their reminder lead.
-    pub async fn week_dates(&self) -> Result<Vec<ImportantDate>, Error> {
-        let store = self.open_store()?;
-        let days = (kith_core::week::DAYS - 1) as u32;
-        Ok(store.upcoming_dates(platform::today(), days).await?)
-    }
-
     /// A person's live important dates.
     pub async fn dates_for(&self, id: &ContactId) -> Result<Vec<ImportantDate>, Error> {
         let store = self.open_store()?;

@@ -7,7 +7,6 @@ use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;
-use kith_core::week::{DayPart, Prefers, WEEKDAYS};
 use kith_core::{Cadence, CadenceUnit, ContactId};
 use leptos::prelude::*;
 
@@ -45,15 +44,6 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                 })
             })
         })
-    };
-    let prefers = move || {
-        person
-            .with(|p| p.as_ref().and_then(|c| c.prefers))
-            .unwrap_or_default()
-    };
-    let prefers_untracked = move || untrack(prefers);
-    let set_prefers = move |p: Prefers| {
-        let _ = kith.set_prefers(&me.get_value(), p);
     };
     let words = move || status().map(|(s, _)| s.sentence()).unwrap_or_default();
     let tone = move || {
@@ -131,25 +121,6 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                         </select>
                     </label>
                 </Show>
-            </div>
-            // When they like to be called: the week's plan puts them on it.
-            <div class="day-picker checkin__prefers">
-                <SelectField id="prefers-day" label="Preferred day"
-                    value=Binding::derived(
-                        move || prefers().day.map(|d| d.to_string()).unwrap_or_default(),
-                        move |v| set_prefers(Prefers { day: v.parse().ok(), ..prefers_untracked() }),
-                    )
-                    options=std::iter::once((String::new(), "Any day".to_owned()))
-                        .chain(WEEKDAYS.iter().zip(1u8..).map(|(d, n)| (n.to_string(), (*d).to_owned())))
-                        .collect()/>
-                <SelectField id="prefers-part" label="Part of day"
-                    value=Binding::derived(
-                        move || prefers().part.map(DayPart::key).unwrap_or_default().to_owned(),
-                        move |v| set_prefers(Prefers { part: DayPart::from_key(&v), ..prefers_untracked() }),
-                    )
-                    options=std::iter::once((String::new(), "Any time".to_owned()))
-                        .chain(DayPart::ALL.iter().map(|p| (p.key().to_owned(), format!("{}{}", p.key()[..1].to_uppercase(), &p.key()[1..]))))
-                        .collect()/>
             </div>
             <Show when=move || series.is_open()>
                 <form class="subform" on:submit=move |ev: leptos::ev::SubmitEvent| {
