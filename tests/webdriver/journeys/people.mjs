@@ -1,5 +1,6 @@
 //! Journeys about people: add one and reload, add a detail, log an
-//! interaction with the `l` shortcut, check someone in on Today.
+//! interaction with the `l` shortcut, check someone in on Today, and a
+//! message from them (Shift+L) waiting on Today until "Replied".
 
 import { all, click, fill, gone, hasText, label, one, q, until } from "../support/find.mjs";
 
@@ -76,6 +77,32 @@ export default [
       await kith.reload();
       await one(driver, q("heading", "All caught up"));
       if ((await all(driver, overdue)).length) throw new Error("Pat Quinn is overdue again after a reload");
+    },
+  },
+  {
+    name: "a message from them (Shift+L) waits on Today until Replied",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      await kith.addPerson({ name: "Nia Reyes" });
+      await driver.executeScript(() => document.activeElement?.blur());
+      await driver.actions().sendKeys("L").perform();
+      await one(driver, q("button", "Save interaction"));
+      await until("“They reached out” chosen", async () => (await one(driver, q("radio", "They reached out"))).isSelected());
+      await kith.saveInteraction({ date: await kith.day(-2), notes: "Asked about the renewal" });
+      await hasText(driver, q("list", "Interactions"), "They reached out");
+      await hasText(driver, q("region", "Before you reach out"), "They started 1 of 1 conversation in the last year.");
+
+      await kith.goTo("Today");
+      const replies = q("region", /^Waiting for your reply/);
+      await hasText(driver, replies, "Reached out 2 days ago");
+      await kith.reload();
+      await hasText(driver, replies, "Nia Reyes");
+      await click(driver, q("button", "Replied to Nia Reyes"));
+      await gone(driver, replies);
+      await kith.reload();
+      await one(driver, q("heading", "All caught up"));
     },
   },
 ];
