@@ -191,8 +191,10 @@ for (const how of ["replace", "merge"]) {
       seen.push(`${said} → ${outcome}`);
       console.log(`${how}: closed at ${said} → ${outcome}`);
       expect(outcome, `closed at ${said}`).toMatch(/^(old|new)$/);
-      // A close while records were still being written leaves the old.
-      if (/^Writing/.test(said)) expect(outcome, `closed at ${said}`).toBe("old");
+      // A close while many records were still to be written leaves the old.
+      // Near the end (90% of the records) the notice lags the write, which
+      // may commit before the close lands: wholly new is right there too.
+      if (/^Writing/.test(said) && share <= 600) expect(outcome, `closed at ${said}`).toBe("old");
       await expectShown(context, outcome === "old" ? old : fresh);
       await context.close();
     }
