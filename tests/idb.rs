@@ -64,6 +64,11 @@ async fn undo() {
 }
 
 #[wasm_bindgen_test]
+async fn notes_for_search() {
+    contract::notes_for_search(&fresh("test-notes").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn photos() {
     contract::photos(&fresh("test-photos").await).await;
 }

@@ -289,6 +289,61 @@ impl Store for IdbStore {
         Ok(tasks)
     }
 
+    async fn interactions_after(
+        &self,
+        after: Option<&kith_core::InteractionId>,
+        limit: usize,
+    ) -> Result<Vec<Interaction>, StoreError> {
+        let store = read::tx(&self.db, &[INTERACTIONS])?
+            .object_store(INTERACTIONS)
+            .map_err(js_error)?;
+        let req = match after {
+            None => store.get_all_with_key_and_limit(&JsValue::NULL, limit as u32),
+            Some(id) => IdbKeyRange::lower_bound_with_open(&id.as_str().into(), true)
+                .and_then(|range| store.get_all_with_key_and_limit(&range, limit as u32)),
+        }
+        .map_err(js_error)?;
+        Ok(rows_in(&settle(&req).await?, INTERACTIONS))
+    }
+
+    async fn all_tasks(&self) -> Result<Vec<Task>, StoreError> {
+        read_all(&read::tx(&self.db, &[TASKS])?, TASKS).await
+    }
+
+    async fn found(
+        &self,
+        sources: &[kith_core::fulltext::Source],
+    ) -> Result<(Vec<Interaction>, Vec<Task>), StoreError> {
+        use kith_core::fulltext::Source;
+        let tx = read::tx(&self.db, &[INTERACTIONS, TASKS])?;
+        let (interactions, tasks) = (
+            tx.object_store(INTERACTIONS).map_err(js_error)?,
+            tx.object_store(TASKS).map_err(js_error)?,
+        );
+        // Every read asked for at once; the browser answers them in order.
+        let mut asked = Vec::with_capacity(sources.len());
+        for source in sources {
+            asked.push(match source {
+                Source::Interaction(id) => (true, interactions.get(&id.as_str().into())),
+                Source::Task(id) => (false, tasks.get(&id.as_str().into())),
+            });
+        }
+        let (mut found_i, mut found_t) = (Vec::new(), Vec::new());
+        for (is_interaction, req) in asked {
+            let value = settle(&req.map_err(js_error)?).await?;
+            if value.is_undefined() {
+                continue;
+            }
+            let one = Array::of1(&value);
+            if is_interaction {
+                found_i.extend(rows_in::<Interaction>(&one, INTERACTIONS));
+            } else {
+                found_t.extend(rows_in::<Task>(&one, TASKS));
+            }
+        }
+        Ok((found_i, found_t))
+    }
+
     async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError> {
         let tx = read::tx(&self.db, &[PHOTOS])?;
         let req = tx

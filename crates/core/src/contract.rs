@@ -401,6 +401,51 @@ pub async fn tasks<S: Store>(store: &S) {
     assert_eq!(store.counts().await.unwrap().tasks, 4);
 }
 
+/// What the note index is built from: interactions in id order, a page at
+/// a time, tombstones included; every follow-up; and the records a search
+/// found, read back by id.
+pub async fn notes_for_search<S: Store>(store: &S) {
+    use crate::fulltext::Source;
+    let ana = contact("ana", "Ana");
+    let mut gone = interaction("c", &[&ana], day(3), None);
+    gone.deleted = Some(Timestamp(9));
+    let all = ["e", "a", "d", "b"].map(|k| interaction(k, &[&ana], day(1), None));
+    put(store, of_interactions([all.to_vec(), vec![gone]].concat())).await;
+    let first = store.interactions_after(None, 3).await.unwrap();
+    assert_eq!(ids(&first, |r| r.id.as_str()), ["a", "b", "c"]);
+    let rest = store
+        .interactions_after(Some(&first[2].id), 3)
+        .await
+        .unwrap();
+    assert_eq!(ids(&rest, |r| r.id.as_str()), ["d", "e"]);
+    let task = Task {
+        id: id(TaskId::parse, "t"),
+        contact_ids: vec![ana.id.clone()],
+        text: "send the violin teacher's number".into(),
+        due: day(4),
+        done: None,
+        created: Timestamp(1),
+        updated: Timestamp(1),
+        deleted: None,
+    };
+    put(store, of_tasks(vec![task])).await;
+    assert_eq!(
+        ids(&store.all_tasks().await.unwrap(), |r| r.id.as_str()),
+        ["t"]
+    );
+    let (interactions, tasks) = store
+        .found(&[
+            Source::Interaction(id(InteractionId::parse, "d")),
+            Source::Interaction(id(InteractionId::parse, "never")),
+            Source::Task(id(TaskId::parse, "t")),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(ids(&interactions, |r| r.id.as_str()), ["d"]);
+    assert_eq!(interactions[0].notes, "note d");
+    assert_eq!(tasks[0].text, "send the violin teacher's number");
+}
+
 /// A backup holds everything; replacing from it restores exactly that, and
 /// a refused replace leaves the store as it was.
 pub async fn export_and_replace<S: Store>(store: &S) {

@@ -24,6 +24,7 @@ pub mod duplicates;
 pub mod encoding;
 pub mod export;
 pub mod format;
+pub mod fulltext;
 pub mod ids;
 pub mod import;
 pub mod keeping;

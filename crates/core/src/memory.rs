@@ -187,6 +187,43 @@ impl Store for MemoryStore {
         Ok(found)
     }
 
+    async fn interactions_after(
+        &self,
+        after: Option<&InteractionId>,
+        limit: usize,
+    ) -> Result<Vec<Interaction>, StoreError> {
+        let t = self.tables.borrow();
+        let mut page: Vec<_> = t
+            .interactions
+            .values()
+            .filter(|i| after.is_none_or(|a| &i.id > a))
+            .cloned()
+            .collect();
+        crate::sort::sort_by(&mut page, |a, b| a.id.cmp(&b.id));
+        page.truncate(limit);
+        Ok(page)
+    }
+
+    async fn all_tasks(&self) -> Result<Vec<Task>, StoreError> {
+        Ok(self.tables.borrow().tasks.values().cloned().collect())
+    }
+
+    async fn found(
+        &self,
+        sources: &[crate::fulltext::Source],
+    ) -> Result<(Vec<Interaction>, Vec<Task>), StoreError> {
+        use crate::fulltext::Source;
+        let t = self.tables.borrow();
+        let (mut interactions, mut tasks) = (Vec::new(), Vec::new());
+        for source in sources {
+            match source {
+                Source::Interaction(id) => interactions.extend(t.interactions.get(id).cloned()),
+                Source::Task(id) => tasks.extend(t.tasks.get(id).cloned()),
+            }
+        }
+        Ok((interactions, tasks))
+    }
+
     async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError> {
         Ok(self.tables.borrow().photos.get(contact).cloned())
     }
@@ -337,6 +374,11 @@ mod tests {
     #[test]
     fn photos() {
         block_on(contract::photos(&MemoryStore::new()));
+    }
+
+    #[test]
+    fn notes_for_search() {
+        block_on(contract::notes_for_search(&MemoryStore::new()));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! ([`Store::timeline`]) or by day range ([`Store::interactions_between`]).
 
 use crate::dates::ImportantDate;
-use crate::ids::{ContactId, OrganisationId};
+use crate::ids::{ContactId, InteractionId, OrganisationId};
 use crate::model::{Batch, Contact, Interaction, Organisation, Photo, Task};
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -101,6 +101,24 @@ pub trait Store {
         to: NaiveDate,
         limit: usize,
     ) -> Result<Vec<Interaction>, StoreError>;
+
+    /// Interactions, tombstones included, in id order after `after`, at
+    /// most `limit`: the note index is built from them a page at a time.
+    async fn interactions_after(
+        &self,
+        after: Option<&InteractionId>,
+        limit: usize,
+    ) -> Result<Vec<Interaction>, StoreError>;
+
+    /// Every follow-up: open, done and deleted.
+    async fn all_tasks(&self) -> Result<Vec<Task>, StoreError>;
+
+    /// The records a search found, as stored now, in one transaction (one
+    /// that is no longer stored is left out).
+    async fn found(
+        &self,
+        sources: &[crate::fulltext::Source],
+    ) -> Result<(Vec<Interaction>, Vec<Task>), StoreError>;
 
     /// A person's photo, if one is stored.
     async fn photo(&self, contact: &ContactId) -> Result<Option<Photo>, StoreError>;
