@@ -103,9 +103,10 @@ fn TopBar() -> impl IntoView {
 fn focus_after_navigation() {
     use wasm_bindgen::JsCast;
     let location = use_location();
-    Effect::new(move |previous: Option<String>| {
+    let mut previous = None::<String>;
+    crate::reactive::effect(move |_| {
         let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
+        if previous.as_ref().is_some_and(|p| *p != path) {
             // After the new page is drawn and the old one gone.
             set_timeout(
                 || {
@@ -125,7 +126,7 @@ fn focus_after_navigation() {
                 std::time::Duration::ZERO,
             );
         }
-        path
+        previous = Some(path);
     });
 }
 
@@ -168,7 +169,7 @@ fn Shortcuts() -> impl IntoView {
 fn AppBadge() -> impl IntoView {
     use wasm_bindgen::JsCast;
     let kith = use_kith();
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         let overdue = kith.reach.with(|r| r.lists.overdue.len());
         let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
             return;

@@ -7,6 +7,7 @@ use super::follow_ups::{fresh, open_tasks, FollowUpForm, FollowUpList};
 use super::log::History;
 use super::read_failed::ReadFailed;
 use super::subform::SubForm;
+use crate::components::show::Show;
 use kith_core::calendar::Words;
 use kith_core::temperature::{scores, trend};
 use kith_core::{openers, Contact, ContactId, Reciprocity};

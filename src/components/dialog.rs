@@ -35,7 +35,7 @@ const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), 
 pub fn focus_inside(open: impl Fn() -> bool + 'static) -> NodeRef<Div> {
     let node = NodeRef::<Div>::new();
     let opener = StoredValue::new_local(None::<HtmlElement>);
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         let is_open = open();
         // The ref may still hold the element of an earlier showing until
         // the new one is drawn; only a connected one is this showing's.
@@ -109,7 +109,7 @@ pub fn trap_tab(ev: leptos::ev::KeyboardEvent) {
 /// place by a button: Escape or Cancel land back on the button).
 pub fn returns_focus(open: impl Fn() -> bool + 'static) {
     let opener = StoredValue::new_local(None::<HtmlElement>);
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         if open() {
             if opener.with_value(Option::is_none) {
                 opener.set_value(active_element());

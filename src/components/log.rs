@@ -5,6 +5,7 @@
 use super::read_failed::ReadFailed;
 use crate::components::form::{DateField, FormError, TextField};
 use crate::components::interaction_form::{DetailsLearned, Draft, InteractionFields};
+use crate::components::show::Show;
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::{use_kith, Kith};
@@ -150,7 +151,7 @@ pub fn TimelineCard(
     };
     let failed = move || error.with(Option::is_some);
     // The first page, again after every write (a new interaction).
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         kith.revision.track();
         load(false);
     });

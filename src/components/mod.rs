@@ -15,6 +15,7 @@ pub mod notice;
 pub mod people_list;
 pub mod quick_detail;
 pub mod read_failed;
+pub mod show;
 pub mod subform;
 pub mod update;
 pub mod window;

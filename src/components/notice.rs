@@ -16,7 +16,7 @@ pub fn NoticeBar() -> impl IntoView {
     let kith = use_kith();
     // Each new notice restarts the timer; an older timer must not hide it.
     let shown = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         if let Some(chars) = kith
             .notice
             .with(|n| n.as_ref().map(|n| n.text.chars().count()))

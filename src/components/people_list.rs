@@ -2,6 +2,7 @@
 //! the rows in view (plus a few either side) are in the DOM.
 
 use crate::components::avatar::Avatar;
+use crate::components::show::Show;
 use crate::components::window::{window, Row};
 use crate::state::use_kith;
 use kith_core::{ContactId, Timestamp};
@@ -37,7 +38,7 @@ fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> im
     let kith = use_kith();
     let status = {
         let id = id.clone();
-        Memo::new(move |_| {
+        crate::reactive::memo(move || {
             let settings = kith.check_in.get();
             let today = crate::platform::today();
             kith.directory.with(|d| {
@@ -50,7 +51,7 @@ fn PersonRow(id: ContactId, selecting: Signal<bool>, selection: Selection) -> im
     };
     let row = {
         let id = id.clone();
-        Memo::new(move |_| {
+        crate::reactive::memo(move || {
             kith.directory.with(|d| {
                 d.contact(&id).map(|c| {
                     let org = d.organisation_of(c).map(|o| o.name.clone());

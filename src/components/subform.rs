@@ -9,6 +9,7 @@
 //! Every [`SubForm`] of the page shares one [`Forms`] (provided by the
 //! app; a page without it gets its own).
 
+use crate::components::show::Show;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

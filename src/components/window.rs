@@ -60,16 +60,16 @@ pub fn window(
             }
         }
     };
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         ids.track();
         if scroller.get().is_some() {
             request_animation_frame(measure);
         }
     });
     if top_on_change {
-        Effect::new(move |previous: Option<()>| {
+        crate::reactive::effect(move |before| {
             ids.track();
-            if previous.is_some() {
+            if before {
                 if let Some(el) = scroller.get_untracked() {
                     el.set_scroll_top(0);
                 }

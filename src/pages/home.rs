@@ -6,6 +6,7 @@ use crate::components::brief::BriefCard;
 use crate::components::follow_ups::{open_tasks, FollowUpList};
 use crate::components::log::{recent_history, LogForm};
 use crate::components::read_failed::ReadFailed;
+use crate::components::show::Show;
 use crate::components::window::{refocus, window, Row};
 use crate::platform;
 use crate::state::use_kith;
@@ -177,7 +178,7 @@ fn ReachOutSection(
 ) -> impl IntoView {
     let kith = use_kith();
     let heading = format!("home-{id}");
-    let ids = Memo::new(move |_| {
+    let ids = crate::reactive::memo(move || {
         kith.reach.with(|r| {
             pick(&r.lists)
                 .iter()
@@ -273,7 +274,7 @@ fn RowBrief(id: ContactId) -> impl IntoView {
     let kith = use_kith();
     let person = {
         let id = id.clone();
-        Memo::new(move |_| kith.directory.with(|d| d.contact(&id).cloned()))
+        crate::reactive::memo(move || kith.directory.with(|d| d.contact(&id).cloned()))
     };
     let recent = recent_history(kith, id.clone());
     view! { <BriefCard id person recent/> }

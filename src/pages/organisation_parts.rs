@@ -4,6 +4,7 @@
 
 use crate::components::avatar::Avatar;
 use crate::components::form::{Binding, SelectField};
+use crate::components::show::Show;
 use crate::components::window::{window, Row};
 use crate::platform;
 use crate::state::use_kith;
@@ -26,7 +27,7 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
     let kith = use_kith();
     let me = StoredValue::new(id);
     let order = RwSignal::new("name".to_owned());
-    let rows = Memo::new(move |_| {
+    let rows = crate::reactive::memo(move || {
         let today = platform::today();
         let settings = kith.check_in.get();
         // Each person's interactions, gathered in one pass over the history.
@@ -74,7 +75,9 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
                 .collect::<Vec<_>>()
         })
     });
-    let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|m| m.id.clone()).collect::<Vec<_>>()));
+    let ids = crate::reactive::memo(move || {
+        rows.with(|r| r.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+    });
     // A note about one person opens beneath the list, so rows keep one height.
     let note_for = RwSignal::new(None::<(ContactId, String)>);
     let row: Row = Arc::new(move |index, id| {

@@ -7,6 +7,7 @@ use crate::components::form::{Binding, FormError, SelectField, TextArea, TextFie
 use crate::components::health::{FrequencyChart, TemperatureChart};
 use crate::components::log::{LogForm, TimelineItem};
 use crate::components::read_failed::ReadFailed;
+use crate::components::show::Show;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::cadence::PRESETS;
@@ -72,13 +73,13 @@ pub fn OrganisationsPage() -> impl IntoView {
 pub fn OrganisationPage() -> impl IntoView {
     let kith = use_kith();
     let params = use_params_map();
-    let id = Memo::new(move |_| {
+    let id = crate::reactive::memo(move || {
         params
             .read()
             .get("id")
             .and_then(|raw| OrganisationId::parse(&raw))
     });
-    let org = Memo::new(move |_| {
+    let org = crate::reactive::memo(move || {
         id.get()
             .and_then(|id| kith.directory.with(|d| d.organisation(&id).cloned()))
     });

@@ -4,6 +4,7 @@
 
 use crate::components::form::FormError;
 use crate::components::people_list::{PeopleList, Selection};
+use crate::components::show::Show;
 use crate::state::use_kith;
 use kith_core::format::{count, grouped};
 use kith_core::{Cadence, ContactId, Filter, OrganisationId, SortOrder};
@@ -25,7 +26,7 @@ pub fn PeoplePage() -> impl IntoView {
     keep_in_address(query, sort, tag, organisation);
     let selecting = RwSignal::new(false);
     let selection: Selection = RwSignal::new(Vec::new());
-    let ids = Memo::new(move |_| {
+    let ids = crate::reactive::memo(move || {
         let filter = Filter {
             tag: tag.get(),
             organisation: organisation.get(),
@@ -51,7 +52,7 @@ pub fn PeoplePage() -> impl IntoView {
     };
     // One memo (one compiled copy): a write re-draws the filters' options
     // only when the tags, organisations or trash count changed.
-    let filters = Memo::new(move |_| {
+    let filters = crate::reactive::memo(move || {
         kith.directory.with(|d| {
             let orgs = d
                 .organisations()
@@ -68,7 +69,7 @@ pub fn PeoplePage() -> impl IntoView {
     crate::components::escape::close_on_escape(selecting);
     // "Possible duplicates" shown (found only while shown).
     let duplicates = RwSignal::new(false);
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         if !selecting.get() {
             selection.set(Vec::new());
         }
@@ -200,7 +201,8 @@ fn keep_in_address(
             h.clear();
         }
     });
-    Effect::new(move |previous: Option<String>| {
+    let mut previous = None::<String>;
+    crate::reactive::effect(move |_| {
         let mut params = Vec::new();
         query.with(|q| {
             if !q.trim().is_empty() {
@@ -235,7 +237,7 @@ fn keep_in_address(
             let handle = set_timeout_with_handle(write, std::time::Duration::from_millis(350));
             pending.set_value(handle.ok());
         }
-        search
+        previous = Some(search);
     });
 }
 

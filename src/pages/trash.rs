@@ -1,5 +1,6 @@
 //! The trash: people deleted in the last 30 days, restorable one by one.
 
+use crate::components::show::Show;
 use crate::platform;
 use crate::state::use_kith;
 use kith_core::commands::TRASH_DAYS;

@@ -51,7 +51,7 @@ where
 /// and commits only the newest one's result.
 fn drive(read: Read) {
     let latest = Rc::new(Cell::new(0u64));
-    Effect::new(move |_| {
+    crate::reactive::effect(move |_| {
         let pending = read();
         let run = latest.get() + 1;
         latest.set(run);

@@ -111,7 +111,7 @@ impl Kith {
         };
         kith.join_tabs();
         // New thresholds or tag timers move people between Today's lists.
-        Effect::new(move |_| {
+        crate::reactive::effect(move |_| {
             kith.check_in.track();
             kith.recount();
         });

@@ -4,6 +4,7 @@
 
 use super::Person;
 use crate::components::form::{Binding, FormError, SelectField, TextField};
+use crate::components::show::Show;
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;

@@ -1,6 +1,7 @@
 //! Details learned about a person: one line to add, a list to pin from.
 
 use super::Person;
+use crate::components::show::Show;
 use crate::state::use_kith;
 use kith_core::calendar::Words;
 use kith_core::{ContactId, Detail};

@@ -3,6 +3,7 @@
 use super::{Dates, Person};
 use crate::components::form::{Binding, FormError, SelectField, TextField};
 use crate::components::read_failed::ReadFailed;
+use crate::components::show::Show;
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;

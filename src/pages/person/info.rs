@@ -2,6 +2,7 @@
 //! about.
 
 use super::Person;
+use crate::components::show::Show;
 use crate::state::use_kith;
 use kith_core::calendar::Words;
 use kith_core::{Contact, Labeled};

@@ -14,6 +14,7 @@ use crate::components::avatar::Avatar;
 use crate::components::brief::BriefCard;
 use crate::components::health::HealthCard;
 use crate::components::log::{recent_history, LogForm, TimelineCard};
+use crate::components::show::Show;
 use crate::state::{use_kith, Kith};
 use kith_core::{Contact, ContactId, ImportantDate};
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 /// The `:id` route parameter, if it is a plausible id.
 pub fn use_contact_id() -> Memo<Option<ContactId>> {
     let params = use_params_map();
-    Memo::new(move |_| {
+    crate::reactive::memo(move || {
         params
             .read()
             .get("id")
@@ -43,7 +44,7 @@ pub fn PersonPage() -> impl IntoView {
     // A memo, so the page is built again only when the person appears or
     // goes, not on every change to anyone (which would drop what is being
     // typed, e.g. when another tab saves).
-    let shown = Memo::new(move |_| {
+    let shown = crate::reactive::memo(move || {
         id.get()
             .filter(|id| kith.directory.with(|d| d.contact(id).is_some()))
     });
@@ -61,7 +62,7 @@ pub fn PersonPage() -> impl IntoView {
 }
 
 fn person_memo(kith: Kith, id: ContactId) -> Person {
-    Memo::new(move |_| kith.directory.with(|d| d.contact(&id).cloned()))
+    crate::reactive::memo(move || kith.directory.with(|d| d.contact(&id).cloned()))
 }
 
 #[component]

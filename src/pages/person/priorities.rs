@@ -3,6 +3,7 @@
 
 use super::Person;
 use crate::components::form::{FormError, TextArea};
+use crate::components::show::Show;
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;

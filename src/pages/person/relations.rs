@@ -2,6 +2,7 @@
 //! with a small person picker to add one.
 
 use crate::components::form::{Binding, FormError, SelectField, TextField};
+use crate::components::show::Show;
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::state::use_kith;
 use kith_core::{ContactId, RelationKind};

@@ -2,6 +2,7 @@
 //! through the restore pipeline, with a preview before anything is written.
 
 use crate::components::form::{Binding, FormError, SelectField, TextField};
+use crate::components::show::Show;
 use crate::state::use_kith;
 use crate::storage::{BackupText, Step};
 use kith_core::backup::{Backup, Preview, Removed, Restorer};
