@@ -130,8 +130,8 @@ fn focus_after_navigation() {
     });
 }
 
-/// Keyboard shortcuts, outside text fields: `/` searches people, `n`
-/// adds a person. (Esc is handled by whatever is open: a form, a
+/// Keyboard shortcuts, outside text fields: `/` searches people and
+/// notes, `n` adds a person. (Esc is handled by whatever is open: a form, a
 /// confirmation, select mode.)
 #[component]
 fn Shortcuts() -> impl IntoView {

@@ -3,6 +3,7 @@
 pub mod duplicates;
 pub mod home;
 pub mod merge;
+pub mod notes_found;
 pub mod organisation_parts;
 pub mod organisations;
 pub mod people;

@@ -98,7 +98,7 @@ pub fn PeoplePage() -> impl IntoView {
             >
                 <div class="toolbar">
                     <label class="search">
-                        <span class="visually-hidden">"Search people"</span>
+                        <span class="visually-hidden">"Search people and notes"</span>
                         <svg class="search__icon" viewBox="0 0 20 20" aria-hidden="true">
                             <circle cx="8.5" cy="8.5" r="5.5"/>
                             <path d="M12.5 12.5 17 17"/>
@@ -107,7 +107,7 @@ pub fn PeoplePage() -> impl IntoView {
                             id="people-search"
                             type="search"
                             class="search__input"
-                            placeholder="Search people"
+                            placeholder="Search people and notes"
                             autocomplete="off"
                             aria-keyshortcuts="/"
                             prop:value=move || query.get()
@@ -163,6 +163,7 @@ pub fn PeoplePage() -> impl IntoView {
                     </div>
                 </div>
                 {move || duplicates.get().then(|| view! { <super::duplicates::Duplicates/> })}
+                <super::notes_found::NotesFound query/>
                 <Show when=move || selecting.get()>
                     <BulkBar ids selection/>
                 </Show>

@@ -13,6 +13,8 @@ mod error;
 mod followups;
 /// Reads from storage held in signals, again after each write.
 mod loader;
+/// Finding anything in notes: the word index, built when first needed.
+mod notes;
 /// The short message at the bottom of the screen, and undo.
 mod notices;
 /// Merging and deleting organisations.
@@ -32,6 +34,7 @@ mod writes;
 
 pub use error::Error;
 pub use loader::{load, Loaded};
+pub use notes::Notes;
 pub use notices::{Notice, Undo};
 pub use reach::{Reach, WEEK};
 
@@ -77,6 +80,9 @@ pub struct Kith {
     /// What was here before the last "Replace everything" in this session,
     /// to download or put back.
     pub safety_copy: RwSignal<Option<Arc<Backup>>>,
+    /// Where the note index is (search reads it as it is built).
+    pub notes: RwSignal<Notes>,
+    note_index: StoredValue<notes::Index, LocalStorage>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
     /// This tab's end of the channel to the other open tabs.
     tabs: StoredValue<Option<Channel>, LocalStorage>,
@@ -105,6 +111,8 @@ impl Kith {
             check_in: RwSignal::new(platform::load_check_in_settings()),
             persisted: RwSignal::new(None),
             safety_copy: RwSignal::new(None),
+            notes: RwSignal::new(Notes::Unbuilt),
+            note_index: StoredValue::new_local(Default::default()),
             store: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
             sync: StoredValue::new(CatchUp::default()),

@@ -23,12 +23,14 @@ impl Kith {
     pub(super) fn set_directory(&self, directory: Directory) {
         self.directory.set(directory);
         self.recount();
+        self.notes_read_anew();
     }
 
     /// Shows a stored (or about to be stored) batch in the directory and in
     /// Today's lists.
     pub(super) fn show_batch(&self, batch: &Batch) {
         self.directory.update(|d| d.apply(batch));
+        self.index_batch(batch);
         let today = platform::today();
         let inherited = !batch.organisations.is_empty();
         if inherited

@@ -51,6 +51,15 @@ impl Kith {
         Ok(kith_core::dates::reminders(&dates, today, horizon.into()))
     }
 
+    /// The interactions and follow-ups a search found, as stored now.
+    pub async fn found(
+        &self,
+        sources: &[kith_core::fulltext::Source],
+    ) -> Result<(Vec<Interaction>, Vec<Task>), Error> {
+        let store = self.open_store()?;
+        Ok(store.found(sources).await?)
+    }
+
     /// A person's live important dates.
     pub async fn dates_for(&self, id: &ContactId) -> Result<Vec<ImportantDate>, Error> {
         let store = self.open_store()?;

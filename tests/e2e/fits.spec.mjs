@@ -362,7 +362,7 @@ for (const scheme of ["light", "dark"]) {
     await page.goto("/settings");
     await page.getByLabel("Protect the file with a passphrase").check();
     await check("Settings");
-    for (const field of ["Email", "Phone", "Email 2", "Phone 2", "Search people", "Tag for the selected people"]) {
+    for (const field of ["Email", "Phone", "Email 2", "Phone 2", "Search people and notes", "Tag for the selected people"]) {
       expect([...seen], "fields checked").toContain(field);
     }
   });

@@ -113,7 +113,7 @@ export class Kith {
   }
 
   search() {
-    return this.page.getByRole("searchbox", { name: "Search people" });
+    return this.page.getByRole("searchbox", { name: "Search people and notes" });
   }
 
   async openPerson(name) {

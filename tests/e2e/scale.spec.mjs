@@ -23,6 +23,10 @@ const PEOPLE = Number(process.env.KITH_BENCH_PEOPLE ?? 10_000);
 const PERSON = PEOPLE > 7777 ? 7777 : 277;
 /** Keystrokes typed into the search, one after another. */
 const QUERIES = [String(PERSON).slice(-2), String(PERSON).slice(-3), String(PERSON)];
+/** Queries over every note, each a word more than the last (the data's
+ * notes are phrases such as "mentioned a trip to Lisbon with the family"
+ * and "their dog is called Pepper"). */
+const NOTE_QUERIES = ["lisbon", "lisbon pepper", "lisbon pepper ceramics"];
 const count = (x) => x.toLocaleString("en");
 const mb = (x) => `${x.toFixed(1)} MB`;
 const kb = (x) => `${count(Math.round(x / 1000))} kB`;
@@ -224,6 +228,79 @@ test("10,000 people, 500 organisations and 100,000 interactions brought in throu
   const scrollTasks = await longTasks(page);
   expect(await kith.rows().count()).toBeLessThan(100);
 
+  // Search everything: the first search reads every note into the index
+  // in the background, with progress; then queries over 100,000 notes, each
+  // to the frame that shows its rows with every word marked. The floor:
+  // the same notes read with getAll and lowercased, then a plain filter
+  // (every word a substring) over them.
+  const noteFloor = await page.evaluate(async ({ database, queries }) => {
+    const request = (r) => new Promise((ok, fail) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const db = await request(indexedDB.open(database));
+    try {
+      const t = performance.now();
+      const all = await request(db.transaction("interactions").objectStore("interactions").getAll());
+      const notes = all.map((i) => i.notes.toLowerCase());
+      const read = performance.now() - t;
+      const filter = queries.map((q) => {
+        const words = q.split(" ");
+        const t = performance.now();
+        notes.filter((n) => words.every((w) => n.includes(w)));
+        return performance.now() - t;
+      });
+      return { read, filter, notes: notes.length };
+    } finally {
+      db.close();
+    }
+  }, { database: DATABASE, queries: NOTE_QUERIES });
+  await longTasks(page);
+  // People's search box (already on People): the first query with words
+  // starts the index; timed until the build's status line is gone.
+  const indexed = await page.evaluate(async (first) => {
+    const b = window.__bench;
+    const status = () => document.querySelector(".notes-found__status");
+    const input = document.querySelector("#people-search");
+    const started = performance.now();
+    input.value = first;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    let progress = false;
+    const done = await b.until(() => {
+      progress ||= /Reading your notes for search: [\d,]+ of [\d,]+/.test(status()?.textContent ?? "");
+      return progress && !status();
+    });
+    return { ms: done - started, progress };
+  }, NOTE_QUERIES[0]);
+  const indexTasks = await longTasks(page);
+  expect(indexed.progress).toBe(true);
+  const noteTyped = await page.evaluate(async (queries) => {
+    const b = window.__bench;
+    const input = document.querySelector("#people-search");
+    const rows = () => [...document.querySelectorAll('[aria-label="Notes found"] li')];
+    const marked = (row, words) => {
+      const marks = [...row.querySelectorAll("mark")].map((m) => m.textContent.toLowerCase());
+      return words.every((w) => marks.some((m) => m.startsWith(w)));
+    };
+    // From an empty box, as a person starts a new search.
+    input.value = "";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await b.until(() => rows().length === 0);
+    const painted = [];
+    for (const q of queries) {
+      const words = q.split(" ");
+      const started = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const done = await b.until(() => rows().some((r) => marked(r, words)), 20_000).catch(() => NaN);
+      painted.push(done - started);
+    }
+    return painted;
+  }, NOTE_QUERIES);
+  const noteTasks = await longTasks(page);
+  await expect(page.getByRole("list", { name: "Notes found" }).getByRole("listitem")).toHaveCount(50);
+  await expect(page.getByRole("heading", { name: /^Notes and follow-ups · newest 50 of / })).toBeVisible();
+
   // Everyone as vCard, and that file picked again: all found, nothing new.
   await kith.goTo("Settings");
   await longTasks(page);
@@ -274,6 +351,12 @@ test("10,000 people, 500 organisations and 100,000 interactions brought in throu
       { what: `organisation page, fresh load → people shown (its history at ${count(Math.round(orgCold.orgHistory))} ms)`, kith: orgCold.members, floor: store.byIndex },
       { what: "longest main-thread task: start-up of Today / of People", kith: `${tasks(todayTasks)} / ${tasks(peopleTasks)}`, floor: "target ≤ 50 ms" },
       { what: "longest main-thread task: import preview / import write", kith: `${tasks(checkTasks)} / ${tasks(writeTasks)}`, floor: "target ≤ 50 ms" },
+      { what: `search everything: first query → ${count(noteFloor.notes)} notes indexed in the background, progress shown (floor: getAll of the interactions, notes lowercased)`,
+        kith: indexed.ms, floor: noteFloor.read },
+      { what: `search everything: query → note rows painted, words marked, median of ${NOTE_QUERIES.map((q) => `"${q}"`).join(", ")} (floor: substring filter over the lowercased notes)`,
+        kith: median(noteTyped), floor: median(noteFloor.filter),
+        floorNote: `(Kith each: ${noteTyped.map((x) => (Number.isFinite(x) ? x.toFixed(1) : "–")).join(", ")} ms; floor each: ${noteFloor.filter.map((x) => x.toFixed(1)).join(", ")} ms; target ≤ 30 ms)` },
+      { what: "longest main-thread task: building the note index / searching notes", kith: `${tasks(indexTasks)} / ${tasks(noteTasks)}`, floor: "target ≤ 50 ms" },
       { what: "longest main-thread task: export / scrolling People", kith: `${tasks(exportTasks)} / ${tasks(scrollTasks)}`, floor: "target ≤ 50 ms" },
       { what: `export people as vCard (${mb(vcardMb)}) → download`, kith: vcardMs },
       { what: `that vCard picked again → preview, all ${count(PEOPLE)} matched (timed from the test runner)`, kith: rematchMs },

@@ -42,7 +42,7 @@ export default [
       await hasText(driver, q("status"), "Imported: 30 new");
       await kith.goTo("People");
       // The list shows only the rows in view; search finds the one wanted.
-      await fill(driver, q("searchbox", "Search people"), "Spaßlund");
+      await fill(driver, q("searchbox", "Search people and notes"), "Spaßlund");
       await count(driver, kith.rows(), 1);
       await hasText(driver, kith.rows(), "Ingrid Spaßlund");
     },
