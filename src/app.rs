@@ -79,7 +79,7 @@ fn TopBar() -> impl IntoView {
                 <span class="topbar__name">"Kith"</span>
             </a>
             <span class="topbar__saving" role="status">
-                {move || (kith.pending.get() > 0).then_some("Saving…")}
+                {crate::reactive::text(move || if kith.pending.get() > 0 { "Saving…" } else { "" }.to_owned())}
             </span>
             <nav class="topbar__nav" aria-label="Main">
                 <a href=crate::platform::at("/") aria-current=move || current("today")>"Today"</a>

@@ -33,3 +33,13 @@ fn boxed_memo<T: PartialEq + Send + Sync + 'static>(
 ) -> Memo<T> {
     Memo::new(move |_| f())
 }
+
+/// Text in a view that follows signals: `{text(move || format!(..))}`.
+/// Leptos compiles the code that draws and redraws a `move ||` child once
+/// per closure; boxed, every text in the app shares one copy.
+pub type Text = Box<dyn FnMut() -> String + Send>;
+
+/// `f` as [`Text`].
+pub fn text(f: impl Fn() -> String + Send + 'static) -> Text {
+    Box::new(f)
+}

@@ -147,7 +147,7 @@ pub fn HomePage() -> impl IntoView {
                 // Together with "Follow-ups due", every open follow-up.
                 <Show when=move || !split(false).is_empty()>
                     <details class="card home__section">
-                        <summary class="card__title">{move || format!("Later follow-ups ({})", split(false).len())}</summary>
+                        <summary class="card__title">{crate::reactive::text(move || format!("Later follow-ups ({})", split(false).len()))}</summary>
                         <FollowUpList tasks=Signal::derive(move || split(false)) label="Later follow-ups" show_people=true/>
                     </details>
                 </Show>
@@ -258,7 +258,7 @@ fn ReachOutSection(
     view! {
         <Show when=move || count() != 0>
             <section class="card home__section" aria-labelledby=heading.clone()>
-                <h2 class="card__title" id=heading.clone()>{title} <span class="count">" · " {move || format::grouped(count())}</span></h2>
+                <h2 class="card__title" id=heading.clone()>{title} <span class="count">" · " {crate::reactive::text(move || format::grouped(count()))}</span></h2>
                 {window(ids.into(), title, "reach-scroll", ROW_HEIGHT, false, row.clone())}
                 <div id=brief_panel.clone()>
                     {move || brief_for.get().map(|id| view! { <div class="home__brief"><RowBrief id/></div> })}

@@ -253,7 +253,7 @@ pub fn OrganisationTidy(
                         }
                     }}</p>
                     <div class="form__actions">
-                        <button type="button" class="button button--danger" on:click=delete.clone()>{move || format!("Delete {}", name())}</button>
+                        <button type="button" class="button button--danger" on:click=delete.clone()>{crate::reactive::text(move || format!("Delete {}", name()))}</button>
                         <button type="button" class="button button--quiet" on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
                     </div>
                 </div>

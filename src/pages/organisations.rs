@@ -156,7 +156,7 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
         <article class="organisation">
             <a class="back-link" href=crate::platform::at("/organisations")>"‹ Organisations"</a>
             <header class="person__head">
-                <div class="org-mark" aria-hidden="true">{move || org().and_then(|o| o.name.chars().next()).map(|c| c.to_uppercase().to_string())}</div>
+                <div class="org-mark" aria-hidden="true">{move || org().and_then(|o| o.name.chars().next()).map(String::from)}</div>
                 <div class="person__title">
                     <h1>{move || org().map(|o| o.name)}</h1>
                     <p class="person__org">{summary}</p>

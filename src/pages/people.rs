@@ -158,7 +158,7 @@ pub fn PeoplePage() -> impl IntoView {
                                 selecting.update(|s| *s = !*s);
                                 selection.set(Vec::new());
                             }>
-                            {move || if selecting.get() { "Done" } else { "Select" }}
+                            {crate::reactive::text(move || if selecting.get() { "Done" } else { "Select" }.to_owned())}
                         </button>
                     </div>
                 </div>
@@ -170,7 +170,7 @@ pub fn PeoplePage() -> impl IntoView {
                 <Show
                     when=move || ids.with(|v| !v.is_empty())
                     fallback=move || view! {
-                        <p class="no-match">"No one matches “" {move || query.get()} "”" {move || tag.get().map(|t| format!(" with the tag {t}"))} "."</p>
+                        <p class="no-match">"No one matches “" {crate::reactive::text(move || query.get())} "”" {crate::reactive::text(move || tag.get().map(|t| format!(" with the tag {t}")).unwrap_or_default())} "."</p>
                     }
                 >
                     <PeopleList ids selecting selection/>
@@ -178,7 +178,7 @@ pub fn PeoplePage() -> impl IntoView {
                 <p class="people-page__foot">
                     <a href=crate::platform::at("/organisations")>"Organisations"</a>
                     " · "
-                    <a href=crate::platform::at("/trash")>{move || format!("Trash ({})", trash())}</a>
+                    <a href=crate::platform::at("/trash")>{crate::reactive::text(move || format!("Trash ({})", trash()))}</a>
                 </p>
             </Show>
         </section>
@@ -288,7 +288,7 @@ fn BulkBar(ids: Memo<Vec<ContactId>>, selection: Selection) -> impl IntoView {
     };
     view! {
         <div class="bulk" role="region" aria-label="Selected people">
-            <p class="bulk__count" aria-live="polite">{move || format!("{} selected", count())}</p>
+            <p class="bulk__count" aria-live="polite">{crate::reactive::text(move || format!("{} selected", count()))}</p>
             <button class="button button--small" on:click=move |_| selection.set({ let mut all = ids.get(); kith_core::sort::sort(&mut all); all.dedup(); all })>"Select all shown"</button>
             <div class="bulk__tag">
                 <input aria-label="Tag for the selected people" placeholder="Tag" autocomplete="off"

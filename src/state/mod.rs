@@ -69,7 +69,7 @@ pub struct Kith {
     pub phase: RwSignal<Phase>,
     pub notice: RwSignal<Option<Notice>>,
     /// Writes under way; the shell shows "Saving…" while any are.
-    pub pending: RwSignal<usize>,
+    pub pending: RwSignal<u64>,
     /// Counts committed writes; views that read from storage directly (a
     /// person's dates, counts) track it to reload.
     pub revision: RwSignal<u64>,

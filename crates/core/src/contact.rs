@@ -374,7 +374,8 @@ impl Contact {
         self.tags.iter().any(|t| crate::search::same_words(t, tag))
     }
 
-    /// One or two letters for the avatar.
+    /// One or two letters for the avatar, ASCII ones in capitals (the
+    /// avatar's `text-transform` capitalises the rest).
     pub fn initials(&self) -> String {
         let mut words = self
             .name
@@ -385,7 +386,7 @@ impl Contact {
         first
             .into_iter()
             .chain(last)
-            .flat_map(char::to_uppercase)
+            .map(|c| c.to_ascii_uppercase())
             .collect()
     }
 }

@@ -31,8 +31,8 @@ pub fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     let mut out: String = chars
         .next()
+        .map(|c| c.to_ascii_uppercase())
         .into_iter()
-        .flat_map(char::to_uppercase)
         .collect();
     out.push_str(chars.as_str());
     if !out.ends_with(['.', '!', '?', '…']) {

@@ -34,6 +34,35 @@ fn next_key() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
+/// The rows of `rows`, each drawn once by `row` from its key and value
+/// and kept while its key is (one compiled `For` for every editor).
+fn each_row<T: Clone + Default + Send + Sync + 'static>(
+    rows: Keyed<T>,
+    row: impl Fn(u64, T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let row = std::sync::Arc::new(move |key: u64| {
+        let value = rows.with_untracked(|r| {
+            r.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        });
+        row(key, value)
+    });
+    keyed_list(
+        std::sync::Arc::new(move || rows.with(|r| r.iter().map(|(k, _)| *k).collect())),
+        row,
+    )
+}
+
+type Keys = std::sync::Arc<dyn Fn() -> Vec<u64> + Send + Sync>;
+type DrawRow = std::sync::Arc<dyn Fn(u64) -> AnyView + Send + Sync>;
+
+#[inline(never)]
+fn keyed_list(keys: Keys, row: DrawRow) -> impl IntoView {
+    view! { <For each=move || keys() key=|k: &u64| *k children=move |k| row(k)/> }
+}
+
 fn position<T: Send + Sync + 'static>(rows: Keyed<T>, key: u64) -> usize {
     rows.with(|r| r.iter().position(|(k, _)| *k == key).unwrap_or(0))
 }
@@ -73,7 +102,7 @@ pub fn LabeledRows(
     let add = move |_| rows.update(|r| r.push((next_key(), Labeled::default())));
     view! {
         <div class="rows">
-            <For each=move || rows.get() key=|(k, _)| *k children=move |(key, row)| {
+            {each_row(rows, move |key, row| {
                 let pos = move || position(rows, key);
                 let id = move || format!("person-{field}-{}", pos());
                 let label_id = move || format!("person-{field}-{}-label", pos());
@@ -112,7 +141,7 @@ pub fn LabeledRows(
                 };
                 view! {
                     <div class="row">
-                        <label class="row__name" for=id>{name}</label>
+                        <label class="row__name" for=id>{crate::reactive::text(name)}</label>
                         <div class="row__inputs">
                             {label_input}
                             {value_input}
@@ -120,8 +149,8 @@ pub fn LabeledRows(
                                 on:click=move |_| rows.update(|r| r.retain(|(k, _)| *k != key))>"×"</button>
                         </div>
                     </div>
-                }
-            }/>
+                }.into_any()
+            })}
             <button type="button" class="link-button" on:click=add>{format!("Add {}", noun.to_lowercase())}</button>
         </div>
     }
@@ -133,7 +162,7 @@ pub fn RoleRows(rows: Keyed<RoleInput>) -> impl IntoView {
     let add = move |_| rows.update(|r| r.push((next_key(), RoleInput::default())));
     view! {
         <div class="rows">
-            <For each=move || rows.get() key=|(k, _)| *k children=move |(key, row)| {
+            {each_row(rows, move |key, row| {
                 let pos = move || position(rows, key);
                 let id = move |part: &'static str| move || format!("person-role-{}-{part}", pos());
                 let name = move |noun: &'static str| move || numbered(noun, pos());
@@ -151,8 +180,8 @@ pub fn RoleRows(rows: Keyed<RoleInput>) -> impl IntoView {
                             aria-label=move || format!("Remove {}", name("role")())
                             on:click=move |_| rows.update(|r| r.retain(|(k, _)| *k != key))>"×"</button>
                     </div>
-                }
-            }/>
+                }.into_any()
+            })}
             <button type="button" class="link-button" on:click=add>"Add another role"</button>
         </div>
     }

@@ -1,7 +1,7 @@
 //! Family members (who need not be contacts) and important dates.
 
 use super::{Dates, Person};
-use crate::components::form::{Binding, FormError, SelectField, TextField};
+use crate::components::form::{FormError, SelectField, TextField};
 use crate::components::read_failed::ReadFailed;
 use crate::components::show::Show;
 use crate::components::subform::{DiscardPrompt, SubForm};
@@ -27,8 +27,8 @@ fn DayPicker(
     prefix: &'static str,
     /// What the day is, to start the labels: "Birthday" month...
     what: &'static str,
-    /// 1-12, or 0 for none chosen.
-    month: RwSignal<u32>,
+    /// "1" to "12", or "0" (or empty) for none chosen, as the select has it.
+    month: RwSignal<String>,
     /// The day of the month, as typed.
     day: RwSignal<String>,
     /// The year, as typed (optional).
@@ -37,7 +37,7 @@ fn DayPicker(
     view! {
         <div class="day-picker">
             <SelectField id=format!("{prefix}-month") label=format!("{what} month")
-                value=Binding::derived(move || month.get().to_string(), move |m| month.set(m.parse().unwrap_or(0)))
+                value=month
                 options=std::iter::once(("0".to_owned(), "—".to_owned()))
                     .chain(MONTHS.iter().enumerate().map(|(i, m)| ((i + 1).to_string(), (*m).to_owned())))
                     .collect()/>
@@ -53,12 +53,13 @@ fn DayPicker(
 /// day (and month) reads as 0, a date known only in part, which the core
 /// accepts with a year ("June 2021", "2019").
 fn read_day(
-    month: u32,
+    month: &str,
     day: &str,
     year: &str,
     partial: bool,
 ) -> Result<Option<(u32, u32, Option<i32>)>, String> {
     let (day, year) = (day.trim(), year.trim());
+    let month: u32 = month.parse().unwrap_or(0);
     if month == 0 && day.is_empty() && year.is_empty() {
         return Ok(None);
     }
@@ -88,7 +89,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
     let name = RwSignal::new(String::new());
     let relation = RwSignal::new(String::new());
     let (month, day, year) = (
-        RwSignal::new(0u32),
+        RwSignal::new("0".to_owned()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
@@ -97,7 +98,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
         [name, relation, day, year]
             .iter()
             .any(|s| s.with(|t| !t.trim().is_empty()))
-            || month.get() != 0
+            || month.with(|m| !m.is_empty() && m != "0")
     });
     let members = move || person.with(|p| p.as_ref().map(|c| c.family.clone()).unwrap_or_default());
     let save = {
@@ -105,7 +106,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let birthday = match read_day(
-                month.get_untracked(),
+                &month.get_untracked(),
                 &day.get_untracked(),
                 &year.get_untracked(),
                 false,
@@ -123,7 +124,7 @@ pub fn FamilyCard(id: ContactId, person: Person, dates: Dates) -> impl IntoView 
                 Ok(()) => {
                     name.set(String::new());
                     relation.set(String::new());
-                    month.set(0);
+                    month.set("0".to_owned());
                     day.set(String::new());
                     year.set(String::new());
                     error.set(None);
@@ -197,7 +198,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
     let kind = RwSignal::new("birthday".to_owned());
     let label = RwSignal::new(String::new());
     let (month, day, year) = (
-        RwSignal::new(0u32),
+        RwSignal::new("0".to_owned()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
@@ -207,7 +208,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
         [label, day, year]
             .iter()
             .any(|s| s.with(|t| !t.trim().is_empty()))
-            || month.get() != 0
+            || month.with(|m| !m.is_empty() && m != "0")
     });
     let own = move || {
         let own: Vec<_> = live_dates(dates)
@@ -219,7 +220,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let picked = match read_day(
-            month.get_untracked(),
+            &month.get_untracked(),
             &day.get_untracked(),
             &year.get_untracked(),
             true,
@@ -243,7 +244,7 @@ pub fn DatesCard(id: ContactId, dates: Dates) -> impl IntoView {
         };
         match kith.add_date(&id, &input) {
             Ok(()) => {
-                month.set(0);
+                month.set("0".to_owned());
                 day.set(String::new());
                 year.set(String::new());
                 label.set(String::new());

@@ -192,7 +192,7 @@ fn PhotoControls(id: ContactId, person: Person) -> impl IntoView {
         <div class="photo-controls">
             <label class="link-button photo-controls__pick">
                 <input type="file" accept="image/*" class="visually-hidden" aria-label="Choose a photo" on:change=pick/>
-                {move || if busy.get() { "Saving…" } else if has_photo() { "Change photo" } else { "Add photo" }}
+                {crate::reactive::text(move || if busy.get() { "Saving…" } else if has_photo() { "Change photo" } else { "Add photo" }.to_owned())}
             </label>
             <Show when=has_photo>
                 <button class="link-button photo-controls__remove" on:click=move |_| { let _ = kith.remove_photo(&me.get_value()); }>

@@ -313,16 +313,16 @@ pub fn BackupCard() -> impl IntoView {
             <h2 class="card__title" id="backup-title">"Backups"</h2>
             <p class="card__text">"A backup file is your copy of everything in Kith: keep one somewhere safe, or use it to move to another device."</p>
             <dl class="facts backup__facts">
-                <div class="facts__row"><dt>"Last backup"</dt><dd>{move || match last.get() {
+                <div class="facts__row"><dt>"Last backup"</dt><dd>{crate::reactive::text(move || match last.get() {
                     None => "Never, from this browser".to_owned(),
                     Some(0) => "Today".to_owned(),
                     Some(1) => "Yesterday".to_owned(),
                     Some(n) => format!("{n} days ago"),
-                }}</dd></div>
-                <div class="facts__row"><dt>"Storage used"</dt><dd>{move || match usage.get().flatten() {
+                })}</dd></div>
+                <div class="facts__row"><dt>"Storage used"</dt><dd>{crate::reactive::text(move || match usage.get().flatten() {
                     Some((used, quota)) => format!("{} MB of {} MB this browser allows", kith_core::format::tenths(used / 1e6), kith_core::format::whole(quota / 1e6)),
                     None => "Not reported by this browser".to_owned(),
-                }}</dd></div>
+                })}</dd></div>
             </dl>
             <SelectField id="backup-remind" label="Remind me after" class="field--inline"
                 value=Binding::derived(

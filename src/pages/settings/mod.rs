@@ -34,8 +34,8 @@ pub fn SettingsPage() -> impl IntoView {
                     // People and organisations as the lists count them
                     // (live ones; the trash said apart), not the stored
                     // records, which include tombstones.
-                    <div class="facts__row"><dt>"People"</dt><dd>{move || kith.directory.with(|d| d.people_words(platform::now()))}</dd></div>
-                    <div class="facts__row"><dt>"Organisations"</dt><dd>{move || kith.directory.with(|d| grouped(d.organisations().len()))}</dd></div>
+                    <div class="facts__row"><dt>"People"</dt><dd>{crate::reactive::text(move || kith.directory.with(|d| d.people_words(platform::now())))}</dd></div>
+                    <div class="facts__row"><dt>"Organisations"</dt><dd>{crate::reactive::text(move || kith.directory.with(|d| grouped(d.organisations().len())))}</dd></div>
                     <div class="facts__row"><dt>"Interactions"</dt><dd>{grouped(c.interactions)}</dd></div>
                     <div class="facts__row"><dt>"Important dates"</dt><dd>{grouped(c.dates)}</dd></div>
                     <div class="facts__row"><dt>"Follow-ups"</dt><dd>{grouped(c.tasks)}</dd></div>

@@ -174,7 +174,7 @@ impl Directory {
         unite(&mut merged.details, &b.details, |d| d.id.to_string());
         unite(&mut merged.family, &b.family, |m| m.id.to_string());
         unite(&mut merged.relations, &b.relations, |r| {
-            format!("{:?}|{}", r.kind, r.other)
+            format!("{}|{}", r.kind.key(), r.other)
         });
         merged
             .relations

@@ -393,8 +393,8 @@ fn date_kind_for_label(label: &str) -> DateKind {
         "" | "other" => DateKind::Custom("Date".into()),
         custom => {
             let mut chars = custom.chars();
-            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
-            DateKind::Custom(first.unwrap_or_default() + chars.as_str())
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            DateKind::Custom(first.into_iter().chain(chars).collect())
         }
     }
 }
