@@ -10,8 +10,9 @@ use crate::platform;
 use crate::state::use_kith;
 use kith_core::format::last_in_touch;
 use kith_core::organisation::{order_members, people, MemberOrder};
+use kith_core::orgmap;
 use kith_core::temperature::{scores, Health};
-use kith_core::{ContactId, Interaction, OrganisationId};
+use kith_core::{CheckInKind, ContactId, Interaction, OrganisationId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::collections::HashMap;
@@ -50,8 +51,39 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
                     (m, health, ())
                 })
                 .collect();
+            // The map: current people, by name (as they come), with their
+            // links, before the list is put in the user's order.
+            let mut links = Vec::new();
+            let drawn = rows
+                .iter()
+                .filter(|(m, _, _)| m.is_current())
+                .map(|(m, health, ())| {
+                    let c = m.contact;
+                    links.extend(
+                        c.relations
+                            .iter()
+                            .map(|r| (c.id.clone(), r.kind, r.other.clone())),
+                    );
+                    orgmap::Person {
+                        id: c.id.clone(),
+                        name: c.name.clone(),
+                        initials: c.initials(),
+                        role: m.role_words(),
+                        health: *health,
+                        last: c.last_interaction,
+                        overdue: m.status.kind() == CheckInKind::Overdue,
+                    }
+                })
+                .collect::<Vec<_>>();
+            let map = orgmap::Map::new(drawn, &links);
+            let title = d
+                .organisation(&me.get_value())
+                .map_or("", |o| o.name.as_str());
+            let picture = (map.rows.len() > 1)
+                .then(|| map.svg(&format!("Map of the people at {title}"), today));
             order_members(&mut rows, MemberOrder::from_key(&order.get()));
-            rows.into_iter()
+            let rows = rows
+                .into_iter()
                 .map(|(m, health, ())| MemberRow {
                     id: m.contact.id.clone(),
                     name: m.contact.name.clone(),
@@ -72,18 +104,20 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
                         (format!("status status--{tone}"), h.label())
                     }),
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (rows, picture)
         })
     });
     let ids = crate::reactive::memo(move || {
-        rows.with(|r| r.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+        rows.with(|(r, _)| r.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
     });
+    let navigate = use_navigate();
     // A note about one person opens beneath the list, so rows keep one height.
     let note_for = RwSignal::new(None::<(ContactId, String)>);
     let row: Row = Arc::new(move |index, id| {
         let this = id.clone();
         (move || {
-            let m = rows.with(|r| r.get(index).filter(|m| m.id == this).cloned())?;
+            let m = rows.with(|(r, _)| r.get(index).filter(|m| m.id == this).cloned())?;
             let label = format!("Note a detail about {}", m.name);
             let (cid, open_id, name) = (m.id.clone(), m.id.clone(), m.name.clone());
             Some(view! {
@@ -115,13 +149,40 @@ pub fn OrganisationMembers(id: OrganisationId, history: History) -> impl IntoVie
         .into_any()
     });
     view! {
+        {move || rows.with(|(_, p)| p.clone()).map(|svg| {
+            let navigate = navigate.clone();
+            view! {
+                <section class="card" aria-labelledby="orgmap-title">
+                    <h2 class="card__title" id="orgmap-title">"Who's who"</h2>
+                    // A person's dot opens their page; the list below has
+                    // the same people as links, for the keyboard.
+                    <figure class="orgmap-figure" inner_html=svg on:click=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        let person = ev.target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|t| t.closest("[data-person]").ok().flatten())
+                            .and_then(|g| g.get_attribute("data-person"));
+                        if let Some(id) = person {
+                            navigate(&format!("/people/{id}"), Default::default());
+                        }
+                    }/>
+                    <p class="orgmap-key">
+                        <span class="orgmap-key__dot orgmap-key__dot--good"></span>"Good "
+                        <span class="orgmap-key__dot orgmap-key__dot--watch"></span>"Worth watching "
+                        <span class="orgmap-key__dot orgmap-key__dot--risk"></span>"At risk "
+                        <span class="orgmap-key__dot orgmap-key__dot--overdue"></span>"Check-in overdue"
+                        <br/>"Lines: who reports to whom. Dashed arcs: who works with whom."
+                    </p>
+                </section>
+            }
+        })}
         <section class="card" aria-labelledby="members-title">
             <div class="card__head">
                 <h2 class="card__title" id="members-title">"People"</h2>
                 <SelectField id="org-member-order" label="Sort people by" class="field--inline" value=order
                     options=MemberOrder::ALL.iter().map(|(_, k, l)| ((*k).to_owned(), (*l).to_owned())).collect()/>
             </div>
-            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
+            <Show when=move || !rows.with(|(r, _)| r.is_empty()) fallback=|| view! {
                 <p class="card__empty">"No one here yet. Give someone a role at this organisation from their page."</p>
             }>
                 {window(ids.into(), "People at this organisation", "members-scroll", ROW_HEIGHT, false, row.clone())}

@@ -187,8 +187,8 @@ fn OrganisationView(id: OrganisationId) -> impl IntoView {
                     title=Signal::derive(move || org().map(|o| format!("people at {}", o.name)).unwrap_or_default())/>
             </div>
             <OrganisationCheckIns id=me.get_value()/>
-            <OrganisationHistory history/>
             <OrganisationMembers id=me.get_value() history/>
+            <OrganisationHistory history/>
         </article>
     }
 }

@@ -125,3 +125,52 @@ test("the organisation's people show their warmth and sort by it, by name and by
   await expect.poll(names).toEqual(["Ann Warm", "Zed Cool"]);
   await expect(page.getByLabel("Sort people by").locator("option")).toHaveText(["Name", "Warmth, coolest first", "Check-in, soonest first"]);
 });
+
+test("who's who: a map of the organisation's people, who reports to and works with whom, how warm each is; a dot opens the person", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  const link = async (kind, name) => {
+    await page.getByRole("button", { name: "Link a person" }).click();
+    await page.getByLabel("They are…").selectOption(kind);
+    await kith.field("Person").fill(name.split(" ")[0].toLowerCase());
+    await page.getByRole("button", { name: `Link ${name}` }).click();
+    await expect(page.getByRole("region", { name: "People around them" })).toContainText(name);
+  };
+  await kith.addPerson({ name: "Fay Manager", organisation: "Tidewater" });
+  await kith.logInteraction({ date: await day(page, -2), score: 5 });
+  await kith.goToPeople();
+  await openOrganisation(page, "Tidewater");
+  // One person is not yet a map.
+  await expect(page.getByRole("heading", { name: "Who's who" })).toHaveCount(0);
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Gus Report", organisation: "Tidewater" });
+  await link("Reports to", "Fay Manager");
+  await kith.goToPeople();
+  await kith.addPerson({ name: "Hal <Peer>", organisation: "Tidewater" });
+  await link("Colleague of", "Gus Report");
+
+  await openOrganisation(page, "Tidewater");
+  const map = page.getByRole("list", { name: "Map of the people at Tidewater" });
+  await expect(map.getByRole("listitem")).toHaveCount(3);
+  await expect(map.getByRole("listitem", { name: /^Fay Manager\. Warmth: Good\. Last in touch 2 days ago\.$/ })).toHaveCount(1);
+  await expect(map.getByRole("listitem", { name: "Gus Report. Warmth: Not enough to tell yet. No interactions yet. Reports to Fay Manager. Works with Hal <Peer>." })).toHaveCount(1);
+  // The name as typed, shown as text (never markup), under Gus who is under Fay.
+  await expect(map.locator("text.orgmap__name")).toHaveText(["Fay Manager", "Gus Report", "Hal <Peer>"]);
+  const x = (name) => map.getByRole("listitem", { name: new RegExp(`^${name}`) }).locator("circle").evaluate((c) => c.getBoundingClientRect().x);
+  expect(await x("Gus")).toBeGreaterThan(await x("Fay"));
+  expect(await x("Hal")).toBe(await x("Fay"));
+  await expect(map.locator(".orgmap__line")).toHaveCount(1);
+  await expect(map.locator(".orgmap__arc")).toHaveCount(1);
+
+  // At phone width the whole map is on the screen, in dark mode too.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  const box = await map.boundingBox();
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  const ink = await map.locator("text.orgmap__name").first().evaluate((t) => getComputedStyle(t).fill);
+  expect(ink).toBe("rgb(233, 230, 224)");
+
+  await map.getByRole("listitem", { name: /^Gus Report/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Gus Report" })).toBeVisible();
+});

@@ -63,6 +63,22 @@ pub fn last_in_touch(last: Option<NaiveDate>, today: NaiveDate) -> String {
     }
 }
 
+/// `text` onto `out` with every character that means something in HTML
+/// or SVG escaped, so text from the user or a file is shown, never run;
+/// also safe inside a quoted attribute.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// A past day relative to `today`: "today", "yesterday", "12 days ago",
 /// or the day itself ("3 Dec 2026") when it lies ahead.
 pub fn day_ago(d: NaiveDate, today: NaiveDate) -> String {

@@ -256,16 +256,7 @@ pub fn html(pieces: &[Piece]) -> String {
         if piece.hit {
             html.push_str("<mark>");
         }
-        for c in piece.text.chars() {
-            match c {
-                '&' => html.push_str("&amp;"),
-                '<' => html.push_str("&lt;"),
-                '>' => html.push_str("&gt;"),
-                '"' => html.push_str("&quot;"),
-                '\'' => html.push_str("&#39;"),
-                c => html.push(c),
-            }
-        }
+        crate::format::push_escaped(&mut html, &piece.text);
         if piece.hit {
             html.push_str("</mark>");
         }

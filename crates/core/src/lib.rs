@@ -32,6 +32,7 @@ pub mod memory;
 pub mod model;
 pub mod openers;
 pub mod organisation;
+pub mod orgmap;
 pub mod rebase;
 pub mod reciprocity;
 pub mod rules;

@@ -1,6 +1,7 @@
 //! Journeys across the edges of the app: vCard import from the shared
 //! samples, opening with the static server stopped (the service worker
-//! serves the app), and two windows kept in step.
+//! serves the app), two windows kept in step, and an organisation's map
+//! (SVG drawn from a string) read as a list.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -103,6 +104,46 @@ export default [
       await kith.saved();
       await driver.switchTo().window(first);
       await hasText(driver, q("region", "Details learned"), "Written in the second window");
+    },
+  },
+  {
+    name: "who's who: an organisation's map is a list of its people, drawn, and a dot opens one",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      const person = (id, name, title, relations = []) => ({
+        id, name, organisation_id: "acme", emails: [], phones: [], notes: "", created: 1, updated: 1,
+        roles: [{ organisation_id: "acme", title, since: null, until: null }], relations,
+      });
+      const backup = {
+        format: "kith-backup", version: 2, app_version: "0.1.0", exported_at: 1,
+        organisations: [{ id: "acme", name: "Acme Ltd", notes: "", created: 1, updated: 1 }],
+        contacts: [
+          person("ana", "Ana Cruz", "Chief executive"),
+          person("bo", "Bo Lindqvist", "CFO", [{ kind: "reports_to", other: "ana" }, { kind: "colleague_of", other: "cy" }]),
+          person("cy", "Cy <Okafor>", "Head of buying", [{ kind: "reports_to", other: "ana" }]),
+        ],
+        interactions: [], dates: [], tasks: [],
+      };
+      await kith.importBackup("acme.json", JSON.stringify(backup));
+      await click(driver, q("button", "Merge into what is here").in(q("region", "Import preview")));
+      await hasText(driver, q("status"), "Merged the backup.");
+      await kith.goto("/organisations/acme");
+      const map = q("list", "Map of the people at Acme Ltd");
+      await count(driver, q("listitem").in(map), 3);
+      await one(driver, q("listitem", "Bo Lindqvist, CFO. Warmth: Not enough to tell yet. No interactions yet. Reports to Ana Cruz. Works with Cy <Okafor>.").in(map));
+      // Drawn by the engine: text with a size, the name as text, never markup.
+      const drawn = await driver.executeScript(() => Array.from(document.querySelectorAll(".orgmap .orgmap__name"))
+        .map((t) => [t.textContent, t.getBBox().width > 0]));
+      const names = drawn.map(([n]) => n).join(", ");
+      if (names !== "Ana Cruz, Bo Lindqvist, Cy <Okafor>" || !drawn.every(([, sized]) => sized)) {
+        throw new Error(`the map drew ${JSON.stringify(drawn)} in ${t.engine}`);
+      }
+      // (Geckodriver and WebKitWebDriver click no SVG group, so its name.)
+      await one(driver, q("listitem", /^Bo Lindqvist/).in(map));
+      await driver.findElement({ css: '.orgmap [data-person="bo"] .orgmap__name' }).click();
+      await one(driver, q("heading", "Bo Lindqvist", { level: 1 }));
     },
   },
 ];
