@@ -249,3 +249,71 @@ fn ten_thousand_people_in_a_chain_and_a_crowd_are_each_placed_once() {
         )
     );
 }
+
+/// A small deterministic generator, so a failure names its seed.
+fn xorshift(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut x = seed | 1;
+    move |n| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    }
+}
+
+#[test]
+fn any_web_of_links_draws_each_person_once_under_a_manager_drawn_above() {
+    for seed in 1..=300u64 {
+        let mut next = xorshift(seed);
+        let n = 1 + next(60);
+        let names: Vec<String> = (0..n).map(|k| format!("P{k}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let links: Vec<_> = (0..next(2 * n + 1))
+            .map(|_| {
+                let (a, b) = (refs[next(n)], refs[next(n)]);
+                match next(3) {
+                    0 => works(a, b),
+                    1 => (id(a), RelationKind::FriendOf, id(b)),
+                    _ => reports(a, b),
+                }
+            })
+            .collect();
+        let map = Map::new(people(&refs), &links);
+        assert_eq!(map.rows.len() + map.left_out, n, "seed {seed}");
+        let mut seen = vec![false; n];
+        for (row, r) in map.rows.iter().enumerate() {
+            assert!(
+                !std::mem::replace(&mut seen[r.person], true),
+                "seed {seed}: drawn twice"
+            );
+            match r.manager {
+                Some(m) => {
+                    assert!(m < row, "seed {seed}: a manager below their report");
+                    assert_eq!(r.depth, map.rows[m].depth + 1, "seed {seed}");
+                    let (me, them) = (&map.people[r.person].id, &map.people[map.rows[m].person].id);
+                    assert!(
+                        links
+                            .iter()
+                            .any(|(a, k, b)| a == me && *k == RelationKind::ReportsTo && b == them),
+                        "seed {seed}: a line no link asked for"
+                    );
+                }
+                None => assert_eq!(r.depth, 0, "seed {seed}"),
+            }
+        }
+        for &(a, b) in &map.arcs {
+            assert!(a < b && b < map.rows.len(), "seed {seed}");
+        }
+        let svg = map.svg("Web", day());
+        assert_eq!(
+            svg.matches("role=\"listitem\"").count(),
+            map.rows.len(),
+            "seed {seed}"
+        );
+        assert_eq!(
+            svg.matches("<g").count(),
+            svg.matches("</g>").count(),
+            "seed {seed}"
+        );
+    }
+}
