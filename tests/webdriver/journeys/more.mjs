@@ -1,7 +1,7 @@
 //! Journeys across the edges of the app: vCard import from the shared
 //! samples, opening with the static server stopped (the service worker
-//! serves the app), two windows kept in step, and an organisation's map
-//! (SVG drawn from a string) read as a list.
+//! serves the app), two windows kept in step, an organisation's map
+//! (SVG drawn from a string) read as a list, and notes found by their words.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -144,6 +144,33 @@ export default [
       await one(driver, q("listitem", /^Bo Lindqvist/).in(map));
       await driver.findElement({ css: '.orgmap [data-person="bo"] .orgmap__name' }).click();
       await one(driver, q("heading", "Bo Lindqvist", { level: 1 }));
+    },
+  },
+  {
+    name: "search everything: a note found by its words in any order, the words marked, the person a click away",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      await kith.addPerson({ name: "Zoë Adler" });
+      await click(driver, q("button", "Log interaction"));
+      await kith.saveInteraction({ notes: "Her daughter Lily has a violin exam in the spring. <b>not bold</b>" });
+      await kith.goTo("People");
+      await fill(driver, q("searchbox", "Search people and notes"), "EXAM lil");
+      const found = q("list", "Notes found");
+      await count(driver, q("listitem").in(found), 1);
+      await hasText(driver, q("listitem").in(found), "Zoë Adler");
+      await hasText(driver, q("listitem").in(found), "<b>not bold</b>");
+      const marks = await driver.executeScript(() => ({
+        marked: Array.from(document.querySelectorAll('[aria-label="Notes found"] mark')).map((m) => m.textContent),
+        bold: document.querySelectorAll('[aria-label="Notes found"] b').length,
+      }));
+      if (marks.marked.join(",") !== "Lily,exam" || marks.bold !== 0) {
+        throw new Error(`the hit marked ${JSON.stringify(marks)} in ${t.engine}`);
+      }
+      await one(driver, q("heading", "Notes and follow-ups · 1"));
+      await click(driver, q("link", /Zoë Adler/).in(found));
+      await one(driver, q("heading", "Zoë Adler", { level: 1 }));
     },
   },
 ];
