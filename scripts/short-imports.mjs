@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { leb, name, Reader } from "./wasm-binary.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(root, "dist");
@@ -27,28 +28,6 @@ if (!wasmName || !jsName) {
 const wasm = readFileSync(join(dir, wasmName));
 let js = readFileSync(join(dir, jsName), "utf8");
 
-// LEB128 reading and writing, as the wasm binary format has its numbers.
-function readU32(buf, at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = buf[at++];
-    value |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value >>> 0, at];
-}
-function u32(n) {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return Buffer.from(out);
-}
-const name = (s) => Buffer.concat([u32(Buffer.byteLength(s)), Buffer.from(s)]);
-
 // `a` … `z`, `A` … `Z`, then two letters: never a name the glue uses.
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const short = (k) => (k < LETTERS.length ? LETTERS[k]
@@ -56,56 +35,35 @@ const short = (k) => (k < LETTERS.length ? LETTERS[k]
 // Only names made by wasm-bindgen, which end in a 16-digit hash or number.
 const LONG = /^__wbg_\w+_[0-9a-f]{16}$|^__wbindgen_\w+$/;
 
-let at = 8;
+const r = new Reader(wasm);
 const parts = [wasm.subarray(0, 8)];
 const renamed = new Map();
-while (at < wasm.length) {
-  const start = at;
-  const id = wasm[at++];
-  let size;
-  [size, at] = readU32(wasm, at);
-  const end = at + size;
+while (!r.done) {
+  const start = r.at;
+  const id = r.byte(), size = r.u32(), end = r.at + size;
   if (id !== 2) {
     parts.push(wasm.subarray(start, end));
-    at = end;
+    r.at = end;
     continue;
   }
   // The import section: module, field and what is imported, for each.
-  let count;
-  [count, at] = readU32(wasm, at);
-  const body = [u32(count)];
+  const count = r.u32();
+  const body = [leb(count)];
   for (let k = 0; k < count; k++) {
-    let len;
-    [len, at] = readU32(wasm, at);
-    const module = wasm.toString("utf8", at, at + len);
-    at += len;
-    [len, at] = readU32(wasm, at);
-    const field = wasm.toString("utf8", at, at + len);
-    at += len;
-    const descStart = at;
-    const kind = wasm[at++];
-    const limits = () => {
-      const flags = wasm[at++];
-      [, at] = readU32(wasm, at);
-      if (flags & 1) [, at] = readU32(wasm, at);
-    };
-    if (kind === 0) [, at] = readU32(wasm, at); // function: its type
-    else if (kind === 1) { at++; limits(); } // table: element type, limits
-    else if (kind === 2) limits(); // memory
-    else if (kind === 3) at += 2; // global: type, mutability
-    else if (kind === 4) { at++; [, at] = readU32(wasm, at); } // tag
-    else throw new Error(`[short-imports] import kind ${kind} not known`);
+    const module = r.name(), field = r.name();
+    const descStart = r.at;
+    r.importDesc();
     let newField = field;
     // (A name the glue also reads from the wasm's exports stays.)
     if (LONG.test(field) && js.includes(field) && !js.includes(`wasm.${field}`)) {
       newField = short(renamed.size);
       renamed.set(field, newField);
     }
-    body.push(name(module), name(newField), wasm.subarray(descStart, at));
+    body.push(name(module), name(newField), wasm.subarray(descStart, r.at));
   }
-  if (at !== end) throw new Error("[short-imports] the import section did not end where it said");
+  if (r.at !== end) throw new Error("[short-imports] the import section did not end where it said");
   const section = Buffer.concat(body);
-  parts.push(Buffer.from([2]), u32(section.length), section);
+  parts.push(Buffer.from([2]), leb(section.length), section);
 }
 if (renamed.size === 0) {
   console.log("[short-imports] no long import names: nothing to do");

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { Reader } from "./wasm-binary.mjs";
 
 // Raised from 350 to 400 kB when check-ins, the Today screen and charts
 // landed (the wasm was 353 kB), to 460 kB when the vCard, CSV and
@@ -42,42 +43,26 @@ process.exit(failed ? 1 : 0);
 // bodies in order, numbered after the imported functions; the "name" custom
 // section's subsection 1 maps function numbers to (mangled) names.
 function functions(buf) {
-  let p = 8;
-  const u32 = () => {
-    let r = 0, shift = 0, b;
-    do { b = buf[p++]; r |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
-    return r >>> 0;
-  };
-  const skip = (n) => { p += n; }; // (`p += u32()` would add to p's value from before the read)
-  const skipLimits = () => { const flags = buf[p++]; u32(); if (flags & 1) u32(); };
+  const r = new Reader(buf);
   const sizes = [], names = new Map();
   let imported = 0;
-  while (p < buf.length) {
-    const id = buf[p++], end = u32() + p;
+  while (!r.done) {
+    const id = r.byte(), size = r.u32(), end = r.at + size;
     if (id === 2) {
-      for (let n = u32(); n > 0; n--) {
-        skip(u32()); skip(u32()); // module and field names
-        const kind = buf[p++];
-        if (kind === 0) { u32(); imported++; }
-        else if (kind === 1) { p++; skipLimits(); } // table: element type, limits
-        else if (kind === 2) skipLimits();
-        else if (kind === 3) p += 2; // global: value type, mutability
-        else if (kind === 4) { p++; u32(); } // tag
+      for (let n = r.u32(); n > 0; n--) {
+        r.name(); r.name(); // module and field
+        if (r.importDesc() === 0) imported++;
       }
     } else if (id === 10) {
-      for (let n = u32(); n > 0; n--) { const len = u32(); sizes.push(len); p += len; }
-    } else if (id === 0 && buf.toString("utf8", p + 1, p + 1 + buf[p]) === "name") {
-      p += 1 + buf[p];
-      while (p < end) {
-        const sub = buf[p++], subEnd = u32() + p;
-        if (sub === 1) for (let n = u32(); n > 0; n--) {
-          const index = u32(), len = u32();
-          names.set(index, buf.toString("utf8", p, p + len)); p += len;
-        }
-        p = subEnd;
+      for (let n = r.u32(); n > 0; n--) { const len = r.u32(); sizes.push(len); r.at += len; }
+    } else if (id === 0 && r.name() === "name") {
+      while (r.at < end) {
+        const sub = r.byte(), subSize = r.u32(), subEnd = r.at + subSize;
+        if (sub === 1) for (let n = r.u32(); n > 0; n--) { const index = r.u32(); names.set(index, r.name()); }
+        r.at = subEnd;
       }
     }
-    p = end;
+    r.at = end;
   }
   return sizes.map((size, i) => ({ size, name: demangle(names.get(i + imported) ?? "?") }));
 }

@@ -31,8 +31,7 @@ export default [
       await a.openEmpty();
       await a.addPerson({ name: "Ana Cruz", organisation: "Acme Ltd", email: "ana@acme.test" });
       await a.addDetail("Daughter Ava started university");
-      await click(a.driver, q("button", "Log interaction"));
-      await a.saveInteraction({ notes: "Lunch at Alma" });
+      await a.logInteraction({ notes: "Lunch at Alma" });
       await a.goTo("People");
       await a.addPerson({ name: "Bo Lind" });
       const file = await exportBackup(a);

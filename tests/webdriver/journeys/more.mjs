@@ -153,8 +153,7 @@ export default [
       const { driver } = kith;
       await kith.openEmpty();
       await kith.addPerson({ name: "Zoë Adler" });
-      await click(driver, q("button", "Log interaction"));
-      await kith.saveInteraction({ notes: "Her daughter Lily has a violin exam in the spring. <b>not bold</b>" });
+      await kith.logInteraction({ notes: "Her daughter Lily has a violin exam in the spring. <b>not bold</b>" });
       await kith.goTo("People");
       await fill(driver, q("searchbox", "Search people and notes"), "EXAM lil");
       const found = q("list", "Notes found");

@@ -62,8 +62,7 @@ export default [
       const { driver } = kith;
       await kith.openEmpty();
       await kith.addPerson({ name: "Pat Quinn" });
-      await click(driver, q("button", "Log interaction"));
-      await kith.saveInteraction({ date: await kith.day(-40), notes: "Quarterly review" });
+      await kith.logInteraction({ date: await kith.day(-40), notes: "Quarterly review" });
       await kith.setTimer(30, "days");
       await hasText(driver, q("region", "Check-ins"), "Overdue");
 

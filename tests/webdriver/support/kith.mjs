@@ -150,6 +150,13 @@ export class Kith {
     await hasText(this.driver, q("status"), /^Logged /);
   }
 
+  /** Opens the log form on the open page ("Log interaction") and saves
+   * `fields` with it, as `saveInteraction` does. */
+  async logInteraction(fields) {
+    await click(this.driver, q("button", "Log interaction"));
+    await this.saveInteraction(fields);
+  }
+
   /** Makes the page keep what it hands to the browser as a download instead
    * of downloading it: every engine saves files differently (and WebKitGTK's
    * MiniBrowser asks where), so the suite reads the Blob in the page. Kith
