@@ -9,11 +9,9 @@ use crate::pages::person::form::{EditPerson, NewPerson};
 use crate::pages::person::PersonPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::trash::TrashPage;
+use crate::router::use_navigate;
 use crate::state::{use_kith, Kith, Phase};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::path;
 
 /// The whole app.
 #[component]
@@ -21,35 +19,80 @@ pub fn App() -> impl IntoView {
     let kith = Kith::start();
     provide_context(kith);
     crate::components::subform::Forms::provide();
+    crate::router::provide();
     let saving = move || kith.pending.get() > 0;
     view! {
-        <Router base=crate::platform::base()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <div class="shell" data-saving=move || saving().to_string()>
-                <TopBar/>
-                <Shortcuts/>
-                <AppBadge/>
-                <crate::components::update::UpdateBanner/>
-                <crate::components::read_failed::UnreadableRecords/>
-                <main class="shell__main" id="main" tabindex="-1">
-                    <StartupGate>
-                        <Routes fallback=NotFound>
-                            <Route path=path!("/") view=HomePage/>
-                            <Route path=path!("/people") view=PeoplePage/>
-                            <Route path=path!("/people/new") view=NewPerson/>
-                            <Route path=path!("/people/merge") view=MergePage/>
-                            <Route path=path!("/people/:id") view=PersonPage/>
-                            <Route path=path!("/people/:id/edit") view=EditPerson/>
-                            <Route path=path!("/organisations") view=OrganisationsPage/>
-                            <Route path=path!("/organisations/:id") view=OrganisationPage/>
-                            <Route path=path!("/trash") view=TrashPage/>
-                            <Route path=path!("/settings") view=SettingsPage/>
-                        </Routes>
-                    </StartupGate>
-                </main>
-                <NoticeBar/>
-            </div>
-        </Router>
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <div class="shell" data-saving=move || saving().to_string()>
+            <TopBar/>
+            <Shortcuts/>
+            <AppBadge/>
+            <crate::components::update::UpdateBanner/>
+            <crate::components::read_failed::UnreadableRecords/>
+            <main class="shell__main" id="main" tabindex="-1">
+                <StartupGate>
+                    <Pages/>
+                </StartupGate>
+            </main>
+            <NoticeBar/>
+        </div>
+    }
+}
+
+/// Kith's pages, one per kind of address.
+#[derive(Clone, Copy, PartialEq)]
+enum Page {
+    Home,
+    People,
+    NewPerson,
+    Merge,
+    Person,
+    EditPerson,
+    Organisations,
+    Organisation,
+    Trash,
+    Settings,
+    NotFound,
+}
+
+impl Page {
+    /// The page an in-app path shows ("/people/:id/edit": `EditPerson`).
+    fn of(path: &str) -> Page {
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+        match parts.as_slice() {
+            [] | [""] => Page::Home,
+            ["people"] => Page::People,
+            ["people", "new"] => Page::NewPerson,
+            ["people", "merge"] => Page::Merge,
+            ["people", _] => Page::Person,
+            ["people", _, "edit"] => Page::EditPerson,
+            ["organisations"] => Page::Organisations,
+            ["organisations", _] => Page::Organisation,
+            ["trash"] => Page::Trash,
+            ["settings"] => Page::Settings,
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// The page for the address; drawn anew only when the kind of page
+/// changes (from one person to another, the page follows its `:id`).
+#[component]
+fn Pages() -> impl IntoView {
+    let path = crate::router::path();
+    let page = crate::reactive::memo(move || path.with(|p| Page::of(p)));
+    move || match page.get() {
+        Page::Home => view! { <HomePage/> }.into_any(),
+        Page::People => view! { <PeoplePage/> }.into_any(),
+        Page::NewPerson => view! { <NewPerson/> }.into_any(),
+        Page::Merge => view! { <MergePage/> }.into_any(),
+        Page::Person => view! { <PersonPage/> }.into_any(),
+        Page::EditPerson => view! { <EditPerson/> }.into_any(),
+        Page::Organisations => view! { <OrganisationsPage/> }.into_any(),
+        Page::Organisation => view! { <OrganisationPage/> }.into_any(),
+        Page::Trash => view! { <TrashPage/> }.into_any(),
+        Page::Settings => view! { <SettingsPage/> }.into_any(),
+        Page::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -62,9 +105,9 @@ pub fn App() -> impl IntoView {
 fn TopBar() -> impl IntoView {
     focus_after_navigation();
     let kith = use_kith();
-    let location = use_location();
+    let location = crate::router::path();
     let current = move |section: &'static str| {
-        let path = crate::platform::in_app(&location.pathname.get());
+        let path = location.get();
         let here = match section {
             "today" => path == "/",
             "people" => path.starts_with("/people") || path.starts_with("/trash"),
@@ -99,13 +142,12 @@ fn TopBar() -> impl IntoView {
 /// content, so Tab carries on from there rather than from where the old
 /// page's control stood. Focus that something placed on purpose (the
 /// search, after `/`) stays.
-/// (Called by the top bar, which lives inside the router.)
 fn focus_after_navigation() {
     use wasm_bindgen::JsCast;
-    let location = use_location();
+    let location = crate::router::path();
     let mut previous = None::<String>;
     crate::reactive::effect(move |_| {
-        let path = location.pathname.get();
+        let path = location.get();
         if previous.as_ref().is_some_and(|p| *p != path) {
             // After the new page is drawn and the old one gone.
             set_timeout(
@@ -136,7 +178,7 @@ fn focus_after_navigation() {
 #[component]
 fn Shortcuts() -> impl IntoView {
     let navigate = use_navigate();
-    let location = use_location();
+    let location = crate::router::path();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key()
             || ev.meta_key()
@@ -148,7 +190,7 @@ fn Shortcuts() -> impl IntoView {
         match ev.key().as_str() {
             "/" => {
                 ev.prevent_default();
-                if crate::platform::in_app(&location.pathname.get_untracked()) != "/people" {
+                if location.get_untracked() != "/people" {
                     navigate("/people", Default::default());
                 }
                 crate::platform::focus_soon("people-search");

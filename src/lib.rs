@@ -8,6 +8,7 @@ pub mod pages;
 pub mod photo;
 pub mod platform;
 pub mod reactive;
+pub mod router;
 pub mod state;
 pub mod storage;
 

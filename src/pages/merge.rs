@@ -2,17 +2,16 @@
 //! picks per field; everything else from both is kept.
 
 use crate::components::form::FormError;
+use crate::router::use_navigate;
 use crate::state::use_kith;
 use kith_core::{ContactId, MergeChoices, MergePick, Told};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn MergePage() -> impl IntoView {
     let kith = use_kith();
-    let url = use_query_map();
-    let param = move |k: &str| url.with(|q| q.get(k)).and_then(|v| ContactId::parse(&v));
+    let param = |k: &str| crate::router::query(k).and_then(|v| ContactId::parse(&v));
     let pair = RwSignal::new((param("keep"), param("other")));
     let picks = RwSignal::new(MergeChoices::default());
     let busy = RwSignal::new(false);

@@ -7,6 +7,7 @@ use crate::components::form::{Binding, SelectField};
 use crate::components::show::Show;
 use crate::components::window::{window, Row};
 use crate::platform;
+use crate::router::use_navigate;
 use crate::state::use_kith;
 use kith_core::format::last_in_touch;
 use kith_core::organisation::{order_members, people, MemberOrder};
@@ -14,7 +15,6 @@ use kith_core::orgmap;
 use kith_core::temperature::{scores, Health};
 use kith_core::{CheckInKind, ContactId, Interaction, OrganisationId};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::collections::HashMap;
 use std::sync::Arc;
 

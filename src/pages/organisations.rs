@@ -9,12 +9,12 @@ use crate::components::log::{LogForm, TimelineItem};
 use crate::components::read_failed::ReadFailed;
 use crate::components::show::Show;
 use crate::platform;
+use crate::router::use_navigate;
 use crate::state::use_kith;
 use kith_core::cadence::PRESETS;
 use kith_core::organisation::{merge_histories, people, Summary};
 use kith_core::{Cadence, OrganisationId};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
@@ -72,12 +72,9 @@ pub fn OrganisationsPage() -> impl IntoView {
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     let kith = use_kith();
-    let params = use_params_map();
+    let param = crate::router::id_param();
     let id = crate::reactive::memo(move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| OrganisationId::parse(&raw))
+        param.with(|raw| raw.as_deref().and_then(OrganisationId::parse))
     });
     let org = crate::reactive::memo(move || {
         id.get()

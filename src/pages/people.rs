@@ -5,20 +5,18 @@
 use crate::components::form::FormError;
 use crate::components::people_list::{PeopleList, Selection};
 use crate::components::show::Show;
+use crate::router::{use_navigate, NavigateOptions};
 use crate::state::use_kith;
 use kith_core::format::{count, grouped};
 use kith_core::{Cadence, ContactId, Filter, OrganisationId, SortOrder};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let kith = use_kith();
     // Search, sort and filters start from the address (a bookmark, a
     // reload, coming back) and are written back to it as they change.
-    let url = use_query_map();
-    let initial = move |key: &str| url.with_untracked(|q| q.get(key)).unwrap_or_default();
+    let initial = |key: &str| crate::router::query(key).unwrap_or_default();
     let query = RwSignal::new(initial("q"));
     let sort = RwSignal::new(SortOrder::from_key(&initial("sort")));
     let tag = RwSignal::new(Some(initial("tag")).filter(|t| !t.is_empty()));
@@ -231,7 +229,6 @@ fn keep_in_address(
                     NavigateOptions {
                         replace: true,
                         scroll: false,
-                        ..Default::default()
                     },
                 )
             };

@@ -6,10 +6,10 @@ use super::use_contact_id;
 use crate::components::field_ids::input_id;
 use crate::components::form::rows::{keyed, values, LabeledRows, RoleRows};
 use crate::components::form::{FieldError, FormError, TextArea, TextField};
+use crate::router::use_navigate;
 use crate::state::use_kith;
 use kith_core::{ContactId, ContactInput, ValidationError};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn NewPerson() -> impl IntoView {

@@ -15,20 +15,15 @@ use crate::components::brief::BriefCard;
 use crate::components::health::HealthCard;
 use crate::components::log::{recent_history, LogForm, TimelineCard};
 use crate::components::show::Show;
+use crate::router::use_navigate;
 use crate::state::{use_kith, Kith};
 use kith_core::{Contact, ContactId, ImportantDate};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The `:id` route parameter, if it is a plausible id.
 pub fn use_contact_id() -> Memo<Option<ContactId>> {
-    let params = use_params_map();
-    crate::reactive::memo(move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| ContactId::parse(&raw))
-    })
+    let param = crate::router::id_param();
+    crate::reactive::memo(move || param.with(|raw| raw.as_deref().and_then(ContactId::parse)))
 }
 
 /// The live person `id`, following every change.
