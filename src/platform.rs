@@ -370,13 +370,13 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
 /// Focuses the element with `id` once it is on the page (after a click or
 /// a navigation it appears a moment later); gives up after about half a
 /// second.
-pub fn focus_soon(id: &'static str) {
+pub fn focus_soon(id: &str) {
     use leptos::prelude::set_timeout;
     use wasm_bindgen::JsCast;
-    fn attempt(id: &'static str, left: u32) {
+    fn attempt(id: String, left: u32) {
         let el = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         match el {
             Some(el) => {
@@ -389,5 +389,5 @@ pub fn focus_soon(id: &'static str) {
             None => {}
         }
     }
-    attempt(id, 20);
+    attempt(id.to_owned(), 20);
 }

@@ -18,4 +18,5 @@ pub mod read_failed;
 pub mod show;
 pub mod subform;
 pub mod update;
+pub mod week_plan;
 pub mod window;

@@ -121,6 +121,7 @@ pub fn HomePage() -> impl IntoView {
                     </Show>
                     // Someone who wrote last gets an answer before anyone gets a check-in.
                     <ReachOutSection title="Waiting for your reply" id="replies" today pick=|l| &l.replies reply=true/>
+                    <crate::components::week_plan::WeekPlanCard today/>
                     <ReachOutSection title="Overdue" id="overdue" today pick=|l| &l.overdue/>
                     <ReachOutSection title="Due now" id="due" today pick=|l| &l.due/>
                     <ReachOutSection title="Coming up this week" id="upcoming" today pick=|l| &l.upcoming/>

@@ -343,6 +343,30 @@ impl Kith {
         )
     }
 
+    /// "This week": moves a person to another day of the plan, with an Undo.
+    pub fn plan_on(&self, id: &ContactId, day: chrono::NaiveDate) -> Outcome {
+        self.apply_undoable(
+            |d, ctx| d.plan_on(id, day, ctx),
+            |b| {
+                let on = kith_core::week::day_heading(day, crate::platform::today());
+                format!("Planned {} for {}.", Self::first_name(b), on.to_lowercase())
+            },
+        )
+    }
+
+    /// When a person prefers to be called, with an Undo.
+    pub fn set_prefers(&self, id: &ContactId, prefers: kith_core::week::Prefers) -> Outcome {
+        self.apply_undoable(
+            |d, ctx| d.set_prefers(id, prefers, ctx),
+            |b| {
+                let words = prefers
+                    .words()
+                    .unwrap_or_else(|| "No preferred time".into());
+                format!("{words}: {}.", Self::first_name(b))
+            },
+        )
+    }
+
     pub fn set_priorities(&self, id: &ContactId, text: &str) -> Outcome {
         self.apply_undoable(
             |d, ctx| d.set_priorities(id, text, ctx),

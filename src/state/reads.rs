@@ -51,6 +51,13 @@ impl Kith {
         Ok(kith_core::dates::reminders(&dates, today, horizon.into()))
     }
 
+    /// Live important dates falling in the coming `days` days (today
+    /// first), for the week's plan.
+    pub async fn dates_ahead(&self, days: u32) -> Result<Vec<ImportantDate>, Error> {
+        let store = self.open_store()?;
+        Ok(store.upcoming_dates(platform::today(), days).await?)
+    }
+
     /// The interactions and follow-ups a search found, as stored now.
     pub async fn found(
         &self,

@@ -261,6 +261,73 @@ fn preferred_day(c: &Contact, from: NaiveDate, last: NaiveDate) -> Option<NaiveD
     Some(from + Days::new(u64::from(ahead))).filter(|d| *d <= last)
 }
 
+impl WeekPlan {
+    /// How many people the days hold, all together.
+    pub fn planned(&self) -> usize {
+        self.days.iter().map(|d| d.people.len()).sum()
+    }
+
+    /// The days that have someone on them, as HTML for Today's "This
+    /// week" card (drawn as text: one compiled view for any plan): a
+    /// heading with the count, then each of the first `shown` people
+    /// with a link to their page (under `base`), why they are on that
+    /// day, and a select of the week's days (the value: days from today)
+    /// to move them, named "Day for Ana Cruz" and carrying the person's
+    /// id in `data-person`. Names come from `name`, and all text is
+    /// escaped.
+    pub fn html(
+        &self,
+        today: NaiveDate,
+        shown: usize,
+        base: &str,
+        name: impl Fn(&ContactId) -> Option<String>,
+    ) -> String {
+        let esc = |text: &str| {
+            let mut out = String::new();
+            crate::format::push_escaped(&mut out, text);
+            out
+        };
+        let headings: Vec<String> = self
+            .days
+            .iter()
+            .map(|d| day_heading(d.date, today))
+            .collect();
+        let mut out = String::new();
+        for (day, heading) in self
+            .days
+            .iter()
+            .zip(&headings)
+            .filter(|(d, _)| !d.people.is_empty())
+        {
+            let at = (day.date - today).num_days();
+            out += &format!(
+                "<h3 class=\"card__subtitle\">{heading} · {}</h3><ul class=\"members\" aria-label=\"{heading}\">",
+                crate::format::grouped(day.people.len())
+            );
+            for (id, why) in day.people.iter().take(shown) {
+                let Some(who) = name(id) else { continue };
+                let (who, why, id) = (esc(&who), esc(&why.words()), esc(id.as_str()));
+                out += &format!(
+                    "<li class=\"member\"><div class=\"member__main\"><a class=\"member__name\" href=\"{base}/people/{id}\">{who}</a><span class=\"member__role\">{why}</span></div><select class=\"plan__day\" id=\"plan-{id}-{at}\" data-person=\"{id}\" aria-label=\"Day for {who}\">"
+                );
+                for (n, h) in headings.iter().enumerate() {
+                    let chosen = if n as i64 == at { " selected" } else { "" };
+                    out += &format!("<option value=\"{n}\"{chosen}>{h}</option>");
+                }
+                out += "</select></li>";
+            }
+            out += "</ul>";
+            if let Some(more) = day.people.len().checked_sub(shown).filter(|n| *n > 0) {
+                out += &format!(
+                    "<p class=\"plan__later\">and {} more</p>",
+                    crate::format::grouped(more)
+                );
+            }
+        }
+        out
+    }
+}
+
 /// "Today", "Tomorrow", "Thursday 3 December": a day of the plan's heading.
 pub fn day_heading(date: NaiveDate, today: NaiveDate) -> String {
     match (date - today).num_days() {

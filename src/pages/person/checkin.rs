@@ -8,6 +8,7 @@ use crate::components::show::Show;
 use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::use_kith;
+use kith_core::week::{DayPart, Prefers, WEEKDAYS};
 use kith_core::{Cadence, CadenceUnit, ContactId};
 use leptos::prelude::*;
 
@@ -45,6 +46,22 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                 })
             })
         })
+    };
+    // When they prefer to be called, for the week's plan.
+    let prefers = move || {
+        person
+            .with(|p| p.as_ref().and_then(|c| c.prefers))
+            .unwrap_or_default()
+    };
+    let prefers_now = move || {
+        person
+            .with_untracked(|p| p.as_ref().and_then(|c| c.prefers))
+            .unwrap_or_default()
+    };
+    let set_prefers = move |want: Prefers| {
+        if want != prefers_now() {
+            let _ = kith.set_prefers(&me.get_value(), want);
+        }
     };
     let words = move || status().map(|(s, _)| s.sentence()).unwrap_or_default();
     let tone = move || {
@@ -102,6 +119,24 @@ pub fn CheckInCard(id: ContactId, person: Person) -> impl IntoView {
                 <button class="link-button" aria-expanded=move || editing.is_open().to_string() on:click=open_editor>"Change timer"</button>
             </div>
             <p class="checkin__status"><span class=tone>{words}</span></p>
+            <div class="day-picker">
+                <SelectField id="prefers-day" label="Best day to call"
+                    value=Binding::derived(
+                        move || prefers().day.map(|d| d.to_string()).unwrap_or_default(),
+                        move |v| set_prefers(Prefers { day: v.parse().ok(), ..prefers_now() }),
+                    )
+                    options=std::iter::once((String::new(), "Any day".to_owned()))
+                        .chain((1..).zip(WEEKDAYS).map(|(n, d)| (n.to_string(), d.to_owned())))
+                        .collect()/>
+                <SelectField id="prefers-part" label="Best time of day"
+                    value=Binding::derived(
+                        move || prefers().part.map_or("", DayPart::key).to_owned(),
+                        move |v| set_prefers(Prefers { part: DayPart::from_key(&v), ..prefers_now() }),
+                    )
+                    options=std::iter::once((String::new(), "Any time".to_owned()))
+                        .chain(DayPart::ALL.into_iter().zip(["Morning", "Afternoon", "Evening"]).map(|(p, l)| (p.key().to_owned(), l.to_owned())))
+                        .collect()/>
+            </div>
             <div class="checkin__actions">
                 <button class="button button--primary button--small" on:click=move |_| { let _ = kith.checked_in(&me.get_value()); }>"Checked in"</button>
                 <button class="button button--small" aria-expanded=move || series.is_open().to_string()

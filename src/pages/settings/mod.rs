@@ -148,6 +148,15 @@ fn CheckInSettingsCard() -> impl IntoView {
                         move |v| if let Ok(d) = v.parse::<u16>() { kith.update_check_in(|s| s.reconfirm_days = d) },
                     )
                     options=CheckInSettings::RECONFIRM_CHOICES.iter().map(|d| (d.to_string(), format!("{d} days"))).collect()/>
+                <SelectField id="daily-limit" label="Check-ins a day in the week's plan"
+                    value=Binding::derived(
+                        move || settings().daily_limit.to_string(),
+                        move |v| if let Ok(n) = v.parse::<u16>() { kith.update_check_in(|s| s.daily_limit = n) },
+                    )
+                    options=CheckInSettings::DAILY_LIMIT_CHOICES.iter().map(|n| match n {
+                        0 => ("0".to_owned(), "No limit".to_owned()),
+                        n => (n.to_string(), format!("At most {n}")),
+                    }).collect()/>
             </div>
             <h3 class="card__subtitle">"Default timers by tag"</h3>
             <p class="field__hint">"For people with no timer of their own and none from their organisation; the shortest applies."</p>

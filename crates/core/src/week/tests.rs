@@ -137,3 +137,44 @@ fn headings_say_today_tomorrow_then_the_day() {
     assert_eq!(day_heading(t + Days::new(1), t), "Tomorrow");
     assert_eq!(day_heading(t + Days::new(2), t), "Thursday 3 December");
 }
+
+#[test]
+fn the_plan_as_html_names_each_day_and_person_escapes_and_caps_a_day() {
+    let mut dir = Directory::default();
+    let ids = due_people(
+        &mut dir,
+        &[("Ana <b>\"Cruz\"</b>", 40), ("Bo", 30), ("Cy", 25)],
+    );
+    let p = plan(&dir, &[], 0);
+    let name = |id: &ContactId| dir.contact(id).map(|c| c.name.clone());
+    let html = p.html(today(), 2, "/kith", name);
+    // Only the day with people, its count, and the first two of them.
+    assert!(html.starts_with(
+        "<h3 class=\"card__subtitle\">Today · 3</h3><ul class=\"members\" aria-label=\"Today\">"
+    ));
+    assert!(!html.contains("Tomorrow ·"));
+    assert!(html.contains("<p class=\"plan__later\">and 1 more</p>"));
+    assert_eq!(html.matches("<li ").count(), 2);
+    // The name, escaped, in the link and the select's name; never as markup.
+    assert!(
+        html.contains("Ana &lt;b&gt;&quot;Cruz&quot;&lt;/b&gt;</a>"),
+        "{html}"
+    );
+    assert!(html.contains("aria-label=\"Day for Ana &lt;b&gt;&quot;Cruz&quot;&lt;/b&gt;\""));
+    assert!(!html.contains("<b>"));
+    // Links under the base; the select carries the id, today chosen, and
+    // offers the seven days by number.
+    let bo = &ids[1];
+    assert!(html.contains(&format!("href=\"/kith/people/{bo}\"")));
+    assert!(html.contains(&format!("id=\"plan-{bo}-0\" data-person=\"{bo}\"")));
+    assert!(html.contains(
+        "<option value=\"0\" selected>Today</option><option value=\"1\">Tomorrow</option>"
+    ));
+    assert!(html.contains("<option value=\"6\">"));
+    assert_eq!(p.planned(), 3);
+    // Nobody due: nothing.
+    assert_eq!(
+        plan(&Directory::default(), &[], 0).html(today(), 2, "", name),
+        ""
+    );
+}
