@@ -62,8 +62,8 @@ pub fn provide() {
     provide_context(at);
     let back = window_event_listener(leptos::ev::popstate, move |_| {
         let (path, search) = read_location();
-        at.path.set(path);
         at.search.set(search);
+        at.path.set(path);
     });
     let clicks = window_event_listener(leptos::ev::click, move |ev| {
         if let Some(to) = followed_link(&ev) {
@@ -142,8 +142,9 @@ fn go(at: At, to: &str, options: NavigateOptions) {
         Some((p, q)) => (p.to_owned(), format!("?{q}")),
         None => (to.to_owned(), String::new()),
     };
-    at.path.set(path);
+    // The query first: a page drawn for the new path reads it.
     at.search.set(search);
+    at.path.set(path);
     if options.scroll {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }

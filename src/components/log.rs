@@ -10,7 +10,7 @@ use crate::components::subform::{DiscardPrompt, SubForm};
 use crate::platform;
 use crate::state::{use_kith, Kith};
 use kith_core::calendar::Words;
-use kith_core::{ContactId, Initiator, Interaction, TimelineCursor};
+use kith_core::{ContactId, Initiator, Interaction, InteractionId, TimelineCursor};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -150,6 +150,26 @@ pub fn TimelineCard(
         });
     };
     let failed = move || error.with(Option::is_some);
+    // An interaction the address asks for (a search result's link,
+    // `?interaction=…`): older pages are read until it is there, then it
+    // takes the focus, which brings it into view.
+    let wanted = StoredValue::new(
+        crate::router::query("interaction").and_then(|raw| InteractionId::parse(&raw)),
+    );
+    let asked = StoredValue::new(None::<TimelineCursor>);
+    crate::reactive::effect(move |_| {
+        let Some(w) = wanted.get_value() else { return };
+        if items.with(|i| i.iter().any(|x| x.id == w)) {
+            wanted.set_value(None);
+            platform::focus_soon(&format!("interaction-{w}"));
+        } else if let Some(next) = cursor.get() {
+            // Each older page once.
+            if asked.with_value(|a| a.as_ref() != Some(&next)) {
+                asked.set_value(Some(next));
+                load(true);
+            }
+        }
+    });
     // The first page, again after every write (a new interaction).
     crate::reactive::effect(move |_| {
         kith.revision.track();
@@ -241,7 +261,7 @@ pub fn TimelineItem(
     };
     let (edit_name, delete_name) = (format!("Edit the {what}"), format!("Delete the {what}"));
     view! {
-        <li class="timeline__item">
+        <li class="timeline__item" id=format!("interaction-{}", item.id) tabindex="-1">
             <Show when=move || form.is_open() fallback=move || view! {
                 <p class="timeline__head">
                     <strong>{item.kind.label()}</strong> " · " {when.clone()}

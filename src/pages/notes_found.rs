@@ -130,9 +130,14 @@ fn list(
 ) -> Vec<Row> {
     let mut rows = Vec::new();
     for hit in hits {
+        // An interaction's link opens it in the person's timeline.
+        let mut anchor = String::new();
         let (people, kind, date, text) = match hit {
             Source::Interaction(id) => match interactions.iter().find(|i| &i.id == id) {
-                Some(i) => (&i.contact_ids, i.kind.label(), i.date, &i.notes),
+                Some(i) => {
+                    anchor = format!("?interaction={id}");
+                    (&i.contact_ids, i.kind.label(), i.date, &i.notes)
+                }
                 None => continue,
             },
             Source::Task(id) => match tasks.iter().find(|t| &t.id == id) {
@@ -150,9 +155,10 @@ fn list(
             [one] => one.name.clone(),
             [first, rest @ ..] => format!("{} and {} more", first.name, rest.len()),
         };
-        let href = known
-            .first()
-            .map_or_else(|| "/trash".to_owned(), |p| format!("/people/{}", p.id));
+        let href = known.first().map_or_else(
+            || "/trash".to_owned(),
+            |p| format!("/people/{}{anchor}", p.id),
+        );
         rows.push(Row {
             href: crate::platform::at(href),
             who,

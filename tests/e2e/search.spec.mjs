@@ -1,10 +1,11 @@
 // Search everything: People's search finds people and, below its fields,
 // every interaction's notes and every follow-up holding all the words:
 // words in any order, accents and case ignored, prefixes while typing;
-// the matching words marked in a snippet, a link to the person, and the
+// the matching words marked in a snippet, a link to the person (to the
+// interaction itself, however old, in their timeline), and the
 // index kept up to date by corrections, deletes and undo.
 import { test, expect } from "@playwright/test";
-import { Kith, day } from "./kith.mjs";
+import { Kith, day, interactionRecord, personRecord, putRecords } from "./kith.mjs";
 
 test("finds a note by any of its words, marks them, and opens the person", async ({ page }) => {
   const kith = new Kith(page);
@@ -98,4 +99,32 @@ test("corrections, deletes and undo reach the search at once, and a reload rebui
   await kith.reload();
   await expect(notes.getByRole("listitem")).toHaveCount(2);
   await expect(notes.locator("mark").first()).toHaveText("depot");
+});
+
+test("a found note's link opens that interaction in the timeline, however far back", async ({ page }) => {
+  const kith = new Kith(page);
+  await kith.open();
+  await kith.saved();
+  // 45 calls, a page of the timeline is 20: the oldest is on the third.
+  const calls = [];
+  for (let n = 0; n < 45; n++) {
+    calls.push(interactionRecord({
+      id: `call-${n}`, who: "zoe", date: await day(page, -(n * 7 + 1)),
+      notes: n === 44 ? "She plays the harpsichord on Sundays" : `Weekly call number ${45 - n}`,
+    }));
+  }
+  await putRecords(page, {
+    contacts: [personRecord({ id: "zoe", name: "Zoë Adler", lastInteraction: await day(page, -1) })],
+    interactions: calls,
+  });
+  await kith.reload();
+  await page.getByRole("searchbox", { name: "Search people and notes" }).fill("harpsi");
+  const hit = page.getByRole("list", { name: "Notes found" }).getByRole("listitem");
+  await expect(hit).toHaveCount(1);
+  await hit.getByRole("link").click();
+  await expect(page).toHaveURL(/\/people\/zoe\?interaction=call-44$/);
+  const item = page.getByRole("list", { name: "Interactions" }).getByRole("listitem").filter({ hasText: "harpsichord" });
+  await expect(item).toBeFocused();
+  await expect(item).toBeInViewport();
+  await expect(page.getByRole("list", { name: "Interactions" }).getByRole("listitem")).toHaveCount(45);
 });

@@ -1,11 +1,12 @@
 //! Journeys across the edges of the app: vCard import from the shared
 //! samples, opening with the static server stopped (the service worker
 //! serves the app), two windows kept in step, an organisation's map
-//! (SVG drawn from a string) read as a list, and notes found by their words.
+//! (SVG drawn from a string) read as a list, notes found by their words and
+//! opened where they are in a timeline, and the week's plan.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { click, count, fill, hasText, one, q, until } from "../support/find.mjs";
+import { click, count, fill, hasText, label, one, q, select, until } from "../support/find.mjs";
 import { root } from "../support/server.mjs";
 
 /** The shared sample files: ../shared/samples beside the repository. */
@@ -170,6 +171,58 @@ export default [
       await one(driver, q("heading", "Notes and follow-ups · 1"));
       await click(driver, q("link", /Zoë Adler/).in(found));
       await one(driver, q("heading", "Zoë Adler", { level: 1 }));
+    },
+  },
+  {
+    name: "the week's plan moves a person to tomorrow; a found note opens where it is in a long timeline",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      const ago = (days) => {
+        const d = new Date();
+        d.setDate(d.getDate() - days);
+        const pad = (n) => String(n).padStart(2, "0");
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      };
+      const person = (id, name, last) => ({
+        id, name, emails: [], phones: [], notes: "", created: 1, updated: 1,
+        cadence: { type: "every", count: 30, unit: "days" }, last_interaction: ago(last),
+      });
+      // 25 calls with Ana, a week apart: the oldest is on the timeline's
+      // second page.
+      const calls = Array.from({ length: 25 }, (_, n) => ({
+        id: `call-${n}`, contact_ids: ["ana"], kind: "call", date: ago(40 + n * 7), time: null,
+        notes: n === 24 ? "She plays the harpsichord on Sundays" : `Weekly call ${n}`,
+        temperature: null, created: 1, updated: 1,
+      }));
+      const backup = {
+        format: "kith-backup", version: 4, app_version: "0.1.0", exported_at: 1,
+        organisations: [], contacts: [person("ana", "Ana Cruz", 40), person("bo", "Bo Lind", 35)],
+        interactions: calls, dates: [], tasks: [],
+      };
+      await kith.importBackup("plan.json", JSON.stringify(backup));
+      await click(driver, q("button", "Merge into what is here").in(q("region", "Import preview")));
+      await hasText(driver, q("status"), "Merged the backup.");
+
+      await kith.goto("/");
+      await until("the week's plan", async () => {
+        const summary = await driver.executeScript(() => document.querySelector("details.plan summary")?.textContent);
+        return summary === "This week · 2 today, 2 in all";
+      });
+      await driver.findElement({ css: "details.plan summary" }).click();
+      await count(driver, q("listitem").in(q("list", "Today")), 2);
+      await select(driver, label("Day for Ana Cruz"), "Tomorrow");
+      await hasText(driver, q("status"), "Planned Ana Cruz for tomorrow.");
+      await hasText(driver, q("listitem").in(q("list", "Tomorrow")), "Ana Cruz");
+      await count(driver, q("listitem").in(q("list", "Today")), 1);
+
+      await kith.goTo("People");
+      await fill(driver, q("searchbox", "Search people and notes"), "harpsi");
+      await click(driver, q("link", /Ana Cruz/).in(q("list", "Notes found")));
+      await one(driver, q("heading", "Ana Cruz", { level: 1 }));
+      await until("the found call to hold the focus", () => driver.executeScript(() =>
+        (document.activeElement?.textContent ?? "").includes("harpsichord")));
     },
   },
 ];
