@@ -296,6 +296,7 @@ const VERSIONS = [
   { file: "v1.json", people: ["Ana Lima", "Bo Chen"], photos: 0, settings: false },
   { file: "v2.json", people: ["Ana Lima", "Bo Chen"], photos: 1, settings: true },
   { file: "v3.json", people: ["Ana Lima", "Bo Chen", "Dee Okafor"], photos: 1, settings: true },
+  { file: "v5.json", people: ["Ana Lima", "Bo Chen", "Dee Okafor"], photos: 1, settings: true },
 ];
 
 for (const { file, people, photos, settings } of VERSIONS) {
@@ -362,7 +363,7 @@ for (const { file, people, photos, settings } of VERSIONS) {
   });
 }
 
-test("a backup from a newer Kith (v5-newer.json) is refused in words and changes nothing", async ({ page }) => {
+test("a backup from a newer Kith (v6-newer.json) is refused in words and changes nothing", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await importFixture(kith, "v3.json");
@@ -374,10 +375,10 @@ test("a backup from a newer Kith (v5-newer.json) is refused in words and changes
   await kith.saved();
   const before = await everything(page);
 
-  await kith.backupImport().setInputFiles(upload("v5-newer.json", readFileSync(`${FIXTURES}/v5-newer.json`)));
+  await kith.backupImport().setInputFiles(upload("v6-newer.json", readFileSync(`${FIXTURES}/v6-newer.json`)));
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText("“v5-newer.json” was not imported.");
-  await expect(alert).toContainText("made by a newer Kith (backup version 5");
+  await expect(alert).toContainText("“v6-newer.json” was not imported.");
+  await expect(alert).toContainText("made by a newer Kith (backup version 6");
   await expect(alert).toContainText("Update Kith");
   await expect(alert).toContainText("Your data is unchanged.");
   await expect(page.getByRole("region", { name: "Import preview" })).toHaveCount(0);

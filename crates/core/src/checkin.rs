@@ -47,6 +47,10 @@ pub struct CheckInSettings {
     /// limit). Backup version 4.
     #[serde(default = "default_daily_limit")]
     pub daily_limit: u16,
+    /// The user's message templates ([`crate::templates`]), in the order
+    /// written. Backup version 5; left out of a backup when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<crate::templates::Template>,
 }
 
 fn default_daily_limit() -> u16 {
@@ -111,6 +115,7 @@ impl Default for CheckInSettings {
             tag_cadences: Vec::new(),
             reconfirm_days: default_reconfirm_days(),
             daily_limit: default_daily_limit(),
+            templates: Vec::new(),
         }
     }
 }

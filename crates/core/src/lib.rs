@@ -40,6 +40,7 @@ pub mod search;
 pub mod sort;
 pub mod store;
 pub mod temperature;
+pub mod templates;
 pub mod time;
 pub mod undo;
 pub mod week;

@@ -7,6 +7,7 @@ mod details;
 mod family;
 pub mod form;
 mod info;
+mod message;
 mod priorities;
 mod relations;
 
@@ -137,6 +138,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
                     <BriefCard id=id.clone() person recent=history/>
                     <priorities::PrioritiesCard id=id.clone() person/>
                     <checkin::CheckInCard id=id.clone() person/>
+                    <message::MessageCard person/>
                     <details::DetailsCard id=id.clone() person/>
                     <family::FamilyCard id=id.clone() person dates/>
                     <family::DatesCard id=id.clone() dates/>

@@ -4,7 +4,7 @@
 mod backup;
 mod contacts_io;
 
-use crate::components::form::{Binding, SelectField, TextField};
+use crate::components::form::{Binding, FormError, SelectField, TextArea, TextField};
 use crate::platform::{self, Theme};
 use crate::state::use_kith;
 use crate::storage::SCHEMA_VERSION;
@@ -80,6 +80,7 @@ pub fn SettingsPage() -> impl IntoView {
             <backup::BackupCard/>
             <contacts_io::ContactsCard/>
             <CheckInSettingsCard/>
+            <TemplatesCard/>
             <section class="card" aria-labelledby="stored-title">
                 <h2 class="card__title" id="stored-title">"Stored in this browser"</h2>
                 <p class="card__text">
@@ -187,6 +188,60 @@ fn CheckInSettingsCard() -> impl IntoView {
                 <SelectField id="tag-default-cadence" label="Timer" value=new_preset
                     options=PRESETS.iter().skip(1).map(|(k, l, _)| ((*k).to_owned(), (*l).to_owned())).collect()/>
                 <button type="submit" class="button button--small">"Add default"</button>
+            </form>
+        </section>
+    }
+}
+
+/// Message templates: each with its name and text, removable, and a form
+/// to write one (the placeholders a person fills are named in its hint).
+#[component]
+fn TemplatesCard() -> impl IntoView {
+    let kith = use_kith();
+    let name = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let templates = move || kith.check_in.with(|s| s.templates.clone());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut added = Ok(());
+        kith.update_check_in(|s| {
+            added = s.add_template(&name.get_untracked(), &body.get_untracked());
+        });
+        match added {
+            Ok(()) => {
+                name.set(String::new());
+                body.set(String::new());
+                error.set(None);
+            }
+            Err(why) => error.set(Some(why.to_owned())),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="templates-title">
+            <h2 class="card__title" id="templates-title">"Message templates"</h2>
+            <p class="field__hint">"Write what you send often; on a person's page it is filled in for them, to copy, email or text."</p>
+            <ul class="list-card list-card--flat" aria-label="Message templates">
+                {move || templates().into_iter().map(|t| {
+                    let gone = t.name.clone();
+                    view! {
+                        <li class="list-card__row">
+                            <span class="list-card__main">{t.name.clone()}</span>
+                            <span class="list-card__meta">{t.body}</span>
+                            <button class="icon-button" aria-label=format!("Remove the template {}", t.name)
+                                on:click=move |_| kith.update_check_in(|s| s.remove_template(&gone))>"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="subform" on:submit=add>
+                <TextField id="template-name" label="Template name" value=name placeholder="e.g. Congratulations"/>
+                <TextArea id="template-body" label="Message" value=body rows=3
+                    hint="{first name}, {name}, {organisation} and {interest} are filled in from the person."/>
+                <FormError error/>
+                <div class="form__actions">
+                    <button type="submit" class="button button--small">"Add template"</button>
+                </div>
             </form>
         </section>
     }

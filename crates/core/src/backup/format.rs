@@ -22,7 +22,9 @@ pub const FORMAT: &str = "kith-backup";
 /// 0, and `month` 0 for a year alone); older files have neither and read
 /// unchanged. Version 4 added who started an interaction (`initiator`) and
 /// whether a person waits for a reply (`awaiting_reply`); see [`migrate`].
-pub const VERSION: u32 = 4;
+/// Version 5 added message templates (`settings.check_in.templates`); an
+/// older file has none and reads unchanged.
+pub const VERSION: u32 = 5;
 
 /// A person's photo in a backup: the picture's bytes as base64.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -260,7 +262,8 @@ impl Backup {
 /// so a version 2 file needs no step. Before version 4 no interaction said
 /// who started it: those the "Checked in" button logged were the user's
 /// own reaching out and say so now; every other one stays unsaid and
-/// counts for neither side. Later versions add steps here.
+/// counts for neither side. Version 5 only added message templates, which
+/// an older file reads as none: no step. Later versions add steps here.
 pub fn migrate(mut backup: Backup) -> Backup {
     if backup.version < 2 {
         backup.photos.clear();
