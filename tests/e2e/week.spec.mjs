@@ -5,8 +5,9 @@
 import { test, expect } from "@playwright/test";
 import { Kith, calendarDay, day, personRecord, putRecords, readRecords } from "./kith.mjs";
 
-/** The plan's heading for the day `offset` days from today. */
-async function heading(page, offset) {
+/** The plan's heading for the day `offset` days from today ("Friday 4
+ * December"), or with `short` its choice in a select ("Fri 4 Dec"). */
+async function heading(page, offset, short = false) {
   if (offset === 0) return "Today";
   if (offset === 1) return "Tomorrow";
   const weekday = await page.evaluate((n) => {
@@ -15,7 +16,7 @@ async function heading(page, offset) {
     return d.toLocaleString("en-GB", { weekday: "long" });
   }, offset);
   const { day: date, month } = await calendarDay(page, offset);
-  return `${weekday} ${date} ${month}`;
+  return short ? `${weekday.slice(0, 3)} ${date} ${month.slice(0, 3)}` : `${weekday} ${date} ${month}`;
 }
 
 test("the week's plan spreads who is due at the daily limit; a move stays, with undo; a preferred day places them", async ({ page }) => {
@@ -62,7 +63,7 @@ test("the week's plan spreads who is due at the daily limit; a move stays, with 
 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(list("Today").getByRole("listitem")).toHaveText([/Person 1/, /Person 2/, /Person 3/]);
-  await page.getByLabel("Day for Person 1").selectOption({ label: third });
+  await page.getByLabel("Day for Person 1").selectOption({ label: await heading(page, 2, true) });
   await expect(list(third).getByRole("listitem").first()).toContainText("Person 1");
   await kith.saved();
   const stored = (await readRecords(page, "contacts")).find((c) => c.id === "p1");

@@ -271,7 +271,8 @@ impl WeekPlan {
     /// week" card (drawn as text: one compiled view for any plan): a
     /// heading with the count, then each of the first `shown` people
     /// with a link to their page (under `base`), why they are on that
-    /// day, and a select of the week's days (the value: days from today)
+    /// day, and a select of the week's days ([`short_day`]; the value: days
+    /// from today)
     /// to move them, named "Day for Ana Cruz" and carrying the person's
     /// id in `data-person`. Names come from `name`, and all text is
     /// escaped.
@@ -310,9 +311,10 @@ impl WeekPlan {
                 out += &format!(
                     "<li class=\"member\"><div class=\"member__main\"><a class=\"member__name\" href=\"{base}/people/{id}\">{who}</a><span class=\"member__role\">{why}</span></div><select class=\"plan__day\" id=\"plan-{id}-{at}\" data-person=\"{id}\" aria-label=\"Day for {who}\">"
                 );
-                for (n, h) in headings.iter().enumerate() {
+                for (n, d) in self.days.iter().enumerate() {
                     let chosen = if n as i64 == at { " selected" } else { "" };
-                    out += &format!("<option value=\"{n}\"{chosen}>{h}</option>");
+                    let short = short_day(d.date, today);
+                    out += &format!("<option value=\"{n}\"{chosen}>{short}</option>");
                 }
                 out += "</select></li>";
             }
@@ -325,6 +327,18 @@ impl WeekPlan {
             }
         }
         out
+    }
+}
+
+/// "Today", "Tomorrow", "Thu 3 Dec": a day as a choice in the plan's
+/// selects, short enough to fit beside a name on a phone.
+pub fn short_day(date: NaiveDate, today: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 | 1 => day_heading(date, today),
+        _ => {
+            let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+            format!("{} {}", &weekday[..3], date.words("%-d %b"))
+        }
     }
 }
 

@@ -136,6 +136,8 @@ fn headings_say_today_tomorrow_then_the_day() {
     assert_eq!(day_heading(t, t), "Today");
     assert_eq!(day_heading(t + Days::new(1), t), "Tomorrow");
     assert_eq!(day_heading(t + Days::new(2), t), "Thursday 3 December");
+    assert_eq!(short_day(t + Days::new(1), t), "Tomorrow");
+    assert_eq!(short_day(t + Days::new(2), t), "Thu 3 Dec");
 }
 
 #[test]
