@@ -46,7 +46,7 @@ pub fn WeekPlanCard(today: chrono::NaiveDate) -> impl IntoView {
         )
     };
     let later = move || {
-        let waiting = plan.with(|p| p.later.len());
+        let waiting = plan.with(|p| p.later);
         if waiting == 0 {
             return String::new();
         }
@@ -59,7 +59,13 @@ pub fn WeekPlanCard(today: chrono::NaiveDate) -> impl IntoView {
     // The days as text (`WeekPlan::html`): one compiled view for any plan,
     // and one listener takes every move. The card itself stays, so it
     // stays open while people move.
+    // Drawn only while the card is open: folded, a check-in on Today
+    // would otherwise have the browser build rows nobody sees.
+    let open = RwSignal::new(false);
     let days = move || {
+        if !open.get() {
+            return String::new();
+        }
         plan.with(|p| {
             kith.directory.with_untracked(|d| {
                 p.html(today, SHOWN, &platform::base(), |id| {
@@ -85,8 +91,14 @@ pub fn WeekPlanCard(today: chrono::NaiveDate) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || planned() + plan.with(|p| p.later.len()) != 0>
-            <details class="card home__section plan">
+        <Show when=move || planned() + plan.with(|p| p.later) != 0>
+            <details class="card home__section plan" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let opened = ev.target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|d| d.has_attribute("open"));
+                open.set(opened);
+            }>
                 <summary class="card__title">{crate::reactive::text(summary)}</summary>
                 <div inner_html=days on:change=moved></div>
                 <p class="plan__later">{crate::reactive::text(later)}</p>

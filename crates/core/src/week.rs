@@ -123,11 +123,14 @@ pub struct Day {
     pub people: Vec<(ContactId, Why)>,
 }
 
-/// The week: seven days from today, and who waits for next week.
+/// The week: seven days from today, and how many wait for next week.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeekPlan {
     pub days: Vec<Day>,
-    pub later: Vec<ContactId>,
+    /// How many wait for next week: a count, not their ids (at 10,000
+    /// people nearly everyone overdue waits, and the plan is made again
+    /// after every check-in).
+    pub later: usize,
 }
 
 impl Directory {
@@ -171,7 +174,7 @@ impl Directory {
                 rest.push((id, from, preferred_day(c, from, last)));
             }
         }
-        let mut later = Vec::new();
+        let mut later = 0;
         for (id, from, preferred) in rest {
             let start = index(preferred.unwrap_or(from)).unwrap_or(0);
             let room = (start..days.len())
@@ -185,7 +188,7 @@ impl Directory {
                     };
                     days[i].people.push((id.clone(), why));
                 }
-                None => later.push(id.clone()),
+                None => later += 1,
             }
         }
         WeekPlan { days, later }
