@@ -348,8 +348,12 @@ impl Kith {
         self.apply_undoable(
             |d, ctx| d.plan_on(id, day, ctx),
             |b| {
-                let on = kith_core::week::day_heading(day, crate::platform::today());
-                format!("Planned {} for {}.", Self::first_name(b), on.to_lowercase())
+                // "for tomorrow", "for Friday 4 December": names keep capitals.
+                let mut on = kith_core::week::day_heading(day, crate::platform::today());
+                if on.starts_with("To") {
+                    on.get_mut(..1).map(str::make_ascii_lowercase);
+                }
+                format!("Planned {} for {on}.", Self::first_name(b))
             },
         )
     }
