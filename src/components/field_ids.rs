@@ -64,6 +64,9 @@ pub fn input_id(field: Field) -> Option<String> {
         Field::Date(part) => day_picker("date", part),
         Field::OrganisationName => fixed("organisation-name"),
         Field::OrganisationNotes => fixed("organisation-notes"),
+        Field::HouseholdMember => fixed("household-member"),
+        Field::HouseholdName => fixed("household-name"),
+        Field::HouseholdAddress => fixed("household-address"),
         Field::LogTemperature
         | Field::LogInitiator
         | Field::PlanDay

@@ -276,6 +276,10 @@ pub struct CheckInStatus {
     pub state: CheckIn,
     /// The person's own maximum, in days, when they have one.
     pub overdue_after: Option<u16>,
+    /// When the timer runs from a check-in with someone else of their
+    /// household (the household shares check-ins and that was newer than
+    /// their own): that person's name and the day.
+    pub through: Option<(String, NaiveDate)>,
 }
 
 impl CheckInStatus {
@@ -297,6 +301,13 @@ impl CheckInStatus {
             CheckIn::Due { due, .. } => format!("Due since {}", day(due)),
             CheckIn::Overdue { due, .. } => format!("Overdue: due {}", day(due)),
             CheckIn::NeverInTouch { .. } => "Never in touch yet: due now".to_owned(),
+        };
+        let state = match &self.through {
+            Some((name, on)) => format!(
+                "{state} · counted from the household's check-in with {name} on {}",
+                day(*on)
+            ),
+            None => state,
         };
         match self.overdue_after {
             Some(n) => format!("{state} · {} · overdue after {}", self.rule(), days(n)),
@@ -343,6 +354,18 @@ pub fn check_in(
     today: NaiveDate,
     settings: &CheckInSettings,
 ) -> CheckIn {
+    check_in_since(contact, contact.last_interaction, cadence, today, settings)
+}
+
+/// Like [`check_in`], with the timer running from `last` (their own last
+/// interaction, or their household's when it shares check-ins).
+fn check_in_since(
+    contact: &Contact,
+    last: Option<NaiveDate>,
+    cadence: Cadence,
+    today: NaiveDate,
+    settings: &CheckInSettings,
+) -> CheckIn {
     if cadence == Cadence::None || matches!(cadence, Cadence::Every { count: 0, .. }) {
         return CheckIn::NoTimer;
     }
@@ -350,7 +373,7 @@ pub fn check_in(
         return CheckIn::Snoozed { until };
     }
     // Never in touch and no start day: due now, so the first contact happens.
-    let Some(start) = contact.last_interaction.or(contact.cadence_since) else {
+    let Some(start) = last.or(contact.cadence_since) else {
         return CheckIn::NeverInTouch { due: today };
     };
     let Some(due) = cadence.next_after(start) else {
@@ -427,11 +450,14 @@ impl Directory {
         settings: &CheckInSettings,
     ) -> CheckInStatus {
         let (cadence, source) = self.cadence_for(c, settings);
+        let through = self.household_check_in(c);
+        let last = through.as_ref().map(|(_, on)| *on).or(c.last_interaction);
         CheckInStatus {
             cadence,
             source,
-            state: check_in(c, cadence, today, settings),
+            state: check_in_since(c, last, cadence, today, settings),
             overdue_after: c.overdue_after_days.filter(|n| *n > 0),
+            through,
         }
     }
 

@@ -249,6 +249,10 @@ pub struct Contact {
         skip_serializing_if = "Option::is_none"
     )]
     pub planned_on: Option<NaiveDate>,
+    /// The household they live in: an organisation of kind household
+    /// ([`crate::household`]). Backup version 6; left out when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_id: Option<OrganisationId>,
     pub created: Timestamp,
     pub updated: Timestamp,
     #[serde(default)]
@@ -293,6 +297,7 @@ impl Contact {
             distinct_from: Vec::new(),
             prefers: None,
             planned_on: None,
+            household_id: None,
             created: now,
             updated: now,
             deleted: None,

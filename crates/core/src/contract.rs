@@ -88,16 +88,7 @@ fn day(n: u64) -> NaiveDate {
 
 /// An organisation with no notes and no default cadence.
 pub fn organisation(key: &str, name: &str) -> Organisation {
-    Organisation {
-        id: id(OrganisationId::parse, key),
-        name: name.into(),
-        notes: String::new(),
-        default_cadence: Default::default(),
-        created: Timestamp(1),
-        updated: Timestamp(1),
-        deleted: None,
-        merged_into: None,
-    }
+    Organisation::new(id(OrganisationId::parse, key), name, Timestamp(1))
 }
 
 /// A yearly date of `who`, with no year and a week's notice.

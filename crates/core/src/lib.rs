@@ -25,6 +25,7 @@ pub mod encoding;
 pub mod export;
 pub mod format;
 pub mod fulltext;
+pub mod household;
 pub mod ids;
 pub mod import;
 pub mod keeping;

@@ -12,7 +12,12 @@ pub use crate::contact::{Contact, Detail, FamilyMember, Labeled, Relation, Relat
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-/// A company, club or family the user's people belong to.
+/// A company, club or family the user's people belong to, or a household:
+/// people who live together (see [`crate::household`]). A household is kept
+/// as an organisation of [`OrganisationKind::Household`], as household
+/// accounts are in Salesforce's nonprofit model: it is stored, backed up,
+/// merged and undone with organisations, but it is never anyone's employer
+/// and never listed among organisations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
     pub id: OrganisationId,
@@ -32,6 +37,55 @@ pub struct Organisation {
     /// unset, so older backups and exports keep their bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<OrganisationId>,
+    /// An organisation (left out of the file) or a household (backup v6).
+    #[serde(default, skip_serializing_if = "OrganisationKind::is_organisation")]
+    pub kind: OrganisationKind,
+    /// A household's shared address (backup v6; left out when empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// A household's rule: a check-in with one member counts for every
+    /// member (backup v6; left out when off).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared_check_ins: bool,
+}
+
+/// What an [`Organisation`] record is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrganisationKind {
+    #[default]
+    Organisation,
+    /// People who live together.
+    Household,
+}
+
+impl OrganisationKind {
+    pub fn is_organisation(&self) -> bool {
+        *self == OrganisationKind::Organisation
+    }
+}
+
+impl Organisation {
+    /// A new organisation named `name`.
+    pub fn new(id: OrganisationId, name: &str, now: crate::time::Timestamp) -> Self {
+        Organisation {
+            id,
+            name: name.to_owned(),
+            notes: String::new(),
+            default_cadence: Cadence::default(),
+            created: now,
+            updated: now,
+            deleted: None,
+            merged_into: None,
+            kind: OrganisationKind::Organisation,
+            address: String::new(),
+            shared_check_ins: false,
+        }
+    }
+
+    pub fn is_household(&self) -> bool {
+        self.kind == OrganisationKind::Household
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,8 +6,8 @@
 //! - Two organisation names are the same organisation when their
 //!   [`organisation_key`]s are equal: case, accents, spacing and trailing
 //!   punctuation ignored ("Harbor Logistics." is "harbor  logistics"), but
-//!   words kept ("Acme Inc" is not "Acme"); deleted organisations never
-//!   match. Every import and rename goes through this one rule.
+//!   words kept ("Acme Inc" is not "Acme"); deleted organisations and
+//!   households ([`crate::household`]) never match. Every import and rename goes through this one rule.
 //! - A member's check-in state is the one rule of
 //!   [`Directory::check_in_status`], so the page agrees with Today.
 
@@ -40,7 +40,7 @@ pub fn find_named<'a>(
 ) -> Option<&'a Organisation> {
     let key = organisation_key(name);
     orgs.into_iter()
-        .filter(|o| o.deleted.is_none())
+        .filter(|o| o.deleted.is_none() && !o.is_household())
         .find(|o| organisation_key(&o.name) == key)
 }
 

@@ -147,6 +147,9 @@ pub fn organisation_problem(o: &Organisation) -> Option<String> {
     if too_long(&o.name, MAX_NAME) {
         return Some(format!("its name is longer than {MAX_NAME} characters"));
     }
+    if too_long(&o.address, MAX_LINE) {
+        return Some(format!("its address is longer than {MAX_LINE} characters"));
+    }
     None
 }
 

@@ -76,7 +76,12 @@ fn check_common(name: &str, b: &Backup) {
     assert_eq!(ana.family.len(), 1);
     assert_eq!(ana.family[0].name, "Leo");
     assert_eq!(ana.family[0].relation, "son");
-    let harbor = &b.organisations;
+    // Households (version 6) are kept among organisations, but are none.
+    let harbor: Vec<_> = b
+        .organisations
+        .iter()
+        .filter(|o| !o.is_household())
+        .collect();
     assert_eq!(harbor.len(), 1, "{name}: one organisation");
     assert_eq!(harbor[0].name, "Harbor Logistics");
     assert_eq!(ana.organisation_id.as_ref(), Some(&harbor[0].id));
@@ -258,13 +263,94 @@ fn version_5_reads_with_message_templates() {
 }
 
 #[test]
+fn version_6_reads_with_a_household() {
+    let b = restore("v6.json");
+    check_common("v6", &b);
+    check_photo_and_settings("v6", &b);
+    let homes: Vec<_> = b
+        .organisations
+        .iter()
+        .filter(|o| o.is_household())
+        .collect();
+    assert_eq!(homes.len(), 1);
+    let home = homes[0];
+    assert_eq!(home.name, "Lima household");
+    assert_eq!(home.address, "12 Quay Street, Bristol");
+    assert!(home.shared_check_ins);
+    for name in ["Ana Lima", "Bo Chen"] {
+        assert_eq!(
+            person(&b, name).household_id.as_ref(),
+            Some(&home.id),
+            "{name}"
+        );
+    }
+    assert_eq!(person(&b, "Dee Okafor").household_id, None);
+    // The household is no organisation: Ana's employer is still Harbor.
+    let dir = kith_core::Directory::new(b.contacts.clone(), b.organisations.clone());
+    let names: Vec<&str> = dir
+        .organisations()
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(names, ["Harbor Logistics"]);
+    // A version 5 file has none.
+    let v5 = restore("v5.json");
+    assert!(v5.organisations.iter().all(|o| !o.is_household()));
+    assert!(v5.contacts.iter().all(|c| c.household_id.is_none()));
+    round_trip("v6", &b);
+}
+
+#[test]
+fn a_household_that_is_not_one_is_refused_in_words() {
+    let v6: serde_json::Value = serde_json::from_slice(&fixture("v6.json")).unwrap();
+    let home = "6b697468-6669-4831-8000-000000000020";
+    let refused = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut b = v6.clone();
+        change(&mut b);
+        Backup::restore(b.to_string().as_bytes())
+            .unwrap_err()
+            .to_string()
+    };
+    let ana = |b: &mut serde_json::Value| -> serde_json::Value {
+        b["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "Ana Lima")
+            .unwrap()
+            .clone()
+    };
+    let set_ana = |b: &mut serde_json::Value, field: &str, value: serde_json::Value| {
+        let a = ana(b);
+        for c in b["contacts"].as_array_mut().unwrap() {
+            if c["id"] == a["id"] {
+                c[field] = value.clone();
+            }
+        }
+    };
+    let gone = refused(&|b| set_ana(b, "household_id", "nowhere".into()));
+    assert!(
+        gone.contains("names a household that is not in the file"),
+        "{gone}"
+    );
+    let harbor = ana(&mut v6.clone())["organisation_id"].clone();
+    let employer = refused(&|b| set_ana(b, "household_id", harbor.clone()));
+    assert!(
+        employer.contains("its household is an organisation"),
+        "{employer}"
+    );
+    let work = refused(&|b| set_ana(b, "organisation_id", home.into()));
+    assert!(work.contains("its role is at a household"), "{work}");
+}
+
+#[test]
 fn a_backup_from_a_newer_kith_is_refused_in_words() {
-    let bytes = fixture("v6-newer.json");
+    let bytes = fixture("v7-newer.json");
     let refused = Backup::restore(&bytes).unwrap_err();
     assert_eq!(
         refused,
         RestoreError::TooNew {
-            found: 6,
+            found: 7,
             supported: VERSION
         }
     );

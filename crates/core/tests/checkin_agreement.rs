@@ -113,6 +113,9 @@ fn world(seed: u64) -> World {
             updated: Timestamp(0),
             deleted: None,
             merged_into: None,
+            kind: Default::default(),
+            address: String::new(),
+            shared_check_ins: false,
         })
         .collect();
     let tag_sets: [&[&str]; 5] = [
@@ -327,6 +330,9 @@ fn a_person_timed_only_by_their_organisation_is_due_everywhere() {
         updated: Timestamp(0),
         deleted: None,
         merged_into: None,
+        kind: Default::default(),
+        address: String::new(),
+        shared_check_ins: false,
     };
     let mut ana = Contact::new(ContactId::parse("ana").unwrap(), "Ana", Timestamp(0));
     ana.roles.push(Role {

@@ -33,7 +33,9 @@ pub(super) fn fold_organisations(orgs: &mut [Organisation]) -> Redirects {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, o) in orgs.iter().enumerate() {
         let key = organisation_key(&o.name);
-        if o.deleted.is_none() && !key.is_empty() {
+        // Households are never folded by name: two "Smith household"s are
+        // usually two families.
+        if o.deleted.is_none() && !o.is_household() && !key.is_empty() {
             match groups.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, members)) => members.push(i),
                 None => groups.push((key, vec![i])),
@@ -241,5 +243,34 @@ mod tests {
             vec![],
         );
         assert_eq!(b.merge(&b).to_json(), b.to_json());
+    }
+
+    #[test]
+    fn households_of_the_same_name_stay_two() {
+        let household = |key: &str, created: i64| {
+            let mut h = contract::organisation(key, "Smith household");
+            h.kind = crate::model::OrganisationKind::Household;
+            h.created = Timestamp(created);
+            h
+        };
+        let (here_home, their_home) = (household("h1", 10), household("f1", 20));
+        let mut ana = contract::contact("ana", "Ana");
+        ana.household_id = Some(here_home.id.clone());
+        let mut bo = contract::contact("bo", "Bo");
+        bo.household_id = Some(their_home.id.clone());
+        let here = Backup::new("0.1.0", vec![ana], vec![here_home], vec![], vec![], vec![]);
+        let file = Backup::new("0.1.0", vec![bo], vec![their_home], vec![], vec![], vec![]);
+        assert!(crate::backup::Preview::of(&here, &file)
+            .organisations_matched
+            .is_empty());
+        let merged = here.merge(&file);
+        let live = merged.organisations.iter().filter(|o| o.deleted.is_none());
+        assert_eq!(live.count(), 2);
+        let homes: Vec<_> = merged
+            .contacts
+            .iter()
+            .map(|c| c.household_id.as_ref().map(|h| h.as_str()))
+            .collect();
+        assert_eq!(homes, [Some("h1"), Some("f1")]);
     }
 }

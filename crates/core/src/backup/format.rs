@@ -23,8 +23,11 @@ pub const FORMAT: &str = "kith-backup";
 /// unchanged. Version 4 added who started an interaction (`initiator`) and
 /// whether a person waits for a reply (`awaiting_reply`); see [`migrate`].
 /// Version 5 added message templates (`settings.check_in.templates`); an
-/// older file has none and reads unchanged.
-pub const VERSION: u32 = 5;
+/// older file has none and reads unchanged. Version 6 added households
+/// (organisations of `kind` household with a shared `address` and
+/// `shared_check_ins`, and a person's `household_id`); an older file has
+/// none and reads unchanged.
+pub const VERSION: u32 = 6;
 
 /// A person's photo in a backup: the picture's bytes as base64.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -263,7 +266,9 @@ impl Backup {
 /// who started it: those the "Checked in" button logged were the user's
 /// own reaching out and say so now; every other one stays unsaid and
 /// counts for neither side. Version 5 only added message templates, which
-/// an older file reads as none: no step. Later versions add steps here.
+/// an older file reads as none: no step. Version 6 only added households,
+/// which an older file reads as none (every organisation an organisation,
+/// nobody in a household): no step. Later versions add steps here.
 pub fn migrate(mut backup: Backup) -> Backup {
     if backup.version < 2 {
         backup.photos.clear();

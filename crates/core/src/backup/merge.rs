@@ -317,13 +317,13 @@ impl Preview {
         let mine: Vec<_> = current
             .organisations
             .iter()
-            .filter(|o| o.deleted.is_none())
+            .filter(|o| o.deleted.is_none() && !o.is_household())
             .map(|o| (key(&o.name), o))
             .collect();
         for o in incoming
             .organisations
             .iter()
-            .filter(|o| o.deleted.is_none())
+            .filter(|o| o.deleted.is_none() && !o.is_household())
         {
             let name = key(&o.name);
             if let Some((_, here)) = mine.iter().find(|(k, _)| *k == name) {

@@ -9,6 +9,7 @@
 
 use super::format::{Backup, Settings, FORMAT, VERSION};
 use crate::format::grouped;
+use crate::ids::OrganisationId;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use thiserror::Error;
@@ -286,16 +287,30 @@ impl Backup {
                 .or_else(|| unknown(&mut c.merged_into.iter()))
                 .or_else(|| unknown(&mut c.relations.iter().map(|r| &r.other)))
                 .or_else(|| {
-                    c.roles
-                        .iter()
-                        .map(|r| &r.organisation_id)
+                    let org = |id: &OrganisationId| {
+                        self.organisations
+                            .binary_search_by(|o| o.id.cmp(id))
+                            .ok()
+                            .map(|i| &self.organisations[i])
+                    };
+                    let employers = c.roles.iter().map(|r| &r.organisation_id);
+                    employers
                         .chain(&c.organisation_id)
-                        .find(|id| {
-                            self.organisations
-                                .binary_search_by(|o| o.id.cmp(id))
-                                .is_err()
+                        .find_map(|id| match org(id) {
+                            None => Some("it names an organisation that is not in the file"),
+                            Some(o) if o.is_household() => {
+                                Some("its role is at a household, not an organisation")
+                            }
+                            Some(_) => None,
                         })
-                        .map(|_| "it names an organisation that is not in the file".to_owned())
+                        .or_else(|| match c.household_id.as_ref().map(org) {
+                            Some(None) => Some("it names a household that is not in the file"),
+                            Some(Some(o)) if !o.is_household() => {
+                                Some("its household is an organisation, not a household")
+                            }
+                            _ => None,
+                        })
+                        .map(str::to_owned)
                 });
             if let Some(p) = problem {
                 return Err(at("person", i, c.id.as_str(), p));

@@ -87,6 +87,13 @@ pub enum Field {
     Tag,
     /// The two people chosen to merge.
     MergePair,
+
+    // Households.
+    /// The person added to a household.
+    HouseholdMember,
+    HouseholdName,
+    /// A household's shared address.
+    HouseholdAddress,
 }
 
 /// The part of a role row.

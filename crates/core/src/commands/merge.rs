@@ -204,6 +204,11 @@ impl Directory {
             }
         }
         merged.last_interaction = a.last_interaction.max(b.last_interaction);
+        // Living somewhere stays true of the merged person.
+        merged.household_id = [a, b]
+            .into_iter()
+            .find_map(|c| self.household_of(c))
+            .map(|h| h.id.clone());
         // Waiting for a reply if the newest of both records is theirs.
         merged.awaiting_reply = a
             .awaiting_reply

@@ -279,16 +279,7 @@ impl Directory {
         if let Some(org) = crate::organisation::find_named(&batch.organisations, name) {
             return org.id.clone();
         }
-        let org = Organisation {
-            id: OrganisationId::from_random((ctx.random)()),
-            name: name.to_owned(),
-            notes: String::new(),
-            default_cadence: Default::default(),
-            created: ctx.now,
-            updated: ctx.now,
-            deleted: None,
-            merged_into: None,
-        };
+        let org = Organisation::new(OrganisationId::from_random((ctx.random)()), name, ctx.now);
         let id = org.id.clone();
         batch.organisations.push(org);
         id

@@ -380,16 +380,11 @@ impl Directory {
                         return id.clone();
                     }
                     let id = OrganisationId::from_random((ctx.random)());
-                    batch.organisations.push(Organisation {
-                        id: id.clone(),
-                        name: person.organisation.clone(),
-                        notes: String::new(),
-                        default_cadence: Default::default(),
-                        created: ctx.now,
-                        updated: ctx.now,
-                        deleted: None,
-                        merged_into: None,
-                    });
+                    batch.organisations.push(Organisation::new(
+                        id.clone(),
+                        &person.organisation,
+                        ctx.now,
+                    ));
                     new_orgs.insert(key, id.clone());
                     id
                 });

@@ -168,6 +168,9 @@ fn organisation(n: usize, clash: bool) -> impl Strategy<Value = Organisation> {
             updated,
             deleted,
             merged_into: None,
+            kind: Default::default(),
+            address: String::new(),
+            shared_check_ins: false,
         },
     )
 }

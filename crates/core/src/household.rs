@@ -1,0 +1,280 @@
+//! Households: people who live together, with a shared address, shared
+//! dates and, when the user says so, one check-in timer for all of them.
+//!
+//! A household is an [`Organisation`] of [`OrganisationKind::Household`]
+//! (stored, backed up, merged and undone with organisations; never listed
+//! among them, never anyone's employer). Membership is kept on the person
+//! alone ([`Contact::household_id`], one household each), so there is no
+//! second list of members that could disagree with it.
+//!
+//! Rules kept here (and nowhere in the UI):
+//! - "Bo lives with Ana": Bo joins Ana's household; when Ana has none, Ana
+//!   joins Bo's; when neither has one, a new household holds both, named
+//!   after the family name they share ("Cruz household") or after both
+//!   ("Ana & Bo"), with the first home address either has. Who lived in
+//!   another household moves: they leave it first.
+//! - A household lasts while two live people are in it. When one of the
+//!   last two leaves, the other leaves too and the household is deleted
+//!   (one undo puts all of it back). People in the trash keep their
+//!   household; restored, they are back in it if it still exists.
+//! - Shared dates are the anniversaries (the person's own, not a family
+//!   member's) kept on any member: entered once, on one person, and shown
+//!   on every member's page ([`shared_dates`]). Nothing is copied.
+//! - When the household shares check-ins, each member's timer runs from
+//!   the latest interaction of any live member: a call with Ana counts for
+//!   Bo. [`Directory::check_in_status`] says so ("counted from the
+//!   household's check-in with Ana on 2 December"), so Today, the week's
+//!   plan, People and the person page agree.
+
+use crate::commands::{check_len, one_line, Ctx, Field, ValidationError, MAX_LINE, MAX_NAME};
+use crate::dates::{DateKind, ImportantDate};
+use crate::directory::Directory;
+use crate::ids::{ContactId, OrganisationId};
+use crate::model::{Batch, Contact, Organisation, OrganisationKind};
+use chrono::NaiveDate;
+
+/// What the household form sends.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HouseholdInput {
+    pub name: String,
+    pub address: String,
+}
+
+impl Directory {
+    /// The household check-in that counts for `c`: the latest interaction
+    /// with another live member of their household, when the household
+    /// shares check-ins and it is newer than their own last one; with that
+    /// member's name and the day.
+    pub fn household_check_in(&self, c: &Contact) -> Option<(String, NaiveDate)> {
+        let (day, who) = self.household_latest().get(c.household_id.as_ref()?)?;
+        if who == &c.id || c.last_interaction.is_some_and(|own| own >= *day) {
+            return None;
+        }
+        Some((self.contact(who)?.name.clone(), *day))
+    }
+
+    /// Says `id` and `other` live together: `other` joins the household of
+    /// `id`; when `id` has none, `id` joins that of `other`; when neither
+    /// has one, a new household holds both. See the module docs.
+    pub fn add_to_household(
+        &self,
+        id: &ContactId,
+        other: &ContactId,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let me = self.contact(id).ok_or(ValidationError::NotFound)?;
+        if id == other {
+            return Err(ValidationError::invalid(
+                Field::HouseholdMember,
+                "Choose someone other than this person.",
+            ));
+        }
+        let them = self.contact(other).ok_or_else(|| {
+            ValidationError::invalid(Field::HouseholdMember, "Choose a person from the list.")
+        })?;
+        let mut batch = Batch::default();
+        let (joining, home) = match (self.household_of(me), self.household_of(them)) {
+            (Some(h), Some(g)) if h.id == g.id => {
+                return Err(ValidationError::invalid(
+                    Field::HouseholdMember,
+                    format!("{} already lives with {}.", them.name, me.name),
+                ));
+            }
+            (Some(h), old) => {
+                if let Some(old) = old {
+                    self.leave(them, old, ctx, &mut batch);
+                }
+                (them, h.id.clone())
+            }
+            (None, Some(g)) => (me, g.id.clone()),
+            (None, None) => {
+                let mut h = Organisation::new(
+                    OrganisationId::from_random((ctx.random)()),
+                    &default_name(me, them),
+                    ctx.now,
+                );
+                h.kind = OrganisationKind::Household;
+                h.address = home_address(me)
+                    .or_else(|| home_address(them))
+                    .unwrap_or_default();
+                let id = h.id.clone();
+                batch.organisations.push(h);
+                let mut me = me.clone();
+                me.household_id = Some(id.clone());
+                me.updated = ctx.now;
+                batch.contacts.push(me);
+                (them, id)
+            }
+        };
+        let mut joining = joining.clone();
+        joining.household_id = Some(home);
+        joining.updated = ctx.now;
+        batch.contacts.push(joining);
+        Ok(batch)
+    }
+
+    /// Takes `id` out of their household (see the module docs).
+    pub fn leave_household(
+        &self,
+        id: &ContactId,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let me = self.contact(id).ok_or(ValidationError::NotFound)?;
+        let mut batch = Batch::default();
+        if let Some(h) = self.household_of(me) {
+            self.leave(me, h, ctx, &mut batch);
+        }
+        let mut me = me.clone();
+        me.household_id = None;
+        me.updated = ctx.now;
+        batch.contacts.push(me);
+        Ok(batch)
+    }
+
+    /// Adds to `batch` the household's end when fewer than two would be
+    /// left in it once `who` leaves: the one left leaves too and the
+    /// household is deleted. (`who` is the caller's to write.)
+    fn leave(&self, who: &Contact, household: &Organisation, ctx: &Ctx<'_>, batch: &mut Batch) {
+        let stay: Vec<&Contact> = self
+            .household_members(&household.id)
+            .into_iter()
+            .filter(|c| c.id != who.id)
+            .collect();
+        if stay.len() >= 2 {
+            return;
+        }
+        let mut gone = household.clone();
+        gone.deleted = Some(ctx.now);
+        gone.updated = ctx.now;
+        batch.organisations.push(gone);
+        for c in stay {
+            let mut c = c.clone();
+            c.household_id = None;
+            c.updated = ctx.now;
+            batch.contacts.push(c);
+        }
+    }
+
+    /// Renames a household and sets its shared address.
+    pub fn save_household(
+        &self,
+        id: &OrganisationId,
+        input: &HouseholdInput,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        let name = one_line(&input.name);
+        if name.is_empty() {
+            return Err(ValidationError::Empty {
+                field: Field::HouseholdName,
+            });
+        }
+        check_len(Field::HouseholdName, "name", &name, MAX_NAME)?;
+        let address = input.address.trim().replace("\r\n", "\n");
+        check_len(Field::HouseholdAddress, "address", &address, MAX_LINE)?;
+        self.change_household(id, ctx, |h| {
+            h.name = name;
+            h.address = address;
+        })
+    }
+
+    /// Whether a check-in with one member counts for every member.
+    pub fn set_household_sharing(
+        &self,
+        id: &OrganisationId,
+        shared: bool,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<Batch, ValidationError> {
+        self.change_household(id, ctx, |h| h.shared_check_ins = shared)
+    }
+
+    fn change_household(
+        &self,
+        id: &OrganisationId,
+        ctx: &Ctx<'_>,
+        change: impl FnOnce(&mut Organisation),
+    ) -> Result<Batch, ValidationError> {
+        let mut h = self.household(id).cloned().ok_or_else(|| {
+            ValidationError::invalid(
+                Field::HouseholdName,
+                "This household no longer exists; it may have been changed in another tab.",
+            )
+        })?;
+        change(&mut h);
+        h.updated = ctx.now;
+        Ok(Batch {
+            organisations: vec![h],
+            ..Batch::default()
+        })
+    }
+}
+
+/// A new household's name: the family name both share ("Cruz household"),
+/// else both first names ("Ana & Bo").
+fn default_name(a: &Contact, b: &Contact) -> String {
+    let family = |c: &Contact| {
+        let f = c.family_name.trim();
+        if f.is_empty() {
+            c.name
+                .split_whitespace()
+                .skip(1)
+                .last()
+                .unwrap_or("")
+                .to_owned()
+        } else {
+            f.to_owned()
+        }
+    };
+    let first = |c: &Contact| {
+        let g = c.given_name.trim();
+        if g.is_empty() {
+            c.name.split_whitespace().next().unwrap_or("").to_owned()
+        } else {
+            g.to_owned()
+        }
+    };
+    let shared = family(a);
+    if !shared.is_empty()
+        && crate::search::normalise(&shared) == crate::search::normalise(&family(b))
+    {
+        format!("{shared} household")
+    } else {
+        format!("{} & {}", first(a), first(b))
+    }
+}
+
+/// A person's first address labelled home (or their only address).
+fn home_address(c: &Contact) -> Option<String> {
+    let home = c
+        .addresses
+        .iter()
+        .find(|a| a.label.trim().eq_ignore_ascii_case("home"))
+        .or(if c.addresses.len() == 1 {
+            c.addresses.first()
+        } else {
+            None
+        })?;
+    let value = home.value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// The household's shared dates among its members' dates: live
+/// anniversaries of the members themselves (not of a family member), one
+/// per day of the year (a date kept on two members shows once), in calendar
+/// order.
+pub fn shared_dates<'a>(
+    dates: impl IntoIterator<Item = &'a ImportantDate>,
+) -> Vec<&'a ImportantDate> {
+    let mut shared: Vec<&ImportantDate> = dates
+        .into_iter()
+        .filter(|d| d.deleted.is_none() && d.family_member.is_none())
+        .filter(|d| d.kind == DateKind::Anniversary)
+        .collect();
+    crate::sort::sort_by(&mut shared, |a, b| {
+        (a.month, a.day, a.year, &a.id).cmp(&(b.month, b.day, b.year, &b.id))
+    });
+    shared.dedup_by(|b, a| (a.month, a.day) == (b.month, b.day));
+    shared
+}
+
+#[cfg(test)]
+mod tests;
