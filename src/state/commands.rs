@@ -412,6 +412,51 @@ impl Kith {
         )
     }
 
+    /// "`other` lives with `id`" (see [`kith_core::household`]), with an
+    /// undo: joining can move someone out of another household.
+    pub fn add_to_household(&self, id: &ContactId, other: &ContactId) -> Outcome {
+        let text = format!(
+            "{} now live together.",
+            self.names(&[id.clone(), other.clone()])
+        );
+        self.apply_undoable(|d, ctx| d.add_to_household(id, other, ctx), |_| text)
+    }
+
+    /// Takes a person out of their household, with an undo.
+    pub fn leave_household(&self, id: &ContactId) -> Outcome {
+        let (name, home) = self.directory.with_untracked(|d| {
+            let c = d.contact(id);
+            let home = c.and_then(|c| d.household_of(c)).map(|h| h.name.clone());
+            (
+                c.map(|c| c.name.clone()).unwrap_or_default(),
+                home.unwrap_or_default(),
+            )
+        });
+        self.apply_undoable(
+            |d, ctx| d.leave_household(id, ctx),
+            |batch| match batch.organisations.first() {
+                Some(_) => {
+                    format!("{name} left {home}; nobody else lives there now, so it is gone.")
+                }
+                None => format!("{name} left {home}."),
+            },
+        )
+    }
+
+    /// Renames a household and sets its shared address.
+    pub fn save_household(
+        &self,
+        id: &OrganisationId,
+        input: &kith_core::household::HouseholdInput,
+    ) -> Outcome {
+        self.apply(|d, ctx| d.save_household(id, input, ctx))
+    }
+
+    /// Whether a check-in with one member counts for all.
+    pub fn set_household_sharing(&self, id: &OrganisationId, shared: bool) -> Outcome {
+        self.apply(|d, ctx| d.set_household_sharing(id, shared, ctx))
+    }
+
     pub fn add_relation(&self, id: &ContactId, kind: RelationKind, other: &ContactId) -> Outcome {
         self.apply(|d, ctx| d.add_relation(id, kind, other, ctx))
     }

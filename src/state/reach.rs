@@ -8,7 +8,7 @@
 
 use super::Kith;
 use crate::platform;
-use kith_core::{Batch, Directory};
+use kith_core::{Batch, ContactId, Directory};
 use leptos::prelude::*;
 
 /// "Coming up this week" reaches this many days ahead.
@@ -29,19 +29,26 @@ impl Kith {
     /// Shows a stored (or about to be stored) batch in the directory and in
     /// Today's lists.
     pub(super) fn show_batch(&self, batch: &Batch) {
+        let today = platform::today();
+        let everyone = !batch.organisations.is_empty()
+            || batch.contacts.len() > REFRESH_AT_MOST
+            || self.reach.with_untracked(|r| r.today != today);
+        // A check-in shared by a household moves its other members too:
+        // those of the households the batch's people were in and are in.
+        let mates = |ids: &[ContactId]| {
+            self.directory
+                .with_untracked(|d| d.with_household_mates(ids))
+        };
+        let ids: Vec<ContactId> = batch.contacts.iter().map(|c| c.id.clone()).collect();
+        let ids = if everyone { ids } else { mates(&ids) };
         self.directory.update(|d| d.apply(batch));
         self.index_batch(batch);
-        let today = platform::today();
-        let inherited = !batch.organisations.is_empty();
-        if inherited
-            || batch.contacts.len() > REFRESH_AT_MOST
-            || self.reach.with_untracked(|r| r.today != today)
-        {
+        if everyone {
             // An organisation's default timer reaches all its people.
             self.recount();
             return;
         }
-        let ids: Vec<_> = batch.contacts.iter().map(|c| c.id.clone()).collect();
+        let ids = mates(&ids);
         if ids.is_empty() {
             return;
         }

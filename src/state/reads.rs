@@ -67,6 +67,17 @@ impl Kith {
         Ok(store.found(sources).await?)
     }
 
+    /// The live important dates of several people (a household's), read
+    /// person by person through the index.
+    pub async fn dates_of(&self, ids: &[ContactId]) -> Result<Vec<ImportantDate>, Error> {
+        let store = self.open_store()?;
+        let mut all = Vec::new();
+        for id in ids {
+            all.extend(store.dates_for(id).await?);
+        }
+        Ok(all)
+    }
+
     /// A person's live important dates.
     pub async fn dates_for(&self, id: &ContactId) -> Result<Vec<ImportantDate>, Error> {
         let store = self.open_store()?;

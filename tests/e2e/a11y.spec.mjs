@@ -24,13 +24,14 @@ async function seed(kith) {
   const since = await day(page, -90);
   const ana = { ...personRecord({ id: "ana", name: "Ana Cruz", organisation: org, email: "ana@acme.test",
     cadence: { type: "every", count: 30, unit: "days" }, lastInteraction: since }),
-  roles: [{ organisation_id: org, title: "Head of buying", since: null, until: null }] };
+  roles: [{ organisation_id: org, title: "Head of buying", since: null, until: null }], household_id: "home" };
   const bo = { ...personRecord({ id: "bo", name: "Bo Lindqvist", organisation: org,
     cadence: { type: "every", count: 14, unit: "days" }, lastInteraction: await day(page, -10) }),
-  roles: [{ organisation_id: org, title: "CFO", since: null, until: null }] };
+  roles: [{ organisation_id: org, title: "CFO", since: null, until: null }], household_id: "home" };
   const gone = { ...personRecord({ id: "gone", name: "Gus Gone" }), deleted: Date.now() - 86_400_000 };
   await putRecords(page, {
-    organisations: [organisationRecord({ id: org, name: "Acme Ltd" })],
+    organisations: [organisationRecord({ id: org, name: "Acme Ltd" }),
+      { ...organisationRecord({ id: "home", name: "Ana & Bo" }), kind: "household", address: "4 Elm Row\nLeith", shared_check_ins: true }],
     contacts: [ana, bo, gone],
     interactions: [interactionRecord({ id: "i1", who: "ana", date: since, notes: "Lunch in Lisbon" })],
   });
@@ -73,6 +74,11 @@ const SCREENS = [
   { name: "Person, link a person", path: "/people/ana", then: button("Link a person") },
   { name: "Person, add family member", path: "/people/ana", then: button("Add family member") },
   { name: "Person, add date", path: "/people/ana", then: button("Add date") },
+  { name: "Person, edit household", path: "/people/ana", then: button("Edit household") },
+  { name: "Person, add to household", path: "/people/ana", then: async (page) => {
+    await button("Add someone who lives with Ana")(page);
+    await page.getByLabel("Who lives with them").fill("gus");
+  } },
   { name: "Person, confirm delete", path: "/people/ana", then: button("Delete") },
   { name: "Organisations", path: "/organisations" },
   { name: "Organisation", path: "/organisations/acme" },

@@ -297,6 +297,7 @@ const VERSIONS = [
   { file: "v2.json", people: ["Ana Lima", "Bo Chen"], photos: 1, settings: true },
   { file: "v3.json", people: ["Ana Lima", "Bo Chen", "Dee Okafor"], photos: 1, settings: true },
   { file: "v5.json", people: ["Ana Lima", "Bo Chen", "Dee Okafor"], photos: 1, settings: true },
+  { file: "v6.json", people: ["Ana Lima", "Bo Chen", "Dee Okafor"], photos: 1, settings: true },
 ];
 
 for (const { file, people, photos, settings } of VERSIONS) {
@@ -318,6 +319,16 @@ for (const { file, people, photos, settings } of VERSIONS) {
     await expect(page.getByRole("main")).toContainText("Leo");
     await expect(page.getByRole("list", { name: "Interactions" })).toContainText("Talked about her move to Bristol.");
     await expect(page.getByRole("list", { name: "Interactions" })).toContainText("Dinner at the harbour.");
+    // Version 6 brought households: Ana and Bo live together.
+    const household = page.getByRole("region", { name: "Household" });
+    if (source.version >= 6) {
+      await expect(household).toContainText("Lima household");
+      await expect(household.getByRole("list", { name: "Who lives here" }).getByRole("link")).toHaveText(["Bo Chen"]);
+      await expect(household).toContainText("12 Quay Street, Bristol");
+      await expect(household.getByLabel("A check-in with one counts for everyone here")).toBeChecked();
+    } else {
+      await expect(household.getByRole("list", { name: "Who lives here" })).toHaveCount(0);
+    }
 
     // In IndexedDB: every record of the file, tombstones included.
     const stored = await everything(page);
@@ -363,7 +374,7 @@ for (const { file, people, photos, settings } of VERSIONS) {
   });
 }
 
-test("a backup from a newer Kith (v6-newer.json) is refused in words and changes nothing", async ({ page }) => {
+test("a backup from a newer Kith (v7-newer.json) is refused in words and changes nothing", async ({ page }) => {
   const kith = new Kith(page);
   await kith.open();
   await importFixture(kith, "v3.json");
@@ -375,10 +386,10 @@ test("a backup from a newer Kith (v6-newer.json) is refused in words and changes
   await kith.saved();
   const before = await everything(page);
 
-  await kith.backupImport().setInputFiles(upload("v6-newer.json", readFileSync(`${FIXTURES}/v6-newer.json`)));
+  await kith.backupImport().setInputFiles(upload("v7-newer.json", readFileSync(`${FIXTURES}/v7-newer.json`)));
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText("“v6-newer.json” was not imported.");
-  await expect(alert).toContainText("made by a newer Kith (backup version 6");
+  await expect(alert).toContainText("“v7-newer.json” was not imported.");
+  await expect(alert).toContainText("made by a newer Kith (backup version 7");
   await expect(alert).toContainText("Update Kith");
   await expect(alert).toContainText("Your data is unchanged.");
   await expect(page.getByRole("region", { name: "Import preview" })).toHaveCount(0);

@@ -289,8 +289,12 @@ impl Directory {
         self.contacts.values()
     }
 
+    /// A live organisation by id (never a household: see
+    /// [`Directory::household`]).
     pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
-        self.organisations.get(id).filter(|o| o.deleted.is_none())
+        self.organisations
+            .get(id)
+            .filter(|o| o.deleted.is_none() && !o.is_household())
     }
 
     /// The organisation of a person's first current role.
@@ -340,7 +344,9 @@ impl Directory {
 
     /// A live household by id.
     pub fn household(&self, id: &OrganisationId) -> Option<&Organisation> {
-        self.organisation(id).filter(|o| o.is_household())
+        self.organisations
+            .get(id)
+            .filter(|o| o.deleted.is_none() && o.is_household())
     }
 
     /// The household `c` lives in.

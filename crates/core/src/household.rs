@@ -53,6 +53,29 @@ impl Directory {
         Some((self.contact(who)?.name.clone(), *day))
     }
 
+    /// `ids` and everyone who lives with any of them: whose check-in state
+    /// a write to `ids` can change when their household shares check-ins.
+    /// Asked before a batch is applied and after (someone leaving changes
+    /// the household they left), so [`crate::checkin::ReachOut::refresh`]
+    /// moves everyone the write reached. Costs one pass over the people
+    /// only when one of `ids` lives in a household.
+    pub fn with_household_mates(&self, ids: &[ContactId]) -> Vec<ContactId> {
+        let mut out = ids.to_vec();
+        let homes: Vec<&OrganisationId> = ids
+            .iter()
+            .filter_map(|id| self.any_contact(id)?.household_id.as_ref())
+            .collect();
+        if homes.is_empty() {
+            return out;
+        }
+        for c in self.all_contacts() {
+            if c.household_id.as_ref().is_some_and(|h| homes.contains(&h)) && !out.contains(&c.id) {
+                out.push(c.id.clone());
+            }
+        }
+        out
+    }
+
     /// Says `id` and `other` live together: `other` joins the household of
     /// `id`; when `id` has none, `id` joins that of `other`; when neither
     /// has one, a new household holds both. See the module docs.

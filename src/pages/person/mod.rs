@@ -6,6 +6,7 @@ mod checkin;
 mod details;
 mod family;
 pub mod form;
+mod household;
 mod info;
 mod message;
 mod priorities;
@@ -149,6 +150,7 @@ fn PersonView(id: ContactId) -> impl IntoView {
                     <info::ReachCard person/>
                     <info::WorkCard person/>
                     <relations::RelationsCard id=id.clone()/>
+                    <household::HouseholdCard id=id.clone() person/>
                     <info::AboutCard person/>
                 </div>
             </div>

@@ -2,11 +2,12 @@
 //! samples, opening with the static server stopped (the service worker
 //! serves the app), two windows kept in step, an organisation's map
 //! (SVG drawn from a string) read as a list, notes found by their words and
-//! opened where they are in a timeline, and the week's plan.
+//! opened where they are in a timeline, the week's plan, and a household
+//! whose check-ins count for both.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { click, count, fill, hasText, label, one, q, until } from "../support/find.mjs";
+import { click, count, fill, gone, hasText, label, one, q, until } from "../support/find.mjs";
 import { root } from "../support/server.mjs";
 
 /** The shared sample files: ../shared/samples beside the repository. */
@@ -227,6 +228,50 @@ export default [
       await one(driver, q("heading", "Ana Cruz", { level: 1 }));
       await until("the found call to hold the focus", () => driver.executeScript(() =>
         (document.activeElement?.textContent ?? "").includes("harpsichord")));
+    },
+  },
+  {
+    name: "a household: Bo joins Ana's, a check-in with Ana counts for Bo once shared, and Bo's page says so",
+    async run(t) {
+      const kith = await t.browser();
+      const { driver } = kith;
+      await kith.openEmpty();
+      const ago = (days) => {
+        const d = new Date();
+        d.setDate(d.getDate() - days);
+        const pad = (n) => String(n).padStart(2, "0");
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      };
+      const person = (id, name) => ({
+        id, name, family_name: "Cruz", emails: [], phones: [], notes: "", created: 1, updated: 1,
+        cadence: { type: "every", count: 30, unit: "days" }, last_interaction: ago(40),
+      });
+      const backup = {
+        format: "kith-backup", version: 6, app_version: "0.1.0", exported_at: 1,
+        organisations: [], contacts: [person("ana", "Ana Cruz"), person("bo", "Bo Cruz")],
+        interactions: [], dates: [], tasks: [],
+      };
+      await kith.importBackup("household.json", JSON.stringify(backup));
+      await click(driver, q("button", "Merge into what is here").in(q("region", "Import preview")));
+      await hasText(driver, q("status"), "Merged the backup.");
+
+      await kith.goto("/people/ana");
+      const household = q("region", "Household");
+      await click(driver, q("button", "Add someone who lives with Ana").in(household));
+      await fill(driver, label("Who lives with them"), "bo");
+      await click(driver, q("button", "Add Bo Cruz").in(household));
+      await hasText(driver, q("status"), "Ana Cruz and Bo Cruz now live together.");
+      await hasText(driver, household, "Cruz household");
+      await click(driver, q("checkbox", "A check-in with one counts for everyone here"));
+      await until("the choice to be kept", () => driver.executeScript(() =>
+        document.getElementById("household-shared")?.checked === true));
+
+      await kith.goto("/");
+      await hasText(driver, q("region", /^Overdue/), "Bo Cruz");
+      await click(driver, q("button", "Checked in with Ana Cruz"));
+      await gone(driver, q("button", "Checked in with Bo Cruz"));
+      await kith.goto("/people/bo");
+      await hasText(driver, q("region", "Check-ins"), "counted from the household's check-in with Ana Cruz on");
     },
   },
 ];

@@ -68,6 +68,7 @@ fn two_people_with_no_household_make_one_named_for_their_shared_family_name() {
     // A household is no organisation: not listed, never matched by name.
     assert!(dir.organisations().is_empty());
     assert!(dir.organisation_named("Cruz household").is_none());
+    assert!(dir.organisation(&h).is_none());
     // Its name finds its people.
     assert_eq!(dir.search("cruz household").len(), 2);
 }
@@ -293,4 +294,54 @@ fn an_organisation_keeps_its_bytes_and_a_household_round_trips() {
     c.household_id = Some(home.id.clone());
     let back: Contact = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
     assert_eq!(back.household_id, Some(home.id));
+}
+
+#[test]
+fn refreshing_todays_lists_with_household_mates_equals_counting_everyone() {
+    let mut dir = Directory::default();
+    let [ana, bo, cy, di] = ["Ana", "Bo", "Cy", "Di"].map(|n| person(&mut dir, n, ""));
+    let monthly = Cadence::Every {
+        count: 1,
+        unit: CadenceUnit::Months,
+    };
+    let all = [ana.clone(), bo.clone(), cy.clone(), di.clone()];
+    run(&mut dir, |d, ctx| d.set_cadences(&all, monthly, ctx));
+    let september = NaiveDate::from_ymd_opt(2026, 9, 1);
+    let contacts = all.clone().map(|id| Contact {
+        cadence_since: september,
+        ..dir.contact(&id).unwrap().clone()
+    });
+    dir.apply(&Batch {
+        contacts: contacts.to_vec(),
+        ..Batch::default()
+    });
+    run(&mut dir, |d, ctx| d.add_to_household(&ana, &bo, ctx));
+    run(&mut dir, |d, ctx| d.add_to_household(&ana, &cy, ctx));
+    let h = household_id(&dir, &ana).unwrap();
+    run(&mut dir, |d, ctx| d.set_household_sharing(&h, true, ctx));
+    let settings = CheckInSettings::default();
+    let count = |dir: &Directory| dir.reach_out(today(), 7, &settings);
+    // The app's path: mates asked before and after the batch is applied.
+    let write = |dir: &mut Directory, batch: Batch| {
+        let mut lists = count(dir);
+        let ids: Vec<ContactId> = batch.contacts.iter().map(|c| c.id.clone()).collect();
+        let ids = dir.with_household_mates(&ids);
+        dir.apply(&batch);
+        let ids = dir.with_household_mates(&ids);
+        lists.refresh(dir, &ids, today(), &settings);
+        assert_eq!(lists, count(dir));
+        lists
+    };
+    let checked = with_ctx(10, |ctx| dir.checked_in(&ana, ctx)).unwrap();
+    let lists = write(&mut dir, checked);
+    let overdue: Vec<&ContactId> = lists.overdue.iter().map(|(id, _)| id).collect();
+    assert_eq!(overdue, [&di], "Bo and Cy counted from Ana's check-in");
+    // Cy moves out of a household of three: Ana's check-in no longer
+    // counts for Cy, and Bo still shares it.
+    let left = with_ctx(11, |ctx| dir.leave_household(&cy, ctx)).unwrap();
+    assert!(left.organisations.is_empty());
+    let lists = write(&mut dir, left);
+    let overdue: Vec<&ContactId> = lists.overdue.iter().map(|(id, _)| id).collect();
+    assert_eq!(overdue.len(), 2);
+    assert!(overdue.contains(&&cy) && overdue.contains(&&di));
 }
