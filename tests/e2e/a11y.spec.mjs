@@ -31,7 +31,7 @@ async function seed(kith) {
   const gone = { ...personRecord({ id: "gone", name: "Gus Gone" }), deleted: Date.now() - 86_400_000 };
   await putRecords(page, {
     organisations: [organisationRecord({ id: org, name: "Acme Ltd" }),
-      { ...organisationRecord({ id: "home", name: "Ana & Bo" }), kind: "household", address: "4 Elm Row\nLeith", shared_check_ins: true }],
+      { ...organisationRecord({ id: "home", name: "Ana & Bo" }), kind: "household", address: "4 Elm Row\nLeith" }],
     contacts: [ana, bo, gone],
     interactions: [interactionRecord({ id: "i1", who: "ana", date: since, notes: "Lunch in Lisbon" })],
   });

@@ -204,7 +204,8 @@ pub fn HouseholdCard(id: ContactId, person: Person) -> impl IntoView {
             {move || {
                 let dates = shared();
                 (!dates.is_empty()).then(|| view! {
-                    <ul class="dates" aria-label="Shared dates">
+                    <p class="household__label" id="household-dates">"Shared dates"</p>
+                    <ul class="dates" aria-labelledby="household-dates">
                         {dates.into_iter().map(|(what, when, holder)| view! {
                             <li class="dates__item"><div>
                                 <p><strong>{what}</strong></p>
