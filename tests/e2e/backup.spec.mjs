@@ -163,7 +163,7 @@ test("photos and check-in settings travel in the backup", async ({ page }) => {
   await expect(page.getByRole("status").getByText("Imported: 1 new")).toBeVisible();
   const file = await kith.exportBackup();
   const parsed = JSON.parse(file.toString());
-  expect(parsed.version).toBe(5);
+  expect(parsed.version).toBe(6);
   expectValid("", parsed);
   expect(parsed.photos.length).toBe(1);
   expect(parsed.photos[0].mime).toBe("image/jpeg");

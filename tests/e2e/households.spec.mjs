@@ -3,7 +3,11 @@
 // (Today, the person page and the stored records agree); moving out ends a
 // household of two, and one undo puts it back.
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
 import { Kith, day, personRecord, putRecords, readRecords } from "./kith.mjs";
+
+const schema = JSON.parse(readFileSync(new URL("../../docs/backup-format.schema.json", import.meta.url)));
 
 test("two people form a household: shared address and anniversary, one check-in for both when chosen, moving out with undo", async ({ page }) => {
   const kith = new Kith(page);
@@ -101,6 +105,17 @@ test("two people form a household: shared address and anniversary, one check-in 
   await expect(household.getByLabel("A check-in with one counts for everyone here")).toBeChecked();
   await page.goto("/organisations");
   await expect(page.getByRole("main")).not.toContainText("The Cruz home");
+
+  // In a backup as docs/backup-format.md says, and the schema agrees.
+  const { bytes } = await kith.exportFile("Export backup");
+  const backup = JSON.parse(Buffer.from(bytes).toString());
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  validate(backup);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(backup.version).toBe(6);
+  const home = backup.organisations.find((o) => o.kind === "household");
+  expect([home.name, home.address, home.shared_check_ins]).toEqual(["The Cruz home", "6 Elm Row\nLeith EH6", true]);
+  expect(backup.contacts.filter((c) => c.household_id === home.id).map((c) => c.name).sort()).toEqual(["Ana Cruz", "Bo Cruz"]);
 });
 
 test("someone who lived elsewhere moves in: their old household of two ends, and the one left is told on their page", async ({ page }) => {

@@ -42,7 +42,7 @@ test("a template is written once, refused in words when unnamed or taken, and fi
 
   // In a backup, and kept after a reload; then removed for good.
   const backup = JSON.parse((await kith.exportBackup()).toString());
-  expect(backup.version).toBe(5);
+  expect(backup.version).toBe(6);
   expect(backup.settings.check_in.templates).toEqual([
     { name: "Congratulations", body: "Congratulations on the new role, {first name}! How is {organisation}?" },
   ]);

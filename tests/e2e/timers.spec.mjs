@@ -31,7 +31,7 @@ test("a person's own maximum interval decides when they are overdue, and travels
   await expect(row).not.toContainText("Overdue");
 
   const backup = JSON.parse((await kith.exportBackup()).toString());
-  expect(backup.version).toBe(5);
+  expect(backup.version).toBe(6);
   expect(backup.contacts[0].overdue_after_days).toBe(45);
 
   // Cleared: the global percentage again.

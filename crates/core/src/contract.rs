@@ -181,22 +181,33 @@ pub async fn crud<S: Store>(store: &S) {
         .is_none());
 }
 
-/// People are found by organisation; deleted people are not.
+/// People are found by organisation; deleted people are not. A household
+/// (an organisation of kind household) keeps its address, its sharing
+/// rule and its people's `household_id`.
 pub async fn organisation_members<S: Store>(store: &S) {
     let acme = organisation("acme", "Acme");
+    let mut home = organisation("home", "Cruz household");
+    home.kind = crate::model::OrganisationKind::Household;
+    home.address = "4 Elm Row\nLeith".into();
+    home.shared_check_ins = true;
     let mut people = vec![contact("a", "A"), contact("b", "B"), contact("c", "C")];
     people[0].organisation_id = Some(acme.id.clone());
     people[1].organisation_id = Some(acme.id.clone());
     people[1].deleted = Some(Timestamp(2));
+    people[2].household_id = Some(home.id.clone());
     let batch = Batch {
-        organisations: vec![acme.clone()],
+        organisations: vec![acme.clone(), home.clone()],
         ..of_contacts(people)
     };
     put(store, batch).await;
     let members = store.contacts_in_organisation(&acme.id).await.unwrap();
     let names: Vec<_> = members.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["A"]);
-    assert_eq!(store.load_people().await.unwrap().1, vec![acme]);
+    let (people, mut orgs) = store.load_people().await.unwrap();
+    orgs.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(orgs, vec![acme, home.clone()]);
+    let c = people.iter().find(|p| p.name == "C").unwrap();
+    assert_eq!(c.household_id, Some(home.id));
 }
 
 /// A timeline pages newest first without gaps or repeats, holds only the
