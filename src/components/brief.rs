@@ -1,5 +1,5 @@
 //! "Before you reach out": the few things worth having in mind — family
-//! names, pinned details, the last interaction, open follow-ups (each with
+//! names, who they live with, pinned details, the last interaction, open follow-ups (each with
 //! Done, Edit and Delete, and a new one added here without logging) and
 //! how satisfied they seem, with the trend.
 
@@ -47,6 +47,24 @@ pub fn BriefCard(
                         .join(", ")
                 })
                 .unwrap_or_default()
+        })
+    };
+    // Their household's other members (a scan of the people only for
+    // someone who lives in one).
+    let kith = crate::state::use_kith();
+    let lives_with = move || {
+        kith.directory.with(|d| {
+            person.with(|p| {
+                let c = p.as_ref()?;
+                let home = d.household_of(c)?;
+                let names: Vec<String> = d
+                    .household_members(&home.id)
+                    .into_iter()
+                    .filter(|m| m.id != c.id)
+                    .map(|m| m.name.clone())
+                    .collect();
+                (!names.is_empty()).then(|| kith_core::format::and_list(&names))
+            })
         })
     };
     let priorities =
@@ -134,6 +152,7 @@ pub fn BriefCard(
                     }).collect_view()}</ul></dd></div>
                 }) }}
                 {move || { let f = family(); (!f.is_empty()).then(|| view! { <div class="facts__row"><dt>"Family"</dt><dd>{f}</dd></div> }) }}
+                {move || lives_with().map(|names| view! { <div class="facts__row"><dt>"Lives with"</dt><dd>{names}</dd></div> })}
                 {move || { let p = priorities(); (!p.is_empty()).then(|| view! { <div class="facts__row"><dt>"Right now"</dt><dd>{p}</dd></div> }) }}
                 {move || { let p = pinned(); (!p.is_empty()).then(|| view! {
                     <div class="facts__row"><dt>"Remember"</dt><dd><ul class="brief__list">{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></dd></div>

@@ -73,8 +73,10 @@ test("two people form a household: shared address and anniversary, one check-in 
   await expect(overdueList).not.toContainText("Bo Cruz");
   await expect(overdueList).toContainText("Cy Lind");
 
-  // Bo's page says why, and shows the anniversary kept on Ana.
+  // Bo's page says why, and shows the anniversary kept on Ana; his brief
+  // says whom he lives with.
   await page.goto("/people/bo");
+  await expect(page.getByRole("region", { name: "Before you reach out" })).toContainText("Lives withAna Cruz");
   await expect(page.getByRole("region", { name: "Check-ins" })).toContainText("counted from the household's check-in with Ana Cruz on");
   await expect(household.getByRole("list", { name: "Shared dates" })).toContainText("kept on Ana Cruz's page");
   // The household's name finds both in People.
