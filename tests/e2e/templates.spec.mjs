@@ -2,7 +2,7 @@
 // on a person's page from what Kith knows of them, to correct, copy, email
 // or text; kept across a reload and carried by a backup.
 import { test, expect } from "@playwright/test";
-import { Kith } from "./kith.mjs";
+import { Kith, upload } from "./kith.mjs";
 
 test("a template is written once, refused in words when unnamed or taken, and filled in for a person to copy, email or text", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -41,7 +41,8 @@ test("a template is written once, refused in words when unnamed or taken, and fi
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Congratulations on the new role, Ana! Lunch soon?");
 
   // In a backup, and kept after a reload; then removed for good.
-  const backup = JSON.parse((await kith.exportBackup()).toString());
+  const exported = await kith.exportBackup();
+  const backup = JSON.parse(exported.toString());
   expect(backup.version).toBe(6);
   expect(backup.settings.check_in.templates).toEqual([
     { name: "Congratulations", body: "Congratulations on the new role, {first name}! How is {organisation}?" },
@@ -55,4 +56,12 @@ test("a template is written once, refused in words when unnamed or taken, and fi
   await kith.rows().first().click();
   await expect(page.getByRole("heading", { name: "Ana Cruz", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Template", { exact: true })).toHaveCount(0);
+
+  // Merging that backup in brings back the template this device lacks.
+  await page.goto("/settings");
+  await kith.backupImport().setInputFiles(upload("templates.json", exported));
+  await page.getByRole("region", { name: "Import preview" }).getByRole("button", { name: "Merge into what is here" }).click();
+  await expect(page.getByText("Merged the backup.")).toBeVisible();
+  await expect(templates.getByRole("listitem")).toHaveCount(1);
+  await expect(templates).toContainText("Congratulations");
 });

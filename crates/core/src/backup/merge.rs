@@ -20,7 +20,9 @@ impl Backup {
     /// go to the larger JSON; then organisations of the same name become
     /// one (`fold.rs`). Commutative and idempotent. A person's photo
     /// comes with the version of their record that is kept; preferences are this
-    /// backup's (the device's own), or `other`'s when it has none.
+    /// backup's (the device's own), or `other`'s when it has none, and
+    /// `other`'s message templates join this backup's, but for those whose
+    /// name is already here (the device's own wording is kept).
     pub fn merge(&self, other: &Backup) -> Backup {
         let mut organisations = merge_by_id(&self.organisations, &other.organisations, |r| {
             (r.id.as_str(), r.updated)
@@ -80,7 +82,22 @@ impl Backup {
             }
         }
         merged.photos = photos;
-        merged.settings = self.settings.clone().or_else(|| other.settings.clone());
+        merged.settings = match (&self.settings, &other.settings) {
+            (Some(mine), Some(theirs)) => {
+                let mut kept = mine.clone();
+                let templates = &mut kept.check_in.templates;
+                for t in &theirs.check_in.templates {
+                    if !templates
+                        .iter()
+                        .any(|here| crate::search::same_words(&here.name, &t.name))
+                    {
+                        templates.push(t.clone());
+                    }
+                }
+                Some(kept)
+            }
+            (mine, theirs) => mine.clone().or_else(|| theirs.clone()),
+        };
         merged
     }
 }
@@ -613,5 +630,48 @@ mod tests {
             "This backup holds 2 people and 1 interaction. \
              Everything in it is already here."
         );
+    }
+
+    #[test]
+    fn a_merge_brings_the_backups_templates_this_device_lacks() {
+        use crate::templates::Template;
+        let with = |templates: &[(&str, &str)]| {
+            let mut settings = crate::backup::Settings {
+                check_in: Default::default(),
+                backup_reminder_days: None,
+            };
+            settings.check_in.templates = templates
+                .iter()
+                .map(|(name, body)| Template {
+                    name: (*name).into(),
+                    body: (*body).into(),
+                })
+                .collect();
+            Backup::new("0.1.0", vec![], vec![], vec![], vec![], vec![])
+                .with_settings(Some(settings))
+        };
+        let here = with(&[("Congratulations", "Well done, {first name}!")]);
+        let file = with(&[
+            ("congratulations", "Bravo!"),
+            ("After the project", "How did it land?"),
+        ]);
+        let merged = here.merge(&file);
+        let kept: Vec<(&str, &str)> = merged
+            .settings
+            .as_ref()
+            .unwrap()
+            .check_in
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.body.as_str()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("Congratulations", "Well done, {first name}!"),
+                ("After the project", "How did it land?")
+            ]
+        );
+        assert_eq!(merged.merge(&file), merged, "idempotent");
     }
 }
