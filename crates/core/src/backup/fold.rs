@@ -260,9 +260,13 @@ mod tests {
         bo.household_id = Some(their_home.id.clone());
         let here = Backup::new("0.1.0", vec![ana], vec![here_home], vec![], vec![], vec![]);
         let file = Backup::new("0.1.0", vec![bo], vec![their_home], vec![], vec![], vec![]);
-        assert!(crate::backup::Preview::of(&here, &file)
-            .organisations_matched
-            .is_empty());
+        let preview = crate::backup::Preview::of(&here, &file);
+        assert!(preview.organisations_matched.is_empty());
+        let words = preview.sentence();
+        assert!(
+            words.contains("New here: 1 person and 1 household."),
+            "{words}"
+        );
         let merged = here.merge(&file);
         let live = merged.organisations.iter().filter(|o| o.deleted.is_none());
         assert_eq!(live.count(), 2);

@@ -10,7 +10,7 @@
 use super::fold::{fold_organisations, move_merged_roles, Redirects};
 use super::format::{Backup, BackupPhoto};
 use crate::format::{and_list, count};
-use crate::model::Contact;
+use crate::model::{Contact, Organisation};
 use crate::time::Timestamp;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -195,7 +195,7 @@ pub struct Preview {
     /// organisation here of the same name: the names as they are here.
     pub organisations_matched: Vec<String>,
     /// The same, kind by kind, in the order of [`KINDS`].
-    pub by_kind: [Tally; 5],
+    pub by_kind: [Tally; 6],
 }
 
 /// Live people, interactions and dates here that a replace would remove.
@@ -253,9 +253,10 @@ pub struct Tally {
 
 /// The kinds of record a preview counts, as (one, many), in
 /// [`Preview::by_kind`] order, so each count says its own unit.
-pub const KINDS: [(&str, &str); 5] = [
+pub const KINDS: [(&str, &str); 6] = [
     ("person", "people"),
     ("organisation", "organisations"),
+    ("household", "households"),
     ("interaction", "interactions"),
     ("important date", "important dates"),
     ("follow-up", "follow-ups"),
@@ -292,13 +293,25 @@ impl Preview {
             }
             t
         }
+        // Households are kept among organisations but counted apart, so
+        // the preview says "1 household", not "1 organisation".
+        fn kept(b: &Backup, household: bool) -> Vec<&Organisation> {
+            b.organisations
+                .iter()
+                .filter(|o| o.is_household() == household)
+                .collect()
+        }
+        let orgs = |household: bool| {
+            count(&kept(current, household), &kept(incoming, household), |r| {
+                (r.id.as_str(), r.updated)
+            })
+        };
         let by_kind = [
             count(&current.contacts, &incoming.contacts, |r| {
                 (r.id.as_str(), r.updated)
             }),
-            count(&current.organisations, &incoming.organisations, |r| {
-                (r.id.as_str(), r.updated)
-            }),
+            orgs(false),
+            orgs(true),
             count(&current.interactions, &incoming.interactions, |r| {
                 (r.id.as_str(), r.updated)
             }),
