@@ -178,6 +178,63 @@ impl Directory {
         }
     }
 
+    /// Ends each of `homes` that fewer than two live people would live in
+    /// once `batch` is written (the batch's version of a person counts
+    /// over the directory's): the household becomes a tombstone and the
+    /// one left, if any, leaves it. For writes that take people out of a
+    /// household without saying so: a merge (the record merged away) and
+    /// the trash's purge. `forget` also blanks the name and address, as
+    /// the purge leaves nothing personal behind.
+    pub(crate) fn end_households_below_two(
+        &self,
+        homes: &[OrganisationId],
+        batch: &mut Batch,
+        forget: bool,
+        ctx: &Ctx<'_>,
+    ) {
+        for home in homes {
+            let Some(h) = self.household(home) else {
+                continue;
+            };
+            if batch.organisations.iter().any(|o| &o.id == home) {
+                continue;
+            }
+            let now = |c: &Contact| -> Contact {
+                batch
+                    .contacts
+                    .iter()
+                    .find(|b| b.id == c.id)
+                    .unwrap_or(c)
+                    .clone()
+            };
+            let staying: Vec<Contact> = self
+                .all_contacts()
+                .filter(|c| c.household_id.as_ref() == Some(home))
+                .map(now)
+                .filter(|c| c.is_live() && c.household_id.as_ref() == Some(home))
+                .collect();
+            if staying.len() >= 2 {
+                continue;
+            }
+            let mut gone = h.clone();
+            gone.deleted = Some(ctx.now);
+            gone.updated = ctx.now;
+            if forget {
+                gone.name.clear();
+                gone.address.clear();
+            }
+            batch.organisations.push(gone);
+            for mut c in staying {
+                c.household_id = None;
+                c.updated = ctx.now;
+                match batch.contacts.iter_mut().find(|b| b.id == c.id) {
+                    Some(there) => *there = c,
+                    None => batch.contacts.push(c),
+                }
+            }
+        }
+    }
+
     /// Renames a household and sets its shared address.
     pub fn save_household(
         &self,
@@ -187,9 +244,10 @@ impl Directory {
     ) -> Result<Batch, ValidationError> {
         let name = one_line(&input.name);
         if name.is_empty() {
-            return Err(ValidationError::Empty {
-                field: Field::HouseholdName,
-            });
+            return Err(ValidationError::invalid(
+                Field::HouseholdName,
+                "Please give the household a name.",
+            ));
         }
         check_len(Field::HouseholdName, "name", &name, MAX_NAME)?;
         let address = input.address.trim().replace("\r\n", "\n");
@@ -256,13 +314,15 @@ fn default_name(a: &Contact, b: &Contact) -> String {
         }
     };
     let shared = family(a);
-    if !shared.is_empty()
+    let name = if !shared.is_empty()
         && crate::search::normalise(&shared) == crate::search::normalise(&family(b))
     {
         format!("{shared} household")
     } else {
         format!("{} & {}", first(a), first(b))
-    }
+    };
+    // Within the rule every backup checks, however long the names.
+    name.chars().take(MAX_NAME).collect()
 }
 
 /// A person's first address labelled home (or their only address).

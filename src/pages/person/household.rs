@@ -46,10 +46,14 @@ pub fn HouseholdCard(id: ContactId, person: Person) -> impl IntoView {
             })
         })
     });
+    // As the core names a household: the given name, else the first word.
     let first_name = move || {
         person.with(|p| {
             p.as_ref()
-                .map(|c| c.name.split_whitespace().next().unwrap_or("").to_owned())
+                .map(|c| match c.given_name.trim() {
+                    "" => c.name.split_whitespace().next().unwrap_or("").to_owned(),
+                    given => given.to_owned(),
+                })
                 .unwrap_or_default()
         })
     };
@@ -132,6 +136,16 @@ pub fn HouseholdCard(id: ContactId, person: Person) -> impl IntoView {
         filled.with_value(|(n, a)| name.with(|x| x != n) || address.with(|x| x != a))
     });
     let edit_error = RwSignal::new(None::<String>);
+    // The household gone (moved out here, or ended in another tab): the
+    // form for it closes rather than saving nowhere.
+    crate::reactive::effect(move |_| {
+        if home.with(Option::is_none) {
+            editing.close();
+        }
+    });
+    // What the card says went wrong outside its forms (moving out, the
+    // sharing choice).
+    let card_error = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(h) = home.get_untracked() else {
@@ -150,9 +164,20 @@ pub fn HouseholdCard(id: ContactId, person: Person) -> impl IntoView {
         }
     };
     let sharing = move |ev: leptos::ev::Event| {
-        if let Some(h) = home.get_untracked() {
-            if let Err(e) = kith.set_household_sharing(&h.id, event_target_checked(&ev)) {
-                edit_error.set(Some(e.to_string()));
+        let Some(h) = home.get_untracked() else {
+            return;
+        };
+        match kith.set_household_sharing(&h.id, event_target_checked(&ev)) {
+            Ok(()) => card_error.set(None),
+            Err(e) => {
+                // The box shows what is stored, not the refused click.
+                if let Some(input) = ev.target().and_then(|t| {
+                    use wasm_bindgen::JsCast;
+                    t.dyn_into::<web_sys::HtmlInputElement>().ok()
+                }) {
+                    input.set_checked(h.shared);
+                }
+                card_error.set(Some(e.to_string()));
             }
         }
     };
@@ -230,9 +255,7 @@ pub fn HouseholdCard(id: ContactId, person: Person) -> impl IntoView {
                     </div>
                 </form>
             </Show>
-            <Show when=move || !editing.is_open()>
-                <FormError error=edit_error/>
-            </Show>
+            <FormError error=card_error/>
             <div class="household__actions">
                 <button class="link-button" aria-expanded=move || adding.is_open().to_string()
                     on:click=move |_| adding.toggle_with(|| ())>
@@ -240,8 +263,10 @@ pub fn HouseholdCard(id: ContactId, person: Person) -> impl IntoView {
                 </button>
                 <Show when=move || home.with(Option::is_some)>
                     <button class="link-button" on:click=move |_| {
-                        if let Err(e) = kith.leave_household(&me.get_value()) {
-                            edit_error.set(Some(e.to_string()));
+                        editing.close();
+                        match kith.leave_household(&me.get_value()) {
+                            Ok(()) => card_error.set(None),
+                            Err(e) => card_error.set(Some(e.to_string())),
                         }
                     }>{move || format!("{} moved out", first_name())}</button>
                 </Show>

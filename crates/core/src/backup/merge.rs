@@ -85,14 +85,10 @@ impl Backup {
         merged.settings = match (&self.settings, &other.settings) {
             (Some(mine), Some(theirs)) => {
                 let mut kept = mine.clone();
-                let templates = &mut kept.check_in.templates;
                 for t in &theirs.check_in.templates {
-                    if !templates
-                        .iter()
-                        .any(|here| crate::search::same_words(&here.name, &t.name))
-                    {
-                        templates.push(t.clone());
-                    }
+                    // Checked as if typed here: one whose name is here
+                    // already, or too long, is left out.
+                    let _ = kept.check_in.add_template(&t.name, &t.body);
                 }
                 Some(kept)
             }
@@ -664,9 +660,11 @@ mod tests {
                 .with_settings(Some(settings))
         };
         let here = with(&[("Congratulations", "Well done, {first name}!")]);
+        let too_long = "x".repeat(2_001);
         let file = with(&[
             ("congratulations", "Bravo!"),
             ("After the project", "How did it land?"),
+            ("Too long", &too_long),
         ]);
         let merged = here.merge(&file);
         let kept: Vec<(&str, &str)> = merged

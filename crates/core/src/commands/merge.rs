@@ -273,6 +273,13 @@ impl Directory {
             d.updated = ctx.now;
             batch.dates.push(d);
         }
+        // The record merged away no longer lives anywhere: a household it
+        // leaves with fewer than two people ends (crate::household).
+        let homes: Vec<_> = [a, b]
+            .into_iter()
+            .filter_map(|c| self.household_of(c).map(|h| h.id.clone()))
+            .collect();
+        self.end_households_below_two(&homes, &mut batch, false, ctx);
         Ok(batch)
     }
 }

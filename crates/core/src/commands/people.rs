@@ -155,11 +155,21 @@ impl Directory {
             .filter(|c| c.photo.is_some() && contacts.iter().any(|bare| bare.id == c.id))
             .map(|c| c.id.clone())
             .collect();
-        Batch {
+        // A household they were in ends when fewer than two live people
+        // are left in it, its name and address forgotten.
+        let homes: Vec<_> = contacts
+            .iter()
+            .filter_map(|bare| self.any_contact(&bare.id)?.household_id.clone())
+            .collect();
+        let mut batch = Batch {
             contacts,
             photos_removed,
             ..Batch::default()
+        };
+        if !homes.is_empty() {
+            self.end_households_below_two(&homes, &mut batch, true, ctx);
         }
+        batch
     }
 }
 

@@ -345,3 +345,57 @@ fn refreshing_todays_lists_with_household_mates_equals_counting_everyone() {
     assert_eq!(overdue.len(), 2);
     assert!(overdue.contains(&&cy) && overdue.contains(&&di));
 }
+
+#[test]
+fn a_merge_or_the_trash_emptied_ends_a_household_left_with_one() {
+    use crate::commands::{MergeChoices, OtherRecords};
+    let mut dir = Directory::default();
+    let [ana, bo, ana2, yu] = ["Ana", "Bo", "Ana C", "Yu"].map(|n| person(&mut dir, n, ""));
+    run(&mut dir, |d, ctx| d.add_to_household(&ana, &bo, ctx));
+    run(&mut dir, |d, ctx| d.add_to_household(&ana2, &yu, ctx));
+    let (h, g) = (
+        household_id(&dir, &ana).unwrap(),
+        household_id(&dir, &ana2).unwrap(),
+    );
+    // "Ana C" is Ana: merged into her, Yu would live alone, so G ends;
+    // Ana stays in H with Bo.
+    run(&mut dir, |d, ctx| {
+        d.merge_contacts(
+            &ana,
+            &ana2,
+            &MergeChoices::default(),
+            OtherRecords::default(),
+            ctx,
+        )
+    });
+    assert!(dir.household(&g).is_none());
+    assert_eq!(household_id(&dir, &yu), None);
+    assert_eq!(names(&dir, &h), ["Ana", "Bo"]);
+    // Bo, deleted and then purged: Ana alone, so H ends, its name and
+    // address forgotten (the purge keeps nothing personal).
+    run(&mut dir, |d, ctx| {
+        Ok(d.delete_contacts(std::slice::from_ref(&bo), ctx))
+    });
+    assert_eq!(names(&dir, &h), ["Ana"], "the trash keeps its household");
+    let purged = run(&mut dir, |d, ctx| Ok(d.purge_trash(true, ctx)));
+    let gone = purged
+        .organisations
+        .iter()
+        .find(|o| o.id == h)
+        .expect("H ended");
+    assert!(gone.deleted.is_some() && gone.name.is_empty() && gone.address.is_empty());
+    assert_eq!(household_id(&dir, &ana), None);
+}
+
+#[test]
+fn a_new_households_name_keeps_to_the_length_a_backup_accepts() {
+    let mut dir = Directory::default();
+    // Two first names of 150 letters: "… & …" would be 303 characters.
+    let ana = person(&mut dir, &format!("{} Cruz", "W".repeat(150)), "");
+    let bo = person(&mut dir, &format!("{} Lind", "V".repeat(150)), "");
+    run(&mut dir, |d, ctx| d.add_to_household(&ana, &bo, ctx));
+    let h = household_id(&dir, &ana).unwrap();
+    let home = dir.household(&h).unwrap();
+    assert_eq!(home.name.chars().count(), MAX_NAME);
+    assert_eq!(crate::rules::organisation_problem(home), None);
+}
