@@ -199,19 +199,17 @@ impl Directory {
             if batch.organisations.iter().any(|o| &o.id == home) {
                 continue;
             }
-            let now = |c: &Contact| -> Contact {
-                batch
-                    .contacts
-                    .iter()
-                    .find(|b| b.id == c.id)
-                    .unwrap_or(c)
-                    .clone()
-            };
-            let staying: Vec<Contact> = self
-                .all_contacts()
-                .filter(|c| c.household_id.as_ref() == Some(home))
-                .map(now)
+            // Everyone as they will be: the batch's records, then the
+            // directory's of everyone else (a merged record may have just
+            // moved in).
+            let written: std::collections::HashSet<&ContactId> =
+                batch.contacts.iter().map(|c| &c.id).collect();
+            let staying: Vec<Contact> = batch
+                .contacts
+                .iter()
+                .chain(self.all_contacts().filter(|c| !written.contains(&c.id)))
                 .filter(|c| c.is_live() && c.household_id.as_ref() == Some(home))
+                .cloned()
                 .collect();
             if staying.len() >= 2 {
                 continue;

@@ -399,3 +399,25 @@ fn a_new_households_name_keeps_to_the_length_a_backup_accepts() {
     assert_eq!(home.name.chars().count(), MAX_NAME);
     assert_eq!(crate::rules::organisation_problem(home), None);
 }
+
+#[test]
+fn a_record_merged_into_one_without_a_household_brings_it_in() {
+    use crate::commands::{MergeChoices, OtherRecords};
+    let mut dir = Directory::default();
+    let [ana, ana2, yu] = ["Ana", "Ana C", "Yu"].map(|n| person(&mut dir, n, ""));
+    run(&mut dir, |d, ctx| d.add_to_household(&ana2, &yu, ctx));
+    let g = household_id(&dir, &ana2).unwrap();
+    // Ana, in no household, keeps the record; "Ana C" lived with Yu, so
+    // Ana does now, and the household of two stays.
+    run(&mut dir, |d, ctx| {
+        d.merge_contacts(
+            &ana,
+            &ana2,
+            &MergeChoices::default(),
+            OtherRecords::default(),
+            ctx,
+        )
+    });
+    assert!(dir.household(&g).is_some());
+    assert_eq!(names(&dir, &g), ["Ana", "Yu"]);
+}
