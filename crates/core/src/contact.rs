@@ -379,6 +379,15 @@ impl Contact {
         self.tags.iter().any(|t| crate::search::same_words(t, tag))
     }
 
+    /// What to call them: their given name, else the first word of their
+    /// name ("Ana" for "Ana Cruz").
+    pub fn first_name(&self) -> &str {
+        match self.given_name.trim() {
+            "" => self.name.split_whitespace().next().unwrap_or_default(),
+            given => given,
+        }
+    }
+
     /// One or two letters for the avatar, ASCII ones in capitals (the
     /// avatar's `text-transform` capitalises the rest).
     pub fn initials(&self) -> String {

@@ -96,20 +96,15 @@ impl Directory {
             ValidationError::invalid(Field::HouseholdMember, "Choose a person from the list.")
         })?;
         let mut batch = Batch::default();
-        let (joining, home) = match (self.household_of(me), self.household_of(them)) {
+        let (joining, home, left) = match (self.household_of(me), self.household_of(them)) {
             (Some(h), Some(g)) if h.id == g.id => {
                 return Err(ValidationError::invalid(
                     Field::HouseholdMember,
                     format!("{} already lives with {}.", them.name, me.name),
                 ));
             }
-            (Some(h), old) => {
-                if let Some(old) = old {
-                    self.leave(them, old, ctx, &mut batch);
-                }
-                (them, h.id.clone())
-            }
-            (None, Some(g)) => (me, g.id.clone()),
+            (Some(h), old) => (them, h.id.clone(), old.map(|o| o.id.clone())),
+            (None, Some(g)) => (me, g.id.clone(), None),
             (None, None) => {
                 let mut h = Organisation::new(
                     OrganisationId::from_random((ctx.random)()),
@@ -126,13 +121,15 @@ impl Directory {
                 me.household_id = Some(id.clone());
                 me.updated = ctx.now;
                 batch.contacts.push(me);
-                (them, id)
+                (them, id, None)
             }
         };
         let mut joining = joining.clone();
         joining.household_id = Some(home);
         joining.updated = ctx.now;
         batch.contacts.push(joining);
+        // Who moved may leave one person behind in their old household.
+        self.end_households_below_two(left.as_slice(), &mut batch, false, ctx);
         Ok(batch)
     }
 
@@ -142,48 +139,23 @@ impl Directory {
         id: &ContactId,
         ctx: &mut Ctx<'_>,
     ) -> Result<Batch, ValidationError> {
-        let me = self.contact(id).ok_or(ValidationError::NotFound)?;
-        let mut batch = Batch::default();
-        if let Some(h) = self.household_of(me) {
-            self.leave(me, h, ctx, &mut batch);
-        }
-        let mut me = me.clone();
-        me.household_id = None;
+        let mut me = self.contact(id).cloned().ok_or(ValidationError::NotFound)?;
+        let home = me.household_id.take();
         me.updated = ctx.now;
-        batch.contacts.push(me);
+        let mut batch = Batch {
+            contacts: vec![me],
+            ..Batch::default()
+        };
+        self.end_households_below_two(home.as_slice(), &mut batch, false, ctx);
         Ok(batch)
-    }
-
-    /// Adds to `batch` the household's end when fewer than two would be
-    /// left in it once `who` leaves: the one left leaves too and the
-    /// household is deleted. (`who` is the caller's to write.)
-    fn leave(&self, who: &Contact, household: &Organisation, ctx: &Ctx<'_>, batch: &mut Batch) {
-        let stay: Vec<&Contact> = self
-            .household_members(&household.id)
-            .into_iter()
-            .filter(|c| c.id != who.id)
-            .collect();
-        if stay.len() >= 2 {
-            return;
-        }
-        let mut gone = household.clone();
-        gone.deleted = Some(ctx.now);
-        gone.updated = ctx.now;
-        batch.organisations.push(gone);
-        for c in stay {
-            let mut c = c.clone();
-            c.household_id = None;
-            c.updated = ctx.now;
-            batch.contacts.push(c);
-        }
     }
 
     /// Ends each of `homes` that fewer than two live people would live in
     /// once `batch` is written (the batch's version of a person counts
     /// over the directory's): the household becomes a tombstone and the
-    /// one left, if any, leaves it. For writes that take people out of a
-    /// household without saying so: a merge (the record merged away) and
-    /// the trash's purge. `forget` also blanks the name and address, as
+    /// one left, if any, leaves it. Every write that takes people out of a
+    /// household asks it: moving out, moving to another household, a
+    /// merge (the record merged away) and the trash's purge. `forget` also blanks the name and address, as
     /// the purge leaves nothing personal behind.
     pub(crate) fn end_households_below_two(
         &self,
@@ -303,21 +275,13 @@ fn default_name(a: &Contact, b: &Contact) -> String {
             f.to_owned()
         }
     };
-    let first = |c: &Contact| {
-        let g = c.given_name.trim();
-        if g.is_empty() {
-            c.name.split_whitespace().next().unwrap_or("").to_owned()
-        } else {
-            g.to_owned()
-        }
-    };
     let shared = family(a);
     let name = if !shared.is_empty()
         && crate::search::normalise(&shared) == crate::search::normalise(&family(b))
     {
         format!("{shared} household")
     } else {
-        format!("{} & {}", first(a), first(b))
+        format!("{} & {}", a.first_name(), b.first_name())
     };
     // Within the rule every backup checks, however long the names.
     name.chars().take(MAX_NAME).collect()

@@ -67,12 +67,8 @@ impl CheckInSettings {
 /// their organisation). A placeholder with nothing to fill it stays as
 /// written, so the user sees what to write in its place.
 pub fn fill(body: &str, person: &Contact, organisation: Option<&str>) -> String {
-    let first = match person.given_name.trim() {
-        "" => person.name.split_whitespace().next().unwrap_or_default(),
-        given => given,
-    };
     let values = [
-        first,
+        person.first_name(),
         person.name.trim(),
         organisation.unwrap_or_default().trim(),
         person.interests.first().map_or("", |i| i.trim()),

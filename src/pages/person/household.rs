@@ -46,14 +46,10 @@ pub fn HouseholdCard(id: ContactId, person: Person) -> impl IntoView {
             })
         })
     });
-    // As the core names a household: the given name, else the first word.
     let first_name = move || {
         person.with(|p| {
             p.as_ref()
-                .map(|c| match c.given_name.trim() {
-                    "" => c.name.split_whitespace().next().unwrap_or("").to_owned(),
-                    given => given.to_owned(),
-                })
+                .map(|c| c.first_name().to_owned())
                 .unwrap_or_default()
         })
     };

@@ -14,6 +14,14 @@ import { root } from "../support/server.mjs";
 const samples = join(root, "..", "shared", "samples");
 const sample = (path) => readFileSync(join(samples, path));
 
+/** The local day `days` days before today, as YYYY-MM-DD. */
+function ago(days) {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export default [
   {
     name: "vCard import from the shared samples",
@@ -180,12 +188,6 @@ export default [
       const kith = await t.browser();
       const { driver } = kith;
       await kith.openEmpty();
-      const ago = (days) => {
-        const d = new Date();
-        d.setDate(d.getDate() - days);
-        const pad = (n) => String(n).padStart(2, "0");
-        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-      };
       const person = (id, name, last) => ({
         id, name, emails: [], phones: [], notes: "", created: 1, updated: 1,
         cadence: { type: "every", count: 30, unit: "days" }, last_interaction: ago(last),
@@ -236,12 +238,6 @@ export default [
       const kith = await t.browser();
       const { driver } = kith;
       await kith.openEmpty();
-      const ago = (days) => {
-        const d = new Date();
-        d.setDate(d.getDate() - days);
-        const pad = (n) => String(n).padStart(2, "0");
-        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-      };
       const person = (id, name) => ({
         id, name, family_name: "Cruz", emails: [], phones: [], notes: "", created: 1, updated: 1,
         cadence: { type: "every", count: 30, unit: "days" }, last_interaction: ago(40),
